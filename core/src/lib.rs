@@ -1,0 +1,22 @@
+//! Skyddsnät core: the safety-plan document, its edits and history, the file
+//! format, map geometry and print rendering.
+//!
+//! Pure Rust: no DOM, no clock, no randomness, no IO. "Today" and new ids are
+//! always passed in, so every function here is deterministic and testable natively.
+
+pub mod date;
+pub mod edit;
+pub mod history;
+pub mod i18n;
+pub mod ids;
+pub mod labels;
+pub mod plan;
+pub mod sample;
+
+pub use date::{Date, TimeOfDay, Weekday};
+pub use edit::{Applied, Change, Edit, EditError, Entity, EntityKind, Ref, Referrer};
+pub use history::History;
+pub use i18n::Lang;
+pub use ids::*;
+pub use labels::Label;
+pub use plan::*;

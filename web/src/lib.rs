@@ -1,0 +1,1 @@
+//! The Skyddsnät widget (yew). Only this crate touches the DOM.
