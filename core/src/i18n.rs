@@ -49,6 +49,8 @@ impl Lang {
                     include_str!(concat!("../i18n/", $lang, "/print.txt")),
                     "\n",
                     include_str!(concat!("../i18n/", $lang, "/ui.txt")),
+                    "\n",
+                    include_str!(concat!("../i18n/", $lang, "/analysis.txt")),
                 )
             };
         }

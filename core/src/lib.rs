@@ -6,12 +6,19 @@
 
 pub mod date;
 pub mod edit;
+pub mod figures;
+pub mod format;
+pub mod geometry;
 pub mod history;
 pub mod i18n;
 pub mod ids;
 pub mod labels;
 pub mod plan;
+pub mod print;
 pub mod sample;
+pub mod schedule;
+pub mod svg;
+pub mod validate;
 
 pub use date::{Date, TimeOfDay, Weekday};
 pub use edit::{Applied, Change, Edit, EditError, Entity, EntityKind, Ref, Referrer};

@@ -1,0 +1,1 @@
+//! Key figures of the network and the plan (sizes, density, overload, gaps).

@@ -1,0 +1,1 @@
+//! The file format: JSON export and hostile-input-safe import, with migrations.

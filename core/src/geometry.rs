@@ -1,0 +1,1 @@
+//! Map geometry: rings, sectors, placement, snapping, hit testing, automatic layout.

@@ -1,0 +1,1 @@
+//! The check-in schedule: upcoming and overdue checks, and which contingency step is due.
