@@ -1,1 +1,193 @@
 //! The file format: JSON export and hostile-input-safe import, with migrations.
+//!
+//! A file is one JSON object: `"format": "skyddsnat"` and `"schema_version"`
+//! first, then the plan's fields in a fixed order (see
+//! `schema/skyddsnat.schema.json`). Export is deterministic, so export →
+//! import → export gives the same bytes.
+//!
+//! Import never trusts its input. In order, it checks:
+//! 1. size ([`limits::MAX_BYTES`]) and nesting depth ([`limits::MAX_DEPTH`]),
+//!    on the raw bytes, before the parser recurses;
+//! 2. JSON syntax, with no key repeated inside one object;
+//! 3. `format` and `schema_version`: newer versions are refused, older ones
+//!    migrated step by step (`migrate.rs`);
+//! 4. list lengths, text lengths and forbidden characters (`guard.rs`);
+//! 5. types, unknown fields and value ranges (serde, with the JSON path);
+//! 6. ids and references ([`Plan::check_integrity`]).
+//!
+//! Every error is an [`ImportError`]: a JSON path and a kind, worded in
+//! Swedish or English by [`ImportError::message`].
+//!
+//! Import returns a new [`Plan`] and never takes the caller's plan, so a
+//! failed import cannot change the plan that is open: the caller replaces its
+//! plan only on `Ok`.
+//!
+//! ## What counts as a hostile text
+//! - Names, roles, phone numbers and the title are shown on one line (map
+//!   labels, lists, signature lines): at most [`limits::MAX_NAME_CHARS`]
+//!   characters, no control characters at all, and no text-direction
+//!   controls (U+202A–202E, U+2066–2069), which could make "Ali" display as
+//!   another name. These are refused, not silently removed, so what the
+//!   family signed is what the file says.
+//! - Longer texts (notes, agreements, the child's words) may hold line
+//!   breaks and tabs, and text-direction controls (real Arabic or Persian
+//!   text can carry them); other control characters are refused. Renderers
+//!   isolate each text (`dir="auto"`, `<bdi>`), so a control cannot leak
+//!   into the text around it.
+//! - Markup and script (`<script>`, `javascript:`) import as the inert
+//!   text they are: escaping is every renderer's job, and refusing them would
+//!   only hide the renderer bugs the hostile corpus is there to find.
+
+mod error;
+mod guard;
+mod migrate;
+
+pub use error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
+pub use guard::is_bidi_control;
+pub use migrate::{FORMAT, SCHEMA_VERSION};
+
+use crate::plan::Plan;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The limits import enforces. A real family plan is far below all of them
+/// (the sample family is 30 kB, 7 levels deep, 15 people).
+pub mod limits {
+    /// Largest file, in bytes (5 MB).
+    pub const MAX_BYTES: usize = 5_000_000;
+    /// Deepest nesting of arrays and objects (a plan needs 7).
+    pub const MAX_DEPTH: usize = 32;
+    /// Most people in the network.
+    pub const MAX_PEOPLE: usize = 2_000;
+    /// Most children in one plan.
+    pub const MAX_CHILDREN: usize = 100;
+    /// Most items in any other list (check-ins, answers…).
+    pub const MAX_ITEMS: usize = 10_000;
+    /// Longest name, role, phone number or title, in characters.
+    pub const MAX_NAME_CHARS: usize = 200;
+    /// Longest other text, in characters.
+    pub const MAX_TEXT_CHARS: usize = 10_000;
+}
+
+/// The file's top level: the envelope, then the plan's own fields.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(flatten)]
+    plan: &'a Plan,
+}
+
+fn document(plan: &Plan) -> Document<'_> {
+    Document {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        plan,
+    }
+}
+
+/// The plan as a file: pretty JSON, two-space indent, ending in a newline.
+/// Deterministic: the same plan always gives the same bytes.
+pub fn to_json(plan: &Plan) -> String {
+    // Serialising plain structs of strings, integers and enums into a String
+    // cannot fail (no maps with non-string keys, no IO).
+    let mut out = serde_json::to_string_pretty(&document(plan))
+        .unwrap_or_else(|e| unreachable!("a plan always serialises: {e}"));
+    out.push('\n');
+    out
+}
+
+/// The plan as a JSON value with the envelope (for the JS API).
+pub fn to_value(plan: &Plan) -> Value {
+    serde_json::to_value(document(plan))
+        .unwrap_or_else(|e| unreachable!("a plan always serialises: {e}"))
+}
+
+/// Reads a plan from the text of a file. See the module docs for every check.
+pub fn from_json(text: &str) -> Result<Plan, ImportError> {
+    if text.len() > limits::MAX_BYTES {
+        return Err(ImportError::whole(ImportErrorKind::TooLarge {
+            bytes: text.len(),
+            max: limits::MAX_BYTES,
+        }));
+    }
+    guard::check_depth(text)?;
+    // A byte-order mark is what some Windows editors put first; it is not data.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let guard::StrictValue(root) = serde_json::from_str(text).map_err(parse_error)?;
+    from_checked_value(root)
+}
+
+/// Reads a plan from the bytes of a file (which must be UTF-8).
+pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.len() > limits::MAX_BYTES {
+        return Err(ImportError::whole(ImportErrorKind::TooLarge {
+            bytes: bytes.len(),
+            max: limits::MAX_BYTES,
+        }));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_json(text),
+        Err(e) => Err(ImportError::whole(ImportErrorKind::Syntax {
+            line: bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1,
+            column: 0,
+        })),
+    }
+}
+
+/// Reads a plan from a JSON value (e.g. an object handed over by the JS
+/// API), with exactly the checks of [`from_json`] except the byte size,
+/// which such a value does not have; its depth is checked without recursion.
+pub fn from_value(value: Value) -> Result<Plan, ImportError> {
+    guard::check_value_depth(&value)?;
+    from_checked_value(value)
+}
+
+fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
+    let doc = Value::Object(migrate::upgrade(root)?);
+    guard::check_tree(&doc)?;
+    let plan: Plan = serde_path_to_error::deserialize(doc).map_err(|e| {
+        let path = match e.path().to_string() {
+            root if root == "." => String::new(),
+            p => p,
+        };
+        ImportError::new(path, error::classify(&e.into_inner().to_string()))
+    })?;
+    plan.check_integrity()
+        .map_err(|(path, e)| ImportError::new(path, ImportErrorKind::Integrity(e)))?;
+    Ok(plan)
+}
+
+/// Turns a parse error of the raw text into an [`ImportError`].
+fn parse_error(e: serde_json::Error) -> ImportError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let kind = match e.classify() {
+        Category::Eof => ImportErrorKind::Truncated { line },
+        Category::Data => {
+            // Our own messages from the strict parser; serde_json appends
+            // " at line L column C", which the kind carries separately.
+            let msg = e.to_string();
+            if let Some(rest) = msg.split_once(guard::DUPLICATE_KEY).map(|(_, r)| r) {
+                let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
+                ImportErrorKind::DuplicateKey {
+                    key: quote_fragment(key),
+                    line,
+                }
+            } else if msg.contains(guard::TOO_MANY_WHILE_PARSING) {
+                ImportErrorKind::ListTooLong {
+                    max: limits::MAX_ITEMS,
+                    line,
+                }
+            } else {
+                ImportErrorKind::Syntax { line, column }
+            }
+        }
+        Category::Syntax | Category::Io => ImportErrorKind::Syntax { line, column },
+    };
+    ImportError::whole(kind)
+}

@@ -1,0 +1,239 @@
+//! The guards import runs before anything trusts the input: size, nesting
+//! depth, duplicate keys, list lengths, text lengths and forbidden characters.
+//!
+//! They run on bytes or on a `serde_json::Value`, before typed deserialisation,
+//! so a hostile file is refused in time linear in its size and without deep
+//! recursion.
+
+use super::error::{quote_fragment, ImportError, ImportErrorKind};
+use super::limits::*;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// Text-direction controls that can make a name display as something else:
+/// embeddings and overrides (U+202A–202E) and isolates (U+2066–2069).
+/// The plain marks LRM/RLM/ALM are harmless and allowed.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Counts bracket nesting in the raw text, skipping strings, and refuses
+/// anything deeper than [`MAX_DEPTH`]. Runs before serde so the parser's own
+/// recursion is never the thing that stops a 10,000-deep file.
+pub(crate) fn check_depth(text: &str) -> Result<(), ImportError> {
+    let mut depth = 0usize;
+    let mut line = 1usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in text.as_bytes() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ImportError::whole(ImportErrorKind::TooDeep {
+                        max: MAX_DEPTH,
+                        line,
+                    }));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The same depth limit for a value that never was text (from the JS API).
+/// Iterative, so a 100,000-deep value cannot overflow the stack here.
+pub(crate) fn check_value_depth(value: &Value) -> Result<(), ImportError> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(o) => Box::new(o.values()),
+            _ => continue,
+        };
+        if depth > MAX_DEPTH {
+            return Err(ImportError::whole(ImportErrorKind::TooDeep {
+                max: MAX_DEPTH,
+                line: 0,
+            }));
+        }
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    Ok(())
+}
+
+/// A `Value` parsed strictly: a key repeated in one object is an error
+/// (serde_json's own `Value` silently keeps the last one, and two readers
+/// that disagree on which copy wins is how validation gets bypassed).
+pub(crate) struct StrictValue(pub Value);
+
+/// Prefix of the error message for a repeated key (classified in `mod.rs`).
+pub(crate) const DUPLICATE_KEY: &str = "skyddsnat duplicate key ";
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("not a finite number"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            // A list longer than any limit is refused while parsing, before
+            // it costs memory for millions of elements.
+            if out.len() >= MAX_ITEMS {
+                return Err(de::Error::custom(TOO_MANY_WHILE_PARSING));
+            }
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!("{DUPLICATE_KEY}{key}")));
+            }
+            let StrictValue(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Error message for a list past [`MAX_ITEMS`] found while parsing.
+pub(crate) const TOO_MANY_WHILE_PARSING: &str = "skyddsnat too many items";
+
+/// Fields shown on one line (the map, lists, signature lines): short, and
+/// without line breaks or text-direction controls.
+fn is_single_line(key: &str) -> bool {
+    matches!(key, "title" | "name" | "role" | "phone")
+}
+
+/// Walks the document (already migrated to the current version): every list
+/// within its limit, every text within its length and free of forbidden
+/// characters. Paths are JSON paths like `people[3].name`.
+pub(crate) fn check_tree(root: &Value) -> Result<(), ImportError> {
+    let mut path = String::new();
+    walk(root, None, &mut path, 0)
+}
+
+fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result<(), ImportError> {
+    let err = |path: &str, kind| Err(ImportError::new(path, kind));
+    match v {
+        Value::String(s) => {
+            let single = key.is_some_and(is_single_line);
+            let max = if single {
+                MAX_NAME_CHARS
+            } else {
+                MAX_TEXT_CHARS
+            };
+            // Count only as far as needed: a 10 MB string stops at max + 1.
+            let chars = s.chars().take(max + 1).count();
+            if chars > max {
+                return err(
+                    path,
+                    ImportErrorKind::TextTooLong {
+                        chars: s.chars().count(),
+                        max,
+                    },
+                );
+            }
+            for c in s.chars() {
+                let allowed_break = !single && matches!(c, '\n' | '\r' | '\t');
+                if c.is_control() && !allowed_break {
+                    return err(path, ImportErrorKind::ControlChar { code: c as u32 });
+                }
+                if single && is_bidi_control(c) {
+                    return err(path, ImportErrorKind::BidiChar { code: c as u32 });
+                }
+            }
+        }
+        Value::Array(items) => {
+            let max = match (depth, key) {
+                (1, Some("people")) => MAX_PEOPLE,
+                (1, Some("children")) => MAX_CHILDREN,
+                _ => MAX_ITEMS,
+            };
+            if items.len() > max {
+                return err(
+                    path,
+                    ImportErrorKind::TooMany {
+                        count: items.len(),
+                        max,
+                    },
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk(item, key, path, depth + 1)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, item) in fields {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&quote_fragment(k));
+                walk(item, Some(k), path, depth + 1)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
