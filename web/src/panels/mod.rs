@@ -1,0 +1,1 @@
+//! The side panel's editors, one component per tab.

@@ -1,0 +1,194 @@
+//! The widget's state and its reducer: a thin wrapper around the core.
+//!
+//! Every change to the plan is a core `Edit` sent as `Action::Edit`; the
+//! reducer applies it through `History`, so undo/redo, autosave and change
+//! events all see the same path. UI-only state (selection, language, hidden
+//! names, tab) lives here too, never in the plan.
+
+use skyddsnat_core::{AgreementId, Date, Edit, EditError, History, Lang, PersonId, Plan};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What is selected on the map or in the panels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    None,
+    Person(PersonId),
+    Agreement(AgreementId),
+}
+
+/// The side panel's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Person,
+    Plan,
+    Scale,
+    ChildVoice,
+    FollowUp,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub plan: Rc<Plan>,
+    /// Shared, mutated in place: cloning an unlimited undo stack on every
+    /// action would make each edit cost as much as all before it.
+    pub history: Rc<RefCell<History>>,
+    pub today: Date,
+    pub lang: Lang,
+    pub hide_names: bool,
+    pub presentation: bool,
+    pub readonly: bool,
+    pub selection: Selection,
+    pub tab: Tab,
+    /// Bumped on every change of the plan (for autosave and change events).
+    pub revision: u64,
+    /// The last refused edit, shown to the user until the next action.
+    pub error: Option<EditError>,
+    /// A sentence for the live region (screen readers), in `lang`.
+    pub announcement: String,
+}
+
+pub enum Action {
+    /// Apply a core edit (recorded for undo).
+    Edit(Edit),
+    /// Apply an edit and announce `String` in the live region when it succeeds.
+    EditAnnounced(Edit, String),
+    Undo,
+    Redo,
+    /// Replace the whole plan (open a file, restore): clears history.
+    Load(Plan),
+    Select(Selection),
+    SetTab(Tab),
+    SetLang(Lang),
+    SetHideNames(bool),
+    SetPresentation(bool),
+    Announce(String),
+}
+
+impl AppState {
+    pub fn new(plan: Plan, today: Date, lang: Lang, readonly: bool) -> AppState {
+        AppState {
+            plan: Rc::new(plan),
+            history: Rc::new(RefCell::new(History::new())),
+            today,
+            lang,
+            hide_names: false,
+            presentation: false,
+            readonly,
+            selection: Selection::None,
+            tab: Tab::default(),
+            revision: 0,
+            error: None,
+            announcement: String::new(),
+        }
+    }
+
+    fn apply(&mut self, edit: Edit) -> bool {
+        if self.readonly {
+            return false;
+        }
+        let plan = Rc::make_mut(&mut self.plan);
+        let result = self.history.borrow_mut().apply(plan, edit);
+        match result {
+            Ok(()) => {
+                self.revision += 1;
+                self.error = None;
+                true
+            }
+            Err(e) => {
+                self.announcement = e.message(self.lang);
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(edit) => {
+                s.apply(edit);
+            }
+            Action::EditAnnounced(edit, text) => {
+                if s.apply(edit) {
+                    s.announcement = text;
+                }
+            }
+            Action::Undo | Action::Redo if s.readonly => {}
+            Action::Undo => {
+                let done = s.history.borrow_mut().undo(Rc::make_mut(&mut s.plan));
+                if done {
+                    s.revision += 1;
+                }
+            }
+            Action::Redo => {
+                let done = s.history.borrow_mut().redo(Rc::make_mut(&mut s.plan));
+                if done {
+                    s.revision += 1;
+                }
+            }
+            Action::Load(plan) => {
+                s.plan = Rc::new(plan);
+                s.history.borrow_mut().clear();
+                s.selection = Selection::None;
+                s.revision += 1;
+                s.error = None;
+            }
+            Action::Select(sel) => s.selection = sel,
+            Action::SetTab(tab) => s.tab = tab,
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SetHideNames(on) => s.hide_names = on,
+            Action::SetPresentation(on) => s.presentation = on,
+            Action::Announce(text) => s.announcement = text,
+        }
+        Rc::new(s)
+    }
+}
+
+/// The handle every component gets from context: read `state`, send actions.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state from context (panics only if a component is used outside `App`).
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("component used outside the App context provider")
+}
+
+/// Cheap equality for yew's change detection: the plan compares by pointer
+/// (every change makes a new `Rc`), the rest by value.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && self.revision == other.revision
+            && self.today == other.today
+            && self.lang == other.lang
+            && self.hide_names == other.hide_names
+            && self.presentation == other.presentation
+            && self.readonly == other.readonly
+            && self.selection == other.selection
+            && self.tab == other.tab
+            && self.error == other.error
+            && self.announcement == other.announcement
+    }
+}
+
+impl AppState {
+    pub fn can_undo(&self) -> bool {
+        !self.readonly && self.history.borrow().can_undo()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.readonly && self.history.borrow().can_redo()
+    }
+}
+
+/// A UI string from the core's message catalogs, in the current language.
+pub fn t(state: &AppState, key: &str) -> String {
+    skyddsnat_core::i18n::tr(state.lang, key).to_string()
+}
