@@ -1,1 +1,0 @@
-//! Map geometry: rings, sectors, placement, snapping, hit testing, automatic layout.
