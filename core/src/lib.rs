@@ -17,6 +17,7 @@ pub mod plan;
 pub mod print;
 pub mod sample;
 pub mod schedule;
+pub mod seal;
 pub mod svg;
 pub mod validate;
 
