@@ -14,9 +14,15 @@ pub enum Lang {
     #[default]
     Sv,
     En,
+    /// A right-to-left pseudo-locale (`qps-plocm`) for testing layouts: the
+    /// English texts wrapped in right-to-left marks and brackets. Never shown
+    /// in the language switch; it proves that nothing is hard-coded and that
+    /// the widget mirrors correctly for right-to-left languages.
+    PseudoRtl,
 }
 
 impl Lang {
+    /// The languages a user can pick.
     pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
 
     /// The BCP 47 tag (`sv`, `en`).
@@ -24,17 +30,24 @@ impl Lang {
         match self {
             Lang::Sv => "sv",
             Lang::En => "en",
+            Lang::PseudoRtl => "qps-plocm",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
+        if code.eq_ignore_ascii_case("qps-plocm") {
+            return Some(Lang::PseudoRtl);
+        }
         let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
     /// Text direction of the language (`ltr` or `rtl`).
     pub fn dir(self) -> &'static str {
-        "ltr"
+        match self {
+            Lang::PseudoRtl => "rtl",
+            Lang::Sv | Lang::En => "ltr",
+        }
     }
 
     fn source(self) -> &'static str {
@@ -56,16 +69,30 @@ impl Lang {
         }
         match self {
             Lang::Sv => catalog!("sv"),
-            Lang::En => catalog!("en"),
+            Lang::En | Lang::PseudoRtl => catalog!("en"),
         }
     }
 
     fn catalog(self) -> &'static HashMap<&'static str, &'static str> {
         static SV: OnceLock<HashMap<&str, &str>> = OnceLock::new();
         static EN: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        static RTL: OnceLock<HashMap<&str, &str>> = OnceLock::new();
         let cell = match self {
             Lang::Sv => &SV,
             Lang::En => &EN,
+            Lang::PseudoRtl => {
+                return RTL.get_or_init(|| {
+                    // Built once per process; the leak is bounded by the catalog size.
+                    parse_catalog(self.source())
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let s: &'static str =
+                                Box::leak(format!("\u{200F}[{v}]\u{200F}").into_boxed_str());
+                            (k, s)
+                        })
+                        .collect()
+                });
+            }
         };
         cell.get_or_init(|| parse_catalog(self.source()))
     }
@@ -169,5 +196,20 @@ mod tests {
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("sv"), Some(Lang::Sv));
         assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code("qps-plocm"), Some(Lang::PseudoRtl));
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_right_to_left_and_covers_every_message() {
+        let lang = Lang::PseudoRtl;
+        assert_eq!(lang.dir(), "rtl");
+        for key in keys(Lang::En.source()) {
+            let text = tr(lang, key);
+            assert!(
+                text.starts_with('\u{200F}') && text.ends_with('\u{200F}'),
+                "{key}"
+            );
+            assert!(text.contains(tr(Lang::En, key)), "{key}");
+        }
     }
 }
