@@ -1,0 +1,617 @@
+//! Follow-up between meetings: snapshots of the plan at each closed meeting,
+//! what changed between two versions of a plan, and each participant's
+//! scaling answers over time.
+//!
+//! Snapshots live *beside* the plan, in a [`MeetingRecord`], not inside
+//! [`Plan`]: a snapshot holds a whole plan, so keeping it inside would nest
+//! plans in plans, grow every autosave by the full history, and put old
+//! names into every copy of the current plan that is exported or printed.
+//! The file format can store the record next to the plan when a unit wants
+//! the history to travel with the file.
+
+use crate::date::Date;
+use crate::edit::EditError;
+use crate::ids::*;
+use crate::plan::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+/// The plan as it stood when a meeting was closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub meeting: MeetingId,
+    pub date: Date,
+    pub plan: Plan,
+}
+
+/// The snapshots of one plan's meetings, oldest first.
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+pub struct MeetingRecord {
+    snapshots: Vec<Snapshot>,
+}
+
+impl MeetingRecord {
+    pub fn new() -> MeetingRecord {
+        MeetingRecord::default()
+    }
+
+    /// A record from stored snapshots. Every snapshot must be a whole, valid
+    /// plan that holds its own meeting (the same checks as an import), and no
+    /// meeting may be stored twice; the error says which snapshot is wrong.
+    pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<MeetingRecord, SnapshotError> {
+        let mut seen = HashSet::new();
+        for (index, s) in snapshots.iter().enumerate() {
+            if let Err((path, error)) = s.plan.check_integrity() {
+                return Err(SnapshotError::Invalid { index, path, error });
+            }
+            if s.plan.meeting(s.meeting).map(|m| m.date) != Some(s.date) {
+                return Err(SnapshotError::MeetingMissing { index });
+            }
+            if !seen.insert(s.meeting) {
+                return Err(SnapshotError::Duplicate { index });
+            }
+        }
+        let mut record = MeetingRecord { snapshots };
+        record.sort();
+        Ok(record)
+    }
+
+    fn sort(&mut self) {
+        self.snapshots.sort_by_key(|s| (s.date, s.meeting));
+    }
+
+    pub fn snapshots(&self) -> &[Snapshot] {
+        &self.snapshots
+    }
+
+    pub fn get(&self, meeting: MeetingId) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.meeting == meeting)
+    }
+
+    /// The latest snapshot, by meeting date.
+    pub fn latest(&self) -> Option<&Snapshot> {
+        self.snapshots.last()
+    }
+
+    /// The snapshot of the meeting before `meeting` (by date), if any.
+    pub fn before(&self, meeting: MeetingId) -> Option<&Snapshot> {
+        let at = self.snapshots.iter().position(|s| s.meeting == meeting)?;
+        at.checked_sub(1).and_then(|i| self.snapshots.get(i))
+    }
+
+    /// Keeps `plan` as it stands now as the snapshot of `meeting` ("close the
+    /// meeting"). Closing a meeting again replaces its snapshot. `None` if the
+    /// meeting is not in the plan.
+    pub fn close_meeting(&mut self, plan: &Plan, meeting: MeetingId) -> Option<&Snapshot> {
+        let date = plan.meeting(meeting)?.date;
+        self.snapshots.retain(|s| s.meeting != meeting);
+        self.snapshots.push(Snapshot {
+            meeting,
+            date,
+            plan: plan.clone(),
+        });
+        self.sort();
+        self.get(meeting)
+    }
+
+    /// What changed in `current` since the latest closed meeting.
+    pub fn since_last_meeting(&self, current: &Plan) -> Option<PlanDiff> {
+        self.latest().map(|s| diff(&s.plan, current))
+    }
+}
+
+/// Why stored snapshots were refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SnapshotError {
+    /// Snapshot `index` is not a valid plan: `path` names the first problem.
+    Invalid {
+        index: usize,
+        path: String,
+        error: EditError,
+    },
+    /// Snapshot `index` does not hold its own meeting on its date.
+    MeetingMissing { index: usize },
+    /// Snapshot `index` is for a meeting already stored.
+    Duplicate { index: usize },
+}
+
+/// A field that changed, across all kinds of things in a plan. Each has a
+/// label in the catalogs under `diff.field.<key>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Name,
+    Role,
+    Kind,
+    Ring,
+    Sector,
+    /// Moved within its ring and sector.
+    Position,
+    LivesWithChild,
+    Protected,
+    Phone,
+    Note,
+    Age,
+    /// A relation now joins other people.
+    Ends,
+    Supports,
+    Text,
+    Column,
+    Statement,
+    Goal,
+    Stances,
+    Question,
+    /// What 0 or 10 means on a scale.
+    ScaleEnds,
+    Responsible,
+    /// A check, by position; also when one was added or removed there.
+    Check(usize),
+    /// A contingency step, by position (0 = plan A); also added or removed.
+    Step(usize),
+    People,
+    Dates,
+    Adult,
+    Children,
+    Allowed,
+    Condition,
+    Date,
+    Held,
+    Participants,
+}
+
+impl Field {
+    /// The catalog key of the field's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "diff.field.name",
+            Field::Role => "diff.field.role",
+            Field::Kind => "diff.field.kind",
+            Field::Ring => "diff.field.ring",
+            Field::Sector => "diff.field.sector",
+            Field::Position => "diff.field.position",
+            Field::LivesWithChild => "diff.field.lives_with_child",
+            Field::Protected => "diff.field.protected",
+            Field::Phone => "diff.field.phone",
+            Field::Note => "diff.field.note",
+            Field::Age => "diff.field.age",
+            Field::Ends => "diff.field.ends",
+            Field::Supports => "diff.field.supports",
+            Field::Text => "diff.field.text",
+            Field::Column => "diff.field.column",
+            Field::Statement => "diff.field.statement",
+            Field::Goal => "diff.field.goal",
+            Field::Stances => "diff.field.stances",
+            Field::Question => "diff.field.question",
+            Field::ScaleEnds => "diff.field.scale_ends",
+            Field::Responsible => "diff.field.responsible",
+            Field::Check(_) => "diff.field.check",
+            Field::Step(_) => "diff.field.step",
+            Field::People => "diff.field.people",
+            Field::Dates => "diff.field.dates",
+            Field::Adult => "diff.field.adult",
+            Field::Children => "diff.field.children",
+            Field::Allowed => "diff.field.allowed",
+            Field::Condition => "diff.field.condition",
+            Field::Date => "diff.field.date",
+            Field::Held => "diff.field.held",
+            Field::Participants => "diff.field.participants",
+        }
+    }
+
+    /// The field's label, with the check number or step letter where it has one.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        let (name, value) = match self {
+            Field::Check(i) => ("check", (i + 1).to_string()),
+            Field::Step(i) => ("step", step_letter(i)),
+            _ => ("", String::new()),
+        };
+        crate::i18n::trf(lang, self.key(), &[(name, &value)])
+    }
+}
+
+/// How one item differs between two versions of a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delta<Id> {
+    Added(Id),
+    Removed(Id),
+    /// Still there, with these fields changed (never empty).
+    Changed(Id, Vec<Field>),
+}
+
+impl<Id: Copy> Delta<Id> {
+    pub fn id(&self) -> Id {
+        match self {
+            Delta::Added(id) | Delta::Removed(id) | Delta::Changed(id, _) => *id,
+        }
+    }
+}
+
+/// One person's answer to a scaling question at the two meetings compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleRow {
+    pub person: PersonId,
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+}
+
+/// A scaling question's answers side by side: at the latest meeting of the
+/// earlier plan, and at the latest meeting of the later one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleComparison {
+    pub scale: ScaleId,
+    pub before_meeting: Option<MeetingId>,
+    pub after_meeting: Option<MeetingId>,
+    /// People who answered at either meeting: first those who answered
+    /// before, in the order they did, then those new after.
+    pub rows: Vec<ScaleRow>,
+}
+
+/// Everything that differs between two versions of a plan. Each list holds
+/// added and changed items in the later plan's order, then removed items in
+/// the earlier plan's order.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PlanDiff {
+    pub title: bool,
+    pub case: bool,
+    pub children: Vec<Delta<PersonId>>,
+    pub people: Vec<Delta<PersonId>>,
+    pub relations: Vec<Delta<RelationId>>,
+    pub meetings: Vec<Delta<MeetingId>>,
+    pub mapping: Vec<Delta<NoteId>>,
+    pub dangers: Vec<Delta<DangerId>>,
+    /// Questions and what their ends mean; answers are in `scaling`.
+    pub scales: Vec<Delta<ScaleId>>,
+    pub agreements: Vec<Delta<AgreementId>>,
+    pub arrangements: Vec<Delta<ArrangementId>>,
+    pub supervision: Vec<Delta<SupervisionId>>,
+    pub reviews: Vec<Delta<ReviewId>>,
+    /// Check-ins logged in the later plan only, by date.
+    pub new_check_ins: Vec<CheckInId>,
+    /// Check-ins of the earlier plan that were removed or edited since.
+    pub changed_check_ins: Vec<CheckInId>,
+    pub scaling: Vec<ScaleComparison>,
+}
+
+impl PlanDiff {
+    /// True when nothing but the scaling comparison (which is always filled
+    /// when there are questions) differs.
+    pub fn is_empty(&self) -> bool {
+        !self.title
+            && !self.case
+            && self.children.is_empty()
+            && self.people.is_empty()
+            && self.relations.is_empty()
+            && self.meetings.is_empty()
+            && self.mapping.is_empty()
+            && self.dangers.is_empty()
+            && self.scales.is_empty()
+            && self.agreements.is_empty()
+            && self.arrangements.is_empty()
+            && self.supervision.is_empty()
+            && self.reviews.is_empty()
+            && self.new_check_ins.is_empty()
+            && self.changed_check_ins.is_empty()
+            && self
+                .scaling
+                .iter()
+                .all(|s| s.rows.iter().all(|r| r.before == r.after))
+    }
+}
+
+/// Compares two lists by id with `fields` naming what differs.
+fn compare<T, Id: Copy + Eq + Hash>(
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> Id,
+    fields: impl Fn(&T, &T) -> Vec<Field>,
+) -> Vec<Delta<Id>> {
+    let old: HashMap<Id, &T> = before.iter().map(|x| (id(x), x)).collect();
+    let now: HashSet<Id> = after.iter().map(&id).collect();
+    let mut out = Vec::new();
+    for item in after {
+        match old.get(&id(item)) {
+            None => out.push(Delta::Added(id(item))),
+            Some(was) => {
+                let changed = fields(was, item);
+                if !changed.is_empty() {
+                    out.push(Delta::Changed(id(item), changed));
+                }
+            }
+        }
+    }
+    out.extend(
+        before
+            .iter()
+            .filter(|x| !now.contains(&id(x)))
+            .map(|x| Delta::Removed(id(x))),
+    );
+    out
+}
+
+/// The fields among `pairs` whose two sides differ.
+fn differing(pairs: &[(Field, bool)]) -> Vec<Field> {
+    pairs
+        .iter()
+        .filter(|(_, same)| !same)
+        .map(|(f, _)| *f)
+        .collect()
+}
+
+/// Positions where two lists differ, including positions only one of them has.
+fn positions<T: PartialEq>(a: &[T], b: &[T], field: fn(usize) -> Field) -> Vec<Field> {
+    (0..a.len().max(b.len()))
+        .filter(|&i| a.get(i) != b.get(i))
+        .map(field)
+        .collect()
+}
+
+fn person_fields(a: &Person, b: &Person) -> Vec<Field> {
+    differing(&[
+        (Field::Name, a.name == b.name),
+        (Field::Role, a.role == b.role),
+        (Field::Kind, a.kind == b.kind),
+        (Field::Ring, a.place.ring == b.place.ring),
+        (Field::Sector, a.place.sector == b.place.sector),
+        (
+            Field::Position,
+            (a.place.along, a.place.depth) == (b.place.along, b.place.depth),
+        ),
+        (
+            Field::LivesWithChild,
+            a.lives_with_child == b.lives_with_child,
+        ),
+        (Field::Protected, a.protected == b.protected),
+        (Field::Phone, a.phone == b.phone),
+        (Field::Note, a.note == b.note),
+    ])
+}
+
+fn agreement_fields(a: &Agreement, b: &Agreement) -> Vec<Field> {
+    let mut out = differing(&[
+        (Field::Text, a.text == b.text),
+        (Field::Responsible, a.responsible == b.responsible),
+    ]);
+    out.extend(positions(&a.checks, &b.checks, Field::Check));
+    out.extend(positions(&a.chain, &b.chain, Field::Step));
+    out
+}
+
+/// Everything that differs from `before` to `after` (two versions of one
+/// family's plan, e.g. the last meeting's snapshot and the plan now).
+pub fn diff(before: &Plan, after: &Plan) -> PlanDiff {
+    let old_check_ins: HashMap<CheckInId, &CheckIn> =
+        before.check_ins().iter().map(|c| (c.id, c)).collect();
+    let mut new_check_ins: Vec<&CheckIn> = after
+        .check_ins()
+        .iter()
+        .filter(|c| !old_check_ins.contains_key(&c.id))
+        .collect();
+    new_check_ins.sort_by_key(|c| (c.date, c.id));
+    let now_check_ins: HashMap<CheckInId, &CheckIn> =
+        after.check_ins().iter().map(|c| (c.id, c)).collect();
+    let changed_check_ins = before
+        .check_ins()
+        .iter()
+        .filter(|c| now_check_ins.get(&c.id) != Some(c))
+        .map(|c| c.id)
+        .collect();
+
+    PlanDiff {
+        title: before.title() != after.title(),
+        case: before.case() != after.case(),
+        children: compare(
+            before.children(),
+            after.children(),
+            |c| c.id,
+            |a, b| {
+                differing(&[
+                    (Field::Name, a.name == b.name),
+                    (Field::Age, a.age == b.age),
+                    (Field::Note, a.note == b.note),
+                ])
+            },
+        ),
+        people: compare(before.people(), after.people(), |p| p.id, person_fields),
+        relations: compare(
+            before.relations(),
+            after.relations(),
+            |r| r.id,
+            |a, b| {
+                differing(&[
+                    (Field::Ends, (a.from, a.to) == (b.from, b.to)),
+                    (Field::Kind, a.kind == b.kind),
+                    (Field::Supports, a.supports == b.supports),
+                    (Field::Note, a.note == b.note),
+                ])
+            },
+        ),
+        meetings: compare(
+            before.meetings(),
+            after.meetings(),
+            |m| m.id,
+            |a, b| {
+                differing(&[
+                    (Field::Date, a.date == b.date),
+                    (Field::Participants, a.participants == b.participants),
+                    (Field::Note, a.note == b.note),
+                ])
+            },
+        ),
+        mapping: compare(
+            before.mapping(),
+            after.mapping(),
+            |n| n.id,
+            |a, b| {
+                differing(&[
+                    (Field::Column, a.column == b.column),
+                    (Field::Text, a.text == b.text),
+                ])
+            },
+        ),
+        dangers: compare(
+            before.dangers(),
+            after.dangers(),
+            |d| d.id,
+            |a, b| {
+                differing(&[
+                    (Field::Statement, a.statement == b.statement),
+                    (Field::Goal, a.goal == b.goal),
+                    (Field::Stances, a.stances == b.stances),
+                ])
+            },
+        ),
+        scales: compare(
+            before.scales(),
+            after.scales(),
+            |s| s.id,
+            |a, b| {
+                differing(&[
+                    (Field::Question, a.question == b.question),
+                    (Field::ScaleEnds, (&a.low, &a.high) == (&b.low, &b.high)),
+                ])
+            },
+        ),
+        agreements: compare(
+            before.agreements(),
+            after.agreements(),
+            |a| a.id,
+            agreement_fields,
+        ),
+        arrangements: compare(
+            before.arrangements(),
+            after.arrangements(),
+            |a| a.id,
+            |a, b| {
+                differing(&[
+                    (Field::People, a.people == b.people),
+                    (Field::Text, a.text == b.text),
+                    (Field::Dates, (a.from, a.to) == (b.from, b.to)),
+                ])
+            },
+        ),
+        supervision: compare(
+            before.supervision(),
+            after.supervision(),
+            |r| r.id,
+            |a, b| {
+                differing(&[
+                    (Field::Adult, a.adult == b.adult),
+                    (Field::Children, a.children == b.children),
+                    (Field::Allowed, a.allowed == b.allowed),
+                    (Field::Condition, a.condition == b.condition),
+                ])
+            },
+        ),
+        reviews: compare(
+            before.reviews(),
+            after.reviews(),
+            |r| r.id,
+            |a, b| {
+                differing(&[
+                    (Field::Date, a.date == b.date),
+                    (Field::Held, a.held == b.held),
+                    (Field::Note, a.note == b.note),
+                ])
+            },
+        ),
+        new_check_ins: new_check_ins.into_iter().map(|c| c.id).collect(),
+        changed_check_ins,
+        scaling: scaling(before, after),
+    }
+}
+
+fn answers_at(scale: Option<&ScaleQuestion>, meeting: Option<MeetingId>) -> Vec<(PersonId, u8)> {
+    match (scale, meeting) {
+        (Some(s), Some(m)) => s
+            .answers
+            .iter()
+            .filter(|a| a.meeting == m)
+            .map(|a| (a.person, a.value.get()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn scaling(before: &Plan, after: &Plan) -> Vec<ScaleComparison> {
+    let before_meeting = before.latest_meeting().map(|m| m.id);
+    let after_meeting = after.latest_meeting().map(|m| m.id);
+    fn find(plan: &Plan, id: ScaleId) -> Option<&ScaleQuestion> {
+        plan.scales().iter().find(|s| s.id == id)
+    }
+    let mut ids: Vec<ScaleId> = after.scales().iter().map(|s| s.id).collect();
+    ids.extend(
+        before
+            .scales()
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| find(after, *id).is_none()),
+    );
+    ids.into_iter()
+        .map(|scale| {
+            let was = answers_at(find(before, scale), before_meeting);
+            let now = answers_at(find(after, scale), after_meeting);
+            let mut rows: Vec<ScaleRow> = Vec::new();
+            for &(person, _) in was.iter().chain(now.iter()) {
+                if rows.iter().any(|r| r.person == person) {
+                    continue;
+                }
+                // With two answers from one person at one meeting, the last counts.
+                let value = |list: &[(PersonId, u8)]| {
+                    list.iter()
+                        .rev()
+                        .find(|(p, _)| *p == person)
+                        .map(|(_, v)| *v)
+                };
+                rows.push(ScaleRow {
+                    person,
+                    before: value(&was),
+                    after: value(&now),
+                });
+            }
+            ScaleComparison {
+                scale,
+                before_meeting,
+                after_meeting,
+                rows,
+            }
+        })
+        .collect()
+}
+
+/// One person's answers to a scaling question over the meetings.
+pub type Trend = (PersonId, Vec<(MeetingId, Date, u8)>);
+
+/// Each person's answers to `scale`, meeting by meeting (by date, then
+/// meeting id). People come in the plan's order (network, then children),
+/// then anyone else by id. Empty if the question does not exist.
+pub fn scale_trend(plan: &Plan, scale: ScaleId) -> Vec<Trend> {
+    let Some(question) = plan.scales().iter().find(|s| s.id == scale) else {
+        return Vec::new();
+    };
+    let order: HashMap<PersonId, usize> = plan
+        .people()
+        .iter()
+        .map(|p| p.id)
+        .chain(plan.children().iter().map(|c| c.id))
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let mut by_person: HashMap<PersonId, Vec<(MeetingId, Date, u8)>> = HashMap::new();
+    for a in &question.answers {
+        let Some(meeting) = plan.meeting(a.meeting) else {
+            continue;
+        };
+        by_person
+            .entry(a.person)
+            .or_default()
+            .push((meeting.id, meeting.date, a.value.get()));
+    }
+    let mut out: Vec<Trend> = by_person.into_iter().collect();
+    for (_, points) in &mut out {
+        // A stable sort: two answers at one meeting stay in the order given.
+        points.sort_by_key(|&(m, date, _)| (date, m));
+    }
+    out.sort_by_key(|(p, _)| (order.get(p).copied().unwrap_or(usize::MAX), *p));
+    out
+}

@@ -1,0 +1,1 @@
+//! Statistics for the unit over many plans, without names.
