@@ -156,7 +156,7 @@ pub fn figures(plan: &Plan) -> Figures {
         .filter(|&(_, n)| n > 0)
         .collect();
     // A stable sort keeps plan order among equals.
-    most_connected.sort_by(|a, b| b.1.cmp(&a.1));
+    most_connected.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     most_connected.truncate(TOP_CONNECTED);
 
     let isolated = people
@@ -285,7 +285,7 @@ pub fn loads(plan: &Plan) -> Vec<Load> {
         })
         .filter(|l| l.total() + l.arrangements > 0)
         .collect();
-    out.sort_by(|a, b| (b.total(), b.arrangements).cmp(&(a.total(), a.arrangements)));
+    out.sort_by_key(|l| std::cmp::Reverse((l.total(), l.arrangements)));
     out
 }
 
