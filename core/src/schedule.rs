@@ -21,7 +21,7 @@
 use crate::date::{Date, TimeOfDay};
 use crate::ids::{AgreementId, PersonId};
 use crate::plan::{Agreement, Check, CheckIn, CheckOutcome, Frequency, Method, Plan};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How far back overdue checks are looked for, at most: older gaps belong in
 /// the review meeting, not in today's to-do list.
@@ -88,12 +88,13 @@ fn slot_of(check: &Check) -> Slot {
 }
 
 fn sort(plan: &Plan, due: &mut [DueCheck]) {
-    let position = |id: AgreementId| {
-        plan.agreements()
-            .iter()
-            .position(|a| a.id == id)
-            .unwrap_or(usize::MAX)
-    };
+    let positions: HashMap<AgreementId, usize> = plan
+        .agreements()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let position = |id: AgreementId| positions.get(&id).copied().unwrap_or(usize::MAX);
     due.sort_by_key(|d| d.sort_key(&position));
 }
 
@@ -140,6 +141,11 @@ pub fn earliest_counted_day(plan: &Plan, today: Date) -> Date {
 /// Checks that were due on days before `today` with no check-in logged (see
 /// the module documentation for the exact rule), sorted like [`upcoming`].
 pub fn overdue(plan: &Plan, today: Date) -> Vec<DueCheck> {
+    overdue_of(plan, plan.agreements(), today)
+}
+
+/// [`overdue`] for some of the plan's agreements only.
+fn overdue_of(plan: &Plan, agreements: &[Agreement], today: Date) -> Vec<DueCheck> {
     let earliest = earliest_counted_day(plan, today);
     let logged: HashSet<(AgreementId, Date)> = plan
         .check_ins()
@@ -149,7 +155,7 @@ pub fn overdue(plan: &Plan, today: Date) -> Vec<DueCheck> {
     let mut due = Vec::new();
     let mut day = earliest;
     while day < today {
-        for agreement in plan.agreements() {
+        for agreement in agreements {
             for (i, check) in agreement.checks.iter().enumerate() {
                 let missing = match check.when {
                     // A weekly check is judged on the Sunday that ends its week.
@@ -192,7 +198,8 @@ enum Event<'a> {
 /// with no plan B has no step to fall back on: `None` (validation reports such
 /// chains). Several check-ins on one day are read in id order.
 pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usize> {
-    let chain_len = plan.agreement(agreement)?.chain.len();
+    let this = plan.agreement(agreement)?;
+    let chain_len = this.chain.len();
     if chain_len < 2 {
         return None;
     }
@@ -203,9 +210,8 @@ pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usiz
         .map(|c| (c.date, c.id.0, Event::Logged(c)))
         .collect();
     events.extend(
-        overdue(plan, today)
+        overdue_of(plan, std::slice::from_ref(this), today)
             .into_iter()
-            .filter(|d| d.agreement == agreement)
             .map(|d| (d.date, 0, Event::Overdue)),
     );
     events.sort_by_key(|(date, id, _)| (*date, *id));
