@@ -11,6 +11,7 @@
 
 use crate::date::Date;
 use crate::edit::EditError;
+use crate::i18n::{tr, trf, Lang};
 use crate::ids::*;
 use crate::plan::*;
 use serde::{Deserialize, Serialize};
@@ -200,13 +201,13 @@ impl Field {
     }
 
     /// The field's label, with the check number or step letter where it has one.
-    pub fn label(self, lang: crate::i18n::Lang) -> String {
+    pub fn label(self, lang: Lang) -> String {
         let (name, value) = match self {
             Field::Check(i) => ("check", (i + 1).to_string()),
             Field::Step(i) => ("step", step_letter(i)),
             _ => ("", String::new()),
         };
-        crate::i18n::trf(lang, self.key(), &[(name, &value)])
+        trf(lang, self.key(), &[(name, &value)])
     }
 }
 
@@ -614,4 +615,112 @@ pub fn scale_trend(plan: &Plan, scale: ScaleId) -> Vec<Trend> {
     }
     out.sort_by_key(|(p, _)| (order.get(p).copied().unwrap_or(usize::MAX), *p));
     out
+}
+
+impl PlanDiff {
+    /// The changes as short sentences for the "what changed since the last
+    /// meeting" view, people and agreements one by one, everything else
+    /// counted. `before` and `after` must be the plans this diff was made from
+    /// (names are looked up in them: removed people in `before`).
+    pub fn describe(&self, before: &Plan, after: &Plan, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.title {
+            out.push(tr(lang, "diff.title").to_string());
+        }
+        if self.case {
+            out.push(tr(lang, "diff.case").to_string());
+        }
+        let fields = |list: &[Field]| {
+            list.iter()
+                .map(|f| f.label(lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let name = |plan: &Plan, id: PersonId| plan.name_of(id).unwrap_or_default().to_string();
+        for (deltas, kind) in [(&self.children, "child"), (&self.people, "person")] {
+            for delta in deltas {
+                let line = match delta {
+                    Delta::Added(id) => trf(
+                        lang,
+                        &format!("diff.added.{kind}"),
+                        &[("name", &name(after, *id))],
+                    ),
+                    Delta::Removed(id) => trf(
+                        lang,
+                        &format!("diff.removed.{kind}"),
+                        &[("name", &name(before, *id))],
+                    ),
+                    Delta::Changed(id, f) => trf(
+                        lang,
+                        &format!("diff.changed.{kind}"),
+                        &[("name", &name(after, *id)), ("fields", &fields(f))],
+                    ),
+                };
+                out.push(line);
+            }
+        }
+        let number = |id: AgreementId| {
+            after
+                .agreements()
+                .iter()
+                .position(|a| a.id == id)
+                .map_or(String::new(), |i| (i + 1).to_string())
+        };
+        for delta in &self.agreements {
+            let line = match delta {
+                Delta::Added(id) => trf(lang, "diff.added.agreement", &[("n", &number(*id))]),
+                Delta::Removed(id) => {
+                    let text = before.agreement(*id).map_or("", |a| a.text.as_str());
+                    trf(lang, "diff.removed.agreement", &[("text", text)])
+                }
+                Delta::Changed(id, f) => trf(
+                    lang,
+                    "diff.changed.agreement",
+                    &[("n", &number(*id)), ("fields", &fields(f))],
+                ),
+            };
+            out.push(line);
+        }
+        fn counted<Id>(deltas: &[Delta<Id>]) -> Option<[String; 3]> {
+            let count = |pick: fn(&Delta<Id>) -> bool| deltas.iter().filter(|d| pick(d)).count();
+            let counts = [
+                count(|d| matches!(d, Delta::Added(_))),
+                count(|d| matches!(d, Delta::Removed(_))),
+                count(|d| matches!(d, Delta::Changed(..))),
+            ];
+            (counts != [0, 0, 0]).then(|| counts.map(|n| n.to_string()))
+        }
+        let groups = [
+            ("diff.count.relations", counted(&self.relations)),
+            ("diff.count.meetings", counted(&self.meetings)),
+            ("diff.count.mapping", counted(&self.mapping)),
+            ("diff.count.dangers", counted(&self.dangers)),
+            ("diff.count.scales", counted(&self.scales)),
+            ("diff.count.arrangements", counted(&self.arrangements)),
+            ("diff.count.supervision", counted(&self.supervision)),
+            ("diff.count.reviews", counted(&self.reviews)),
+        ];
+        for (key, counts) in groups {
+            if let Some([added, removed, changed]) = counts {
+                out.push(trf(
+                    lang,
+                    key,
+                    &[
+                        ("added", &added),
+                        ("removed", &removed),
+                        ("changed", &changed),
+                    ],
+                ));
+            }
+        }
+        if !self.new_check_ins.is_empty() {
+            let count = self.new_check_ins.len().to_string();
+            out.push(trf(lang, "diff.new_check_ins", &[("count", &count)]));
+        }
+        if !self.changed_check_ins.is_empty() {
+            let count = self.changed_check_ins.len().to_string();
+            out.push(trf(lang, "diff.changed_check_ins", &[("count", &count)]));
+        }
+        out
+    }
 }

@@ -19,8 +19,9 @@
 //! * **The due contingency step** is described at [`due_step`].
 
 use crate::date::{Date, TimeOfDay};
+use crate::i18n::{tr, trf, Lang};
 use crate::ids::{AgreementId, PersonId};
-use crate::plan::{Agreement, Check, CheckIn, CheckOutcome, Frequency, Method, Plan};
+use crate::plan::{step_letter, Agreement, Check, CheckIn, CheckOutcome, Frequency, Method, Plan};
 use std::collections::{HashMap, HashSet};
 
 /// How far back overdue checks are looked for, at most: older gaps belong in
@@ -37,6 +38,19 @@ pub enum Slot {
     At(TimeOfDay),
     /// On this day, at no agreed time.
     AnyTime,
+}
+
+impl Slot {
+    /// "kl. 19:00", "denna vecka, oanmält (1 per vecka)", "under dagen".
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Slot::ThisWeek { times } => {
+                trf(lang, "schedule.this_week", &[("times", &times.to_string())])
+            }
+            Slot::At(t) => trf(lang, "schedule.at", &[("time", &t.to_string())]),
+            Slot::AnyTime => tr(lang, "schedule.any_time").to_string(),
+        }
+    }
 }
 
 /// One check that is due (or was due) on one day.
@@ -176,6 +190,23 @@ fn overdue_of(plan: &Plan, agreements: &[Agreement], today: Date) -> Vec<DueChec
     }
     sort(plan, &mut due);
     due
+}
+
+/// "Plan B is now due for agreement 1.", numbering agreements as the plan
+/// lists them; `None` when no step is due.
+pub fn describe_due_step(
+    plan: &Plan,
+    agreement: AgreementId,
+    today: Date,
+    lang: Lang,
+) -> Option<String> {
+    let step = due_step(plan, agreement, today)?;
+    let n = plan.agreements().iter().position(|a| a.id == agreement)? + 1;
+    Some(trf(
+        lang,
+        "schedule.step_due",
+        &[("step", &step_letter(step)), ("n", &n.to_string())],
+    ))
 }
 
 /// What happened to an agreement on one day, for [`due_step`].

@@ -286,3 +286,28 @@ fn scale_trend_follows_meeting_dates_not_the_order_answers_were_typed() {
     let values: Vec<u8> = trend[0].1.iter().map(|p| p.2).collect();
     assert_eq!(values, vec![2, 5, 6]);
 }
+
+#[test]
+fn the_changes_read_as_sentences_in_both_languages() {
+    let before = sample_plan();
+    let after = third_meeting();
+    let d = diff(&before, &after);
+    let sv = d.describe(&before, &after, Lang::Sv);
+    assert_eq!(
+        sv,
+        vec![
+            "Gunnar: ändrat ring.",
+            "Ny i nätverket: Ali.",
+            "Inte längre med i nätverket: Tomas.",
+            "Överenskommelse 1: ändrat plan C.",
+            "Möten: 1 nya, 0 borttagna, 1 ändrade.",
+            "Nya loggade kontroller: 2.",
+        ]
+    );
+    let en = d.describe(&before, &after, Lang::En);
+    assert_eq!(en[2], "No longer in the network: Tomas.");
+    assert_eq!(en[3], "Agreement 1: changed plan C.");
+    assert!(diff(&before, &before)
+        .describe(&before, &before, Lang::En)
+        .is_empty());
+}

@@ -328,3 +328,33 @@ fn a_chain_without_plan_b_has_no_step_to_give() {
     );
     assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-23")), None);
 }
+
+#[test]
+fn slots_and_due_steps_read_in_both_languages() {
+    assert_eq!(Slot::At(t("19:00")).label(Lang::Sv), "kl. 19:00");
+    assert_eq!(
+        Slot::ThisWeek { times: 2 }.label(Lang::En),
+        "this week, unannounced (2 a week)"
+    );
+    assert_eq!(Slot::AnyTime.label(Lang::En), "during the day");
+    let plan = sample_plan();
+    assert_eq!(
+        skyddsnat_core::schedule::describe_due_step(
+            &plan,
+            AgreementId(3),
+            d("2026-11-25"),
+            Lang::Sv
+        )
+        .as_deref(),
+        Some("Plan B gäller nu för överenskommelse 3.")
+    );
+    assert_eq!(
+        skyddsnat_core::schedule::describe_due_step(
+            &plan,
+            AgreementId(3),
+            d("2026-11-23"),
+            Lang::En
+        ),
+        None
+    );
+}
