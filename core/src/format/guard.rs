@@ -79,6 +79,18 @@ pub(crate) fn check_value_depth(value: &Value) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// Drops a value of any depth without recursion.
+pub(crate) fn drop_iteratively(value: Value) {
+    let mut rest = vec![value];
+    while let Some(v) = rest.pop() {
+        match v {
+            Value::Array(items) => rest.extend(items),
+            Value::Object(fields) => rest.extend(fields.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
 /// A `Value` parsed strictly: a key repeated in one object is an error
 /// (serde_json's own `Value` silently keeps the last one, and two readers
 /// that disagree on which copy wins is how validation gets bypassed).

@@ -143,7 +143,12 @@ pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
 /// API), with exactly the checks of [`from_json`] except the byte size,
 /// which such a value does not have; its depth is checked without recursion.
 pub fn from_value(value: Value) -> Result<Plan, ImportError> {
-    guard::check_value_depth(&value)?;
+    if let Err(e) = guard::check_value_depth(&value) {
+        // serde_json drops a value recursively: take a too-deep one apart
+        // by hand, or refusing it would overflow the stack anyway.
+        guard::drop_iteratively(value);
+        return Err(e);
+    }
     from_checked_value(value)
 }
 
