@@ -1,0 +1,161 @@
+// The page object for the Skyddsnät widget, and the browser plumbing the
+// end-to-end tests share: the system Chromium through playwright-core (no
+// browser download), file:// and served URLs of the built artefacts, and a
+// recorder of console errors and CSP violations.
+
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { REPO, startServer } from './server.mjs';
+
+export { REPO, startServer };
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SINGLE_FILE = path.join(REPO, 'dist/skyddsnat.html');
+export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
+export const SAMPLE_PLAN_FILE = path.join(REPO, 'dist/embed/sample-plan.json');
+/** The sample family's children, as the map must show them. */
+export const SAMPLE_CHILDREN = ['Alva', 'Elis'];
+/** How long the widget may take to boot (wasm compile on a slow CI core). */
+export const BOOT_TIMEOUT = 30_000;
+
+export function samplePlan() {
+  return JSON.parse(fs.readFileSync(SAMPLE_PLAN_FILE, 'utf8'));
+}
+
+export async function launch() {
+  if (!fs.existsSync(SINGLE_FILE)) {
+    throw new Error(`${SINGLE_FILE} is missing: run \`cargo xtask dist\` first`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // file:// pages of one profile share localStorage, as on a user's PC.
+      '--allow-file-access-from-files',
+    ],
+  });
+}
+
+/**
+ * Records what must never happen on a healthy page: console errors, uncaught
+ * exceptions and CSP violations (from the DOM event, which also fires in
+ * shadow roots and workers' owners).
+ */
+export async function watchProblems(page) {
+  const problems = { consoleErrors: [], pageErrors: [], cspViolations: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error && error.stack ? error.stack : error)));
+  await page.exposeFunction('__reportCspViolation', (text) => problems.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample || ''}`),
+      true,
+    );
+  });
+  return problems;
+}
+
+/** The widget on a page: `<skyddsnat-plan>` found by CSS selector. */
+export class Widget {
+  constructor(page, selector = 'skyddsnat-plan') {
+    this.page = page;
+    this.selector = selector;
+    this.host = page.locator(selector);
+  }
+
+  /** Resolves once the element has mounted the widget (or fails with its error). */
+  async started() {
+    await this.page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        return el && el.shadowRoot && el.shadowRoot.querySelector('.skyddsnat-root');
+      },
+      this.selector,
+      { timeout: BOOT_TIMEOUT },
+    );
+  }
+
+  /** The network map: an <svg> in the widget's shadow root that shows `name`. */
+  map(name = SAMPLE_CHILDREN[0]) {
+    return this.host.locator('svg').filter({ has: this.page.locator('text', { hasText: name }) }).first();
+  }
+
+  async waitForMap(name = SAMPLE_CHILDREN[0]) {
+    await this.map(name).waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
+  }
+
+  /** The names of the people drawn on the map (every <text> in the map svg). */
+  async mapTexts() {
+    return this.map().locator('text').allTextContents();
+  }
+
+  async plan() {
+    return this.host.evaluate((el) => el.plan);
+  }
+
+  async setPlan(plan) {
+    return this.host.evaluate((el, p) => {
+      el.plan = p;
+    }, plan);
+  }
+
+  /** Sets a plan and returns the message of the Error thrown, or null. */
+  async setPlanError(plan) {
+    return this.host.evaluate((el, p) => {
+      try {
+        el.plan = p;
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : `not an Error: ${String(e)}`;
+      }
+    }, plan);
+  }
+
+  async exportJson() {
+    return this.host.evaluate((el) => el.exportJson());
+  }
+
+  /** Counts skyddsnat-change events from now on; read with `changes()`. */
+  async countChanges() {
+    await this.host.evaluate((el) => {
+      el.__changes = [];
+      el.addEventListener('skyddsnat-change', (e) => el.__changes.push(e.detail));
+    });
+  }
+
+  async changes() {
+    return this.host.evaluate((el) => el.__changes || []);
+  }
+
+  /** A button inside the widget by its accessible name (Swedish or English). */
+  button(name) {
+    return this.host.getByRole('button', { name });
+  }
+
+  /**
+   * An edit a user makes with the mouse: adds a person from the map's
+   * "+ Lägg till person" button. Returns the number of people before.
+   */
+  async addPersonByHand() {
+    const before = (await this.plan()).people.length;
+    await this.button(/Lägg till person|Add person/i).first().click();
+    return before;
+  }
+}
+
+/** A copy of a plan with a different title: the smallest valid change. */
+export function retitled(plan, title) {
+  return { ...plan, title };
+}

@@ -1,0 +1,239 @@
+// The JS side of Skyddsnät's public contract: the custom element
+// <skyddsnat-plan> and the global Skyddsnat.mount(). `cargo xtask dist` puts
+// this after the wasm-bindgen glue (`--target no-modules`, which defines
+// `wasm_bindgen`) inside one function scope, in dist/embed/skyddsnat.js and
+// inlined in dist/skyddsnat.html.
+//
+// It must run under
+//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+// so: no eval, no inline <style>, no style attributes. The widget's CSS goes
+// in through a constructable stylesheet adopted by the shadow root, which
+// CSP does not govern and which keeps the widget's styles and the host's
+// styles apart.
+
+// Only known while this script first runs; needed to find the .wasm next to it.
+const scriptUrl = (document.currentScript && document.currentScript.src) || '';
+
+let loaded = false;
+let widgetSheet = null;
+let hostSheet = null;
+
+// The wasm arrives one of two ways: inlined in the offline file as base64 of
+// gzip (file:// may not fetch anything), or as skyddsnat_bg.wasm next to this
+// script on the host's own origin.
+async function wasmSource() {
+  const inline = document.getElementById('skyddsnat-wasm');
+  if (inline) {
+    const text = inline.textContent.replace(/\s+/g, '');
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    if (inline.dataset.encoding === 'gzip+base64') {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Response(stream).arrayBuffer();
+    }
+    return bytes.buffer;
+  }
+  return new URL('skyddsnat_bg.wasm', scriptUrl || document.baseURI);
+}
+
+const ready = (async () => {
+  const source = await wasmSource();
+  await wasm_bindgen({ module_or_path: source });
+  loaded = true;
+  return api;
+})();
+// A failed load is reported by every element (skyddsnat-error) and by
+// `Skyddsnat.ready`; do not also let it surface as an unhandled rejection.
+ready.catch(() => {});
+
+function sheets() {
+  if (!widgetSheet) {
+    hostSheet = new CSSStyleSheet();
+    hostSheet.replaceSync(':host { display: block; position: relative; } :host([hidden]) { display: none; } .skyddsnat-root { height: 100%; }');
+    widgetSheet = new CSSStyleSheet();
+    widgetSheet.replaceSync(typeof wasm_bindgen.stylesheet === 'function' ? wasm_bindgen.stylesheet() : '');
+  }
+  return [hostSheet, widgetSheet];
+}
+
+function notReady() {
+  return new Error('Skyddsnät is still loading: wait for `await Skyddsnat.ready` before calling Skyddsnat.mount');
+}
+
+// Mounts the widget into a shadow root on `host` (created if there is none),
+// so its styles cannot leak out and the page's cannot leak in.
+function mountInto(host, options) {
+  if (!loaded) throw notReady();
+  if (!(host instanceof Element)) throw new TypeError('Skyddsnat.mount: the first argument must be a DOM element');
+  if (typeof wasm_bindgen.mount !== 'function') throw new Error('this build of Skyddsnät has no mount()');
+  let root = host.shadowRoot;
+  if (!root) {
+    try {
+      root = host.attachShadow({ mode: 'open' });
+    } catch (_) {
+      root = null; // elements such as <img> or <input> cannot host a shadow root
+    }
+  }
+  const container = document.createElement('div');
+  container.className = 'skyddsnat-root';
+  if (root) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !sheets().includes(s)), ...sheets()];
+    root.append(container);
+  } else {
+    throw new TypeError('Skyddsnat.mount: this element cannot hold a shadow root; use a <div>');
+  }
+  let widget;
+  try {
+    widget = wasm_bindgen.mount(container, options || {});
+  } catch (e) {
+    container.remove();
+    throw e;
+  }
+  return { widget, container };
+}
+
+function handle(mounted) {
+  let live = mounted;
+  const need = () => {
+    if (!live) throw new Error('this Skyddsnät widget has been destroyed');
+    return live.widget;
+  };
+  return Object.freeze({
+    getPlan: () => need().getPlan(),
+    setPlan: (plan) => need().setPlan(plan),
+    exportJson: () => need().exportJson(),
+    print: () => need().print(),
+    destroy() {
+      if (!live) return;
+      const { widget, container } = live;
+      live = null;
+      try {
+        widget.destroy();
+      } finally {
+        container.remove();
+        // destroy() may have consumed the Rust object already.
+        if (widget.__wbg_ptr) widget.free();
+      }
+    },
+  });
+}
+
+function mount(element, options) {
+  return handle(mountInto(element, options));
+}
+
+class SkyddsnatPlan extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'readonly', 'storage-key', 'sample'];
+  }
+
+  constructor() {
+    super();
+    this._handle = null;
+    this._pendingPlan = undefined;
+    this._connecting = false;
+    this._readyResolve = null;
+    this.ready = new Promise((resolve) => (this._readyResolve = resolve));
+  }
+
+  connectedCallback() {
+    if (this._handle || this._connecting) return;
+    this._connecting = true;
+    ready.then(
+      () => {
+        this._connecting = false;
+        if (this.isConnected && !this._handle) this._mount();
+      },
+      (error) => {
+        this._connecting = false;
+        this._fail(`Skyddsnät could not start: ${error && error.message ? error.message : error}`);
+      },
+    );
+  }
+
+  disconnectedCallback() {
+    this._unmount();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this._handle) return;
+    // The widget takes its options once; remount with the current plan.
+    this._unmount();
+    this._mount();
+  }
+
+  get plan() {
+    if (this._handle) return this._handle.getPlan();
+    return this._pendingPlan === undefined ? null : this._pendingPlan;
+  }
+
+  set plan(plan) {
+    if (this._handle) this._handle.setPlan(plan);
+    else this._pendingPlan = plan;
+  }
+
+  exportJson() {
+    if (this._handle) return this._handle.exportJson();
+    throw new Error('Skyddsnät has not started yet: wait for element.ready');
+  }
+
+  print() {
+    if (this._handle) return this._handle.print();
+    throw new Error('Skyddsnät has not started yet: wait for element.ready');
+  }
+
+  _options() {
+    const options = {
+      readonly: this.hasAttribute('readonly'),
+      sample: this.hasAttribute('sample'),
+      onChange: (plan) => this._emit('skyddsnat-change', plan),
+      onError: (message) => this._emit('skyddsnat-error', message),
+    };
+    const lang = this.getAttribute('lang');
+    if (lang) options.lang = lang;
+    const key = this.getAttribute('storage-key');
+    if (key) options.storageKey = key;
+    if (this._pendingPlan !== undefined) options.plan = this._pendingPlan;
+    return options;
+  }
+
+  _mount() {
+    try {
+      this._handle = mount(this, this._options());
+      this._pendingPlan = undefined;
+      this._readyResolve(this);
+      this._emit('skyddsnat-ready', null);
+    } catch (error) {
+      this._fail(error && error.message ? error.message : String(error));
+    }
+  }
+
+  _unmount() {
+    if (!this._handle) return;
+    try {
+      this._pendingPlan = this._handle.getPlan();
+    } catch (_) {
+      // keep whatever was pending
+    }
+    this._handle.destroy();
+    this._handle = null;
+  }
+
+  _fail(message) {
+    this._emit('skyddsnat-error', message);
+  }
+
+  _emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+const api = Object.freeze({
+  ready,
+  mount,
+  PlanElement: SkyddsnatPlan,
+});
+
+if (!customElements.get('skyddsnat-plan')) customElements.define('skyddsnat-plan', SkyddsnatPlan);
+if (!window.Skyddsnat) window.Skyddsnat = api;

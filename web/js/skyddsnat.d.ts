@@ -1,0 +1,84 @@
+// TypeScript declarations for dist/embed/skyddsnat.js (Skyddsnät's public contract).
+//
+// Load it as a classic script from your own origin:
+//   <script src="/path/to/skyddsnat.js" defer></script>
+// It defines the custom element <skyddsnat-plan> and the global `Skyddsnat`.
+// It needs `script-src 'self' 'wasm-unsafe-eval'` and nothing inline.
+
+/**
+ * A safety plan as a JS object: the same JSON as the saved file,
+ * `{ "format": "skyddsnat", "schema_version": 1, ... }`. See the JSON Schema
+ * in the repository for its fields.
+ */
+export interface SkyddsnatPlanDocument {
+  format: "skyddsnat";
+  schema_version: number;
+  [field: string]: unknown;
+}
+
+export type SkyddsnatLang = "sv" | "en";
+
+export interface SkyddsnatMountOptions {
+  /** Interface language; Swedish by default. */
+  lang?: SkyddsnatLang;
+  /** Show the plan with no editing controls (e.g. a colleague's review). */
+  readonly?: boolean;
+  /** Where in this browser's localStorage the widget keeps its plan. */
+  storageKey?: string;
+  /** The plan to open; an invalid plan is reported through `onError`. */
+  plan?: SkyddsnatPlanDocument;
+  /** Open the built-in fictional sample family when no plan is stored. */
+  sample?: boolean;
+  /** Called after every change with the whole plan. */
+  onChange?: (plan: SkyddsnatPlanDocument) => void;
+  /** Called with a message the user can read (already in the widget's language). */
+  onError?: (message: string) => void;
+}
+
+export interface SkyddsnatHandle {
+  getPlan(): SkyddsnatPlanDocument;
+  /** Replaces the plan; throws an Error saying where and what if `plan` is invalid. */
+  setPlan(plan: SkyddsnatPlanDocument): void;
+  /** The plan as the text of a .json file. */
+  exportJson(): string;
+  /** Opens the printable plan (A4) in the browser's print dialog. */
+  print(): void;
+  /** Removes the widget and every listener and timer it set up. Idempotent. */
+  destroy(): void;
+}
+
+export interface SkyddsnatApi {
+  /** Resolves once the wasm is loaded; `mount` throws before that. */
+  readonly ready: Promise<SkyddsnatApi>;
+  /** Mounts the widget into a shadow root on `element` (a <div> or similar). */
+  mount(element: Element, options?: SkyddsnatMountOptions): SkyddsnatHandle;
+  readonly PlanElement: typeof SkyddsnatPlanElement;
+}
+
+/** `<skyddsnat-plan lang="sv|en" readonly storage-key="…">` */
+export declare class SkyddsnatPlanElement extends HTMLElement {
+  /** The plan as a JS object; setting an invalid plan throws. Before the widget starts, the plan it will open. */
+  plan: SkyddsnatPlanDocument | null;
+  /** Resolves with the element once the widget is on screen. */
+  readonly ready: Promise<SkyddsnatPlanElement>;
+  exportJson(): string;
+  print(): void;
+}
+
+export interface SkyddsnatChangeEvent extends CustomEvent<SkyddsnatPlanDocument> {}
+export interface SkyddsnatErrorEvent extends CustomEvent<string> {}
+
+declare global {
+  interface Window {
+    Skyddsnat: SkyddsnatApi;
+  }
+  const Skyddsnat: SkyddsnatApi;
+  interface HTMLElementTagNameMap {
+    "skyddsnat-plan": SkyddsnatPlanElement;
+  }
+  interface HTMLElementEventMap {
+    "skyddsnat-change": SkyddsnatChangeEvent;
+    "skyddsnat-error": SkyddsnatErrorEvent;
+    "skyddsnat-ready": CustomEvent<null>;
+  }
+}

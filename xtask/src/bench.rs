@@ -1,0 +1,214 @@
+//! `cargo xtask bench`: medians of repeated runs, not part of `test`.
+//!
+//! - core (native, optimised): import and export of a 1,000-person plan,
+//!   automatic layout of 100 and 500 people, 10,000 edits applied and undone;
+//! - browser (headless Chromium via tests/e2e/bench.mjs): wasm size, time to
+//!   a painted map, main-thread time per drag move, JS heap.
+
+use crate::{cargo, dist, root, run, setup, Result};
+use skyddsnat_core::format::{from_json, to_json};
+use skyddsnat_core::geometry::layout;
+use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::{
+    Edit, History, Permille, Person, PersonId, PersonKind, Place, Plan, Relation, RelationId,
+    RelationKind, Ring, Sector,
+};
+use std::hint::black_box;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 9;
+
+pub fn bench(args: &[String]) -> Result {
+    let which = args.first().map(String::as_str).unwrap_or("all");
+    match which {
+        "core" => core(),
+        "browser" => browser(),
+        "all" => core().and_then(|()| browser()),
+        other => Err(format!(
+            "unknown bench `{other}`: use `core`, `browser` or nothing for both"
+        )),
+    }
+}
+
+fn core() -> Result {
+    if cfg!(debug_assertions) {
+        // `cargo xtask` is a debug build; timings of unoptimised code would
+        // mislead, so run this part again from an optimised build.
+        return run(cargo().args([
+            "run",
+            "--quiet",
+            "--profile",
+            "bench",
+            "-p",
+            "xtask",
+            "--",
+            "bench",
+            "core",
+        ]));
+    }
+    println!("Core benchmarks (native, optimised; median of {RUNS} runs after one warm-up)\n");
+
+    let plan = plan_with_people(1_000);
+    let text = to_json(&plan);
+    report(
+        &format!("export 1,000 people ({} KB of JSON)", text.len() / 1024),
+        measure(|| {
+            black_box(to_json(black_box(&plan)));
+        }),
+    );
+    match from_json(&text) {
+        Ok(back) if back == plan => report(
+            "import 1,000 people",
+            measure(|| {
+                let _ = black_box(from_json(black_box(&text)));
+            }),
+        ),
+        Ok(_) => {
+            println!("  import 1,000 people: SKIPPED, the round trip changed the plan (a bug)")
+        }
+        Err(e) => {
+            println!("  import 1,000 people: SKIPPED, the import refused the exported plan: {e:?}")
+        }
+    }
+
+    for people in [100, 500] {
+        let plan = plan_with_people(people);
+        report(
+            &format!("automatic layout, {people} people"),
+            measure(|| {
+                black_box(layout(black_box(&plan)));
+            }),
+        );
+    }
+
+    report(
+        "10,000 edits applied, then all undone",
+        measure(|| {
+            let mut plan = sample_plan();
+            let original = plan.clone();
+            let mut history = History::new();
+            for step in 0..10_000u32 {
+                let edit = edit_number(&plan, step);
+                if let Err(e) = history.apply(&mut plan, edit) {
+                    panic!("edit {step} refused: {e:?}");
+                }
+            }
+            while history.undo(&mut plan) {}
+            assert!(plan == original, "undoing every edit must restore the plan");
+        }),
+    );
+    Ok(())
+}
+
+/// The sample family grown to `people` people (children not counted), each
+/// newcomer with one relation to someone already there. Deterministic.
+pub fn plan_with_people(people: usize) -> Plan {
+    let mut plan = sample_plan();
+    let mut seed = 0x5eed_u32;
+    let mut next = || {
+        // A linear congruential generator: only spreads people over the map.
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        seed >> 8
+    };
+    while plan.people().len() < people {
+        let id = PersonId(plan.next_id::<Person>());
+        let n = next();
+        let person = Person {
+            id,
+            name: format!("Person {}", id.0),
+            role: ["moster", "granne", "lärare", "tränare", "kurator"][(n % 5) as usize]
+                .to_string(),
+            kind: if n % 3 == 0 {
+                PersonKind::Professional
+            } else {
+                PersonKind::Private
+            },
+            place: Place {
+                ring: Ring::ALL[(n % 3) as usize],
+                sector: Sector::ALL[((n / 3) % 6) as usize],
+                along: Permille::new((next() % 1001) as u16).unwrap_or(Permille::HALF),
+                depth: Permille::new((next() % 1001) as u16).unwrap_or(Permille::HALF),
+            },
+            lives_with_child: false,
+            protected: false,
+            phone: String::new(),
+            note: String::new(),
+        };
+        let existing = plan.people();
+        let other = existing[(next() as usize) % existing.len()].id;
+        let relation = Relation {
+            id: RelationId(plan.next_id::<Relation>()),
+            from: id,
+            to: other,
+            kind: RelationKind::ALL[(next() % 4) as usize],
+            supports: n % 2 == 0,
+            note: String::new(),
+        };
+        if let Err(e) = plan.apply(Edit::Batch(vec![Edit::add(person), Edit::add(relation)])) {
+            panic!("building the bench plan: {e:?}");
+        }
+    }
+    plan
+}
+
+/// A mix of edits like a meeting's: add a person, rename someone, move someone.
+fn edit_number(plan: &Plan, step: u32) -> Edit {
+    let people = plan.people();
+    match step % 3 {
+        0 => {
+            let mut person = people[0].clone();
+            person.id = PersonId(plan.next_id::<Person>());
+            person.name = format!("Ny {step}");
+            Edit::add(person)
+        }
+        1 => {
+            let mut person = people[step as usize % people.len()].clone();
+            person.name = format!("{} ({step})", person.name);
+            Edit::update(person)
+        }
+        _ => {
+            let mut person = people[step as usize % people.len()].clone();
+            person.place.ring = Ring::ALL[(step % 3) as usize];
+            person.place.sector = Sector::ALL[(step % 6) as usize];
+            Edit::update(person)
+        }
+    }
+}
+
+fn measure(mut f: impl FnMut()) -> Vec<Duration> {
+    f();
+    (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect()
+}
+
+fn report(name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let median = times[times.len() / 2];
+    let (min, max) = (times[0], times[times.len() - 1]);
+    println!(
+        "  {name:<48} median {:>9.3} ms   (min {:.3}, max {:.3})",
+        ms(median),
+        ms(min),
+        ms(max)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1_000.0
+}
+
+fn browser() -> Result {
+    setup::setup(setup::Needs::ALL)?;
+    dist::dist()?;
+    println!("\nBrowser benchmarks (headless Chromium)\n");
+    run(Command::new("node")
+        .arg("bench.mjs")
+        .current_dir(root().join("tests/e2e"))
+        .env("CHROMIUM", setup::CHROMIUM))
+}

@@ -1,0 +1,240 @@
+//! `cargo xtask dist`: the shipped artefacts.
+//!
+//! - `dist/skyddsnat.html`: one self-contained file. Chrome refuses to fetch a
+//!   `.wasm` or a module script from file://, so the wasm is inlined as base64
+//!   of gzip (inflated in the browser with `DecompressionStream`) and the glue
+//!   is inlined as a classic script (wasm-bindgen `--target no-modules`).
+//! - `dist/embed/`: `skyddsnat.js` (glue + the `<skyddsnat-plan>` element and
+//!   `Skyddsnat.mount`), `skyddsnat_bg.wasm` and `skyddsnat.d.ts`, for hosts
+//!   with a strict CSP: no inline script or style, no eval.
+
+use crate::{cargo, root, run, setup, target_dir, Result};
+use flate2::{write::GzEncoder, Compression};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The issue's budget for the offline file, as the user saves it.
+pub const HTML_BUDGET_BYTES: usize = 400_000;
+
+const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
+
+/// What `dist` produced, for `demo` and `bench`.
+pub struct Built {
+    pub html: PathBuf,
+}
+
+pub fn dist() -> Result<Built> {
+    let root = root();
+    let wasm = build_wasm()?;
+    let work = target_dir().join("skyddsnat-dist");
+    std::fs::create_dir_all(&work).map_err(|e| format!("create {}: {e}", work.display()))?;
+
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-name",
+            "skyddsnat",
+        ])
+        .arg("--out-dir")
+        .arg(&work)
+        .arg(&wasm))?;
+    let bound = work.join("skyddsnat_bg.wasm");
+    let optimised = work.join("skyddsnat_opt.wasm");
+    run(setup::wasm_opt()
+        .arg(&bound)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        // The features rustc's wasm32 target emits by default; all are in
+        // Chromium, Firefox and Safari since 2023.
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg("-o")
+        .arg(&optimised))?;
+
+    let glue = read(&work.join("skyddsnat.js"))?;
+    let element = read(&root.join("web/js/skyddsnat-element.js"))?;
+    let declarations = read(&root.join("web/js/skyddsnat.d.ts"))?;
+    let script = bundle(&glue, &element);
+    let wasm_bytes =
+        std::fs::read(&optimised).map_err(|e| format!("read {}: {e}", optimised.display()))?;
+    let gzipped = gzip(&wasm_bytes)?;
+
+    let dist = root.join("dist");
+    let embed = dist.join("embed");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("clean {}: {e}", dist.display()))?;
+    }
+    std::fs::create_dir_all(&embed).map_err(|e| format!("create {}: {e}", embed.display()))?;
+    write(&embed.join("skyddsnat.js"), script.as_bytes())?;
+    write(&embed.join("skyddsnat_bg.wasm"), &wasm_bytes)?;
+    write(&embed.join("skyddsnat.d.ts"), declarations.as_bytes())?;
+    // The sample family as a plan file: for the read-only example and the tests.
+    let sample = skyddsnat_core::format::to_json(&skyddsnat_core::sample::sample_plan());
+    write(&embed.join("sample-plan.json"), sample.as_bytes())?;
+
+    let html = single_file(&script, &base64(&gzipped))?;
+    let html_path = dist.join("skyddsnat.html");
+    write(&html_path, html.as_bytes())?;
+
+    let raw = std::fs::metadata(&bound).map(|m| m.len()).unwrap_or(0);
+    println!("\nSizes:");
+    println!("  wasm after wasm-bindgen  {:>9} bytes", raw);
+    println!("  wasm after wasm-opt -Oz  {:>9} bytes", wasm_bytes.len());
+    println!("  wasm gzipped             {:>9} bytes", gzipped.len());
+    println!("  glue + element JS        {:>9} bytes", script.len());
+    println!(
+        "  dist/skyddsnat.html      {:>9} bytes  (budget {HTML_BUDGET_BYTES})",
+        html.len()
+    );
+    println!("  dist/embed/              skyddsnat.js, skyddsnat_bg.wasm, skyddsnat.d.ts, sample-plan.json");
+    if html.len() > HTML_BUDGET_BYTES {
+        return Err(format!(
+            "dist/skyddsnat.html is {} bytes, over the {HTML_BUDGET_BYTES}-byte budget",
+            html.len()
+        ));
+    }
+    println!("\nOffline file: {}", html_path.display());
+    Ok(Built { html: html_path })
+}
+
+fn build_wasm() -> Result<PathBuf> {
+    // For work on the packaging alone: package an already built widget.
+    if let Some(prebuilt) = std::env::var_os("SKYDDSNAT_PREBUILT_WASM") {
+        println!("using SKYDDSNAT_PREBUILT_WASM={}", prebuilt.to_string_lossy());
+        return Ok(PathBuf::from(prebuilt));
+    }
+    run(cargo().args([
+        "build",
+        "-p",
+        "skyddsnat-web",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    let wasm = target_dir().join("wasm32-unknown-unknown/release/skyddsnat_web.wasm");
+    if wasm.is_file() {
+        Ok(wasm)
+    } else {
+        Err(format!("the build did not produce {}", wasm.display()))
+    }
+}
+
+/// skyddsnat.js: the glue and the element in one IIFE, so the glue's
+/// top-level `wasm_bindgen` binding stays private and only `Skyddsnat` and
+/// the custom element are visible to the host page.
+fn bundle(glue: &str, element: &str) -> String {
+    format!(
+        "/*! Skyddsnät {version} — MIT licence. The widget's wasm-bindgen glue and the <skyddsnat-plan> element. */\n(function () {{\n'use strict';\n{glue}\n{element}\n}})();\n",
+        version = env!("CARGO_PKG_VERSION"),
+    )
+}
+
+fn single_file(script: &str, wasm_base64: &str) -> Result<String> {
+    // Inside a <script> element the HTML parser ends the script at "</script";
+    // "<\/script" means the same to JavaScript in strings, regexes and comments.
+    let script = script.replace("</script", "<\\/script");
+    if script.contains("<!--") {
+        return Err("the bundled JS contains `<!--`, which would confuse the HTML parser".into());
+    }
+    if !HTML_TEMPLATE.contains("{{WASM_BASE64}}") || !HTML_TEMPLATE.contains("{{SCRIPT}}") {
+        return Err("xtask/src/skyddsnat.html lacks a {{WASM_BASE64}} or {{SCRIPT}} slot".into());
+    }
+    Ok(HTML_TEMPLATE
+        .replace("{{WASM_BASE64}}", wasm_base64)
+        .replace("{{SCRIPT}}", &script))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| format!("gzip: {e}"))
+}
+
+/// Standard base64 with padding, as `atob` expects.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(path, bytes).map_err(|e| format!("write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_rfc_4648_vectors() {
+        // RFC 4648 §10: every padding case.
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded, "base64({plain:?})");
+        }
+        assert_eq!(base64(&[0xff, 0xfe, 0xfd]), "//79");
+    }
+
+    #[test]
+    fn the_single_file_cannot_be_cut_short_by_the_glue() {
+        let html = single_file("let s = '</script><b>';", "QUJD").expect("template has both slots");
+        assert!(
+            !html.contains("'</script>"),
+            "a literal </script> in the JS would end the script element"
+        );
+        assert!(html.contains("QUJD"));
+        assert!(single_file("x <!-- y", "").is_err());
+    }
+
+    #[test]
+    fn gzip_output_inflates_to_the_input() {
+        use flate2::read::GzDecoder;
+        use std::io::Read;
+        let input: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        let packed = gzip(&input).expect("gzip in memory");
+        assert!(packed.len() < input.len());
+        let mut unpacked = Vec::new();
+        GzDecoder::new(&packed[..])
+            .read_to_end(&mut unpacked)
+            .expect("valid gzip");
+        assert_eq!(unpacked, input);
+    }
+}
