@@ -6,7 +6,9 @@
 //! which hours of the week no check covers.
 
 use crate::date::Weekday;
+use crate::i18n::{tr, trf, Lang};
 use crate::ids::PersonId;
+use crate::labels::Label;
 use crate::plan::{Allowed, Frequency, PersonKind, Plan, RelationKind, Ring, Sector};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -333,4 +335,118 @@ pub fn by_sector_in_map_order(plan: &Plan, figures: &Figures) -> Vec<(Sector, us
         .iter()
         .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
         .collect()
+}
+
+/// A share as a percentage with one decimal, in the language's notation.
+fn percent(share: f64, lang: Lang) -> String {
+    let text = format!("{:.1}", share * 100.0);
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+impl Figures {
+    /// The figures as label–value rows for the key-figures panel and the
+    /// printed plan, names looked up in `plan` (the plan they were computed
+    /// from). Lists of people read "Jenny, Birgitta"; loads "Jenny (7)".
+    pub fn rows(&self, plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+        let name = |id: PersonId| plan.name_of(id).unwrap_or_default().to_string();
+        let none = || tr(lang, "figures.none").to_string();
+        let names = |ids: &[PersonId]| {
+            if ids.is_empty() {
+                none()
+            } else {
+                ids.iter()
+                    .map(|&id| name(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let counted = |items: Vec<(PersonId, usize)>| {
+            if items.is_empty() {
+                none()
+            } else {
+                items
+                    .iter()
+                    .map(|&(id, n)| format!("{} ({n})", name(id)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let of = |count: usize, total: usize| {
+            trf(
+                lang,
+                "figures.of",
+                &[("count", &count.to_string()), ("total", &total.to_string())],
+            )
+        };
+        let label = |key: &str| tr(lang, key).to_string();
+
+        let mut rows = vec![(label("figures.people"), self.people.to_string())];
+        rows.extend(
+            by_sector_in_map_order(plan, self)
+                .into_iter()
+                .map(|(s, n)| (s.label(lang).to_string(), n.to_string())),
+        );
+        rows.extend(
+            self.by_ring
+                .iter()
+                .map(|(r, n)| (r.label(lang).to_string(), n.to_string())),
+        );
+        let possible = {
+            let nodes = self.people + plan.children().len();
+            nodes * nodes.saturating_sub(1) / 2
+        };
+        let evenings = Weekday::ALL.len() * EVENING_HOURS.count();
+        rows.extend([
+            (
+                PersonKind::Private.label(lang).to_string(),
+                self.private.to_string(),
+            ),
+            (
+                PersonKind::Professional.label(lang).to_string(),
+                self.professional.to_string(),
+            ),
+            (
+                label("figures.density"),
+                trf(
+                    lang,
+                    "figures.density.value",
+                    &[
+                        ("lines", &self.connected_pairs.to_string()),
+                        ("pairs", &possible.to_string()),
+                        ("percent", &percent(self.density, lang)),
+                    ],
+                ),
+            ),
+            (
+                label("figures.most_connected"),
+                counted(self.most_connected.clone()),
+            ),
+            (label("figures.isolated"), names(&self.isolated)),
+            (
+                label("figures.no_line_to_child"),
+                of(self.no_line_to_child.len(), self.people),
+            ),
+            (label("figures.safe_inner"), names(&self.safe_inner)),
+            (label("figures.concerns"), names(&self.concerns)),
+            (
+                label("figures.overloaded"),
+                counted(
+                    self.load
+                        .iter()
+                        .filter(|l| l.overloaded())
+                        .map(|l| (l.person, l.total()))
+                        .collect(),
+                ),
+            ),
+            (label("figures.without_role"), names(&self.without_role)),
+            (
+                label("figures.uncovered_evenings"),
+                of(self.coverage.uncovered_evenings().len(), evenings),
+            ),
+        ]);
+        rows
+    }
 }

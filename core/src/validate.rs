@@ -194,13 +194,13 @@ fn agreements(plan: &Plan, out: &mut Vec<Finding>) {
                 Finding::new(Severity::Error, at(Part::Whole), "agreement_no_checker").arg("n", n),
             );
         } else if checkers.iter().all(|c| a.responsible.contains(c)) {
-            let mut names: Vec<String> = a
+            let mut named = HashSet::new();
+            let names: Vec<String> = a
                 .responsible
                 .iter()
-                .filter(|r| checkers.contains(r))
+                .filter(|r| checkers.contains(r) && named.insert(**r))
                 .map(|&r| name(plan, r))
                 .collect();
-            names.dedup();
             out.push(
                 Finding::new(
                     Severity::Warning,

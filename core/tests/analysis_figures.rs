@@ -314,3 +314,44 @@ fn load_counts_a_person_once_per_agreement_and_once_per_step() {
         "children carry no load"
     );
 }
+
+#[test]
+fn sample_figures_as_rows_for_the_panel() {
+    let plan = sample_plan();
+    let f = figures(&plan);
+    let sv = f.rows(&plan, Lang::Sv);
+    let get = |rows: &[(String, String)], label: &str| {
+        rows.iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    assert_eq!(get(&sv, "Personer i nätverket"), "13");
+    assert_eq!(get(&sv, "Familj"), "2");
+    assert_eq!(get(&sv, "Täthet"), "5 linjer av 105 möjliga (4,8 %)");
+    assert_eq!(
+        get(&sv, "Flest linjer"),
+        "Jenny (3), Mikael (2), Birgitta (2), Gunnar (1), Pernilla (1)"
+    );
+    assert_eq!(get(&sv, "Trygga vuxna i inre ringen"), "Jenny, Birgitta");
+    assert_eq!(get(&sv, "Vuxna som planen oroar sig för"), "Mikael");
+    assert_eq!(get(&sv, "Utan linje till något barn"), "12 av 13");
+    assert_eq!(
+        get(&sv, "Kvällstimmar (17–23) som ingen kontroll täcker"),
+        "35 av 42"
+    );
+    let en = f.rows(&plan, Lang::En);
+    assert_eq!(get(&en, "Density"), "5 lines of 105 possible (4.8 %)");
+    assert_eq!(
+        get(
+            &en,
+            "Carrying much of the plan (agreements and fallback steps)"
+        ),
+        "Jenny (7), Birgitta (4)"
+    );
+    assert_eq!(sv.len(), en.len());
+    // An empty plan says so instead of leaving cells blank.
+    let empty = Plan::new();
+    let rows = figures(&empty).rows(&empty, Lang::En);
+    assert_eq!(get(&rows, "Safe adults in the inner ring"), "–");
+}
