@@ -358,3 +358,31 @@ fn slots_and_due_steps_read_in_both_languages() {
         None
     );
 }
+
+#[test]
+fn every_second_day_counts_the_leap_day() {
+    let plan = one_check_plan(
+        "2028-02-20",
+        Frequency::NthDay {
+            n: 2,
+            from: d("2028-02-27"),
+        },
+        Some("18:00"),
+    );
+    assert_eq!(
+        dates(&upcoming(&plan, d("2028-02-26"), 6)),
+        ["2028-02-27", "2028-02-29", "2028-03-02"]
+    );
+    let plain = one_check_plan(
+        "2027-02-20",
+        Frequency::NthDay {
+            n: 2,
+            from: d("2027-02-27"),
+        },
+        Some("18:00"),
+    );
+    assert_eq!(
+        dates(&upcoming(&plain, d("2027-02-26"), 6)),
+        ["2027-02-27", "2027-03-01", "2027-03-03"]
+    );
+}
