@@ -80,8 +80,7 @@ fn big_plan() -> Plan {
         );
     }
     let start = d("2026-01-01");
-    let mut n = 1;
-    for day in 0..300 {
+    for day in 0..300u32 {
         let a = (day % 300) + 1;
         let outcome = if day % 5 == 0 {
             CheckOutcome::Missed
@@ -89,8 +88,7 @@ fn big_plan() -> Plan {
             CheckOutcome::Kept
         };
         let date = start.add_days(day as i32).to_string();
-        add(&mut plan, check_in(n, a, &date, outcome, None));
-        n += 1;
+        add(&mut plan, check_in(day + 1, a, &date, outcome, None));
     }
     plan
 }
