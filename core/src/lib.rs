@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod edit;
+pub mod escape;
 pub mod figures;
 pub mod format;
 pub mod geometry;
