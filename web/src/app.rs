@@ -1,8 +1,55 @@
-//! The root component: provides the state context and lays out the meeting screen.
+//! The root component: provides the state context and lays out the meeting
+//! screen (top bar; map or list on the left; the side panel's tabs on the
+//! right), and connects the state to the host page: autosave, change and
+//! error callbacks, and the window the JS API reads the plan through.
 
-use crate::state::{AppContext, AppState};
-use skyddsnat_core::{Date, Lang, Plan};
+use crate::listview::ListView;
+use crate::map::add_person::AddPersonForm;
+use crate::map::relate::RelationDialog;
+use crate::map::MapView;
+use crate::state::{t, Action, AppContext, AppState, StorageStatus, Tab, View};
+use crate::storage::Store;
+use crate::topbar::TopBar;
+use skyddsnat_core::{Date, Lang, PersonId, Plan};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 use yew::prelude::*;
+
+/// What the embedding page gave the widget and what it reads back: storage,
+/// callbacks, and the current plan for `getPlan()`/`exportJson()`.
+#[derive(Default)]
+pub struct Host {
+    /// Where autosave writes; `None` keeps everything in memory (tests, read-only).
+    pub store: Option<Store>,
+    pub on_change: Option<js_sys::Function>,
+    pub on_error: Option<js_sys::Function>,
+    /// The plan as it is now, updated after every render that changed it.
+    pub current: RefCell<Rc<Plan>>,
+    pub lang: Cell<Lang>,
+    /// Sends actions into the running app (for `setPlan`).
+    pub dispatch: RefCell<Option<Callback<Action>>>,
+}
+
+impl Host {
+    /// Reports an error to the host page's `onError`, if it gave one.
+    pub fn report_error(&self, message: &str) {
+        if let Some(f) = &self.on_error {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(message));
+        }
+    }
+}
+
+/// A shared host, compared by identity (yew props need `PartialEq`).
+#[derive(Clone, Default)]
+pub struct HostRef(pub Rc<Host>);
+
+impl PartialEq for HostRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -12,17 +59,338 @@ pub struct AppProps {
     pub lang: Lang,
     #[prop_or_default]
     pub readonly: bool,
+    #[prop_or_default]
+    pub host: HostRef,
+}
+
+/// Which dialog over the map is open.
+#[derive(Clone, Debug, PartialEq)]
+enum Dialog {
+    None,
+    AddPerson,
+    Relate(PersonId, Option<PersonId>),
+}
+
+/// Whether a key event comes from a place where typing means text.
+pub fn typing_target(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    matches!(el.tag_name().to_ascii_uppercase().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state =
         use_reducer(|| AppState::new(props.plan.clone(), props.today, props.lang, props.readonly));
+    let host = props.host.0.clone();
+    let dialog = use_state(|| Dialog::None);
+    let panel_collapsed = use_state(|| false);
+    let root_ref = use_node_ref();
+    let add_button_ref = use_node_ref();
+
+    // Let the JS API send actions in (setPlan) — once: the dispatcher is stable.
+    {
+        let host = host.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            *host.dispatch.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+            let host = host.clone();
+            move || {
+                host.dispatch.borrow_mut().take();
+            }
+        });
+    }
+    // After every change: publish the plan, autosave, tell the host.
+    {
+        let host = host.clone();
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            *host.current.borrow_mut() = state.plan.clone();
+            if *revision > 0 {
+                if let Some(store) = &host.store {
+                    let status = store.save(&state.plan);
+                    if status != state.storage {
+                        if status != StorageStatus::Ok {
+                            host.report_error(&crate::storage::status_message(state.lang, &status));
+                        }
+                        state.dispatch(Action::SetStorage(status));
+                    }
+                }
+                if let Some(f) = &host.on_change {
+                    let value = crate::api::plan_to_js(&state.plan);
+                    let _ = f.call1(&JsValue::NULL, &value);
+                }
+            }
+        });
+    }
+    {
+        let host = host.clone();
+        use_effect_with(state.lang, move |lang| host.lang.set(*lang));
+    }
+    // Storage that does not work at all is said at once, not at the first edit.
+    {
+        let host = host.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(store) = &host.store {
+                if !store.available() {
+                    state.dispatch(Action::SetStorage(StorageStatus::Unavailable));
+                }
+            }
+        });
+    }
+
+    let open_add = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(Dialog::AddPerson))
+    };
+    let on_relate = {
+        let dialog = dialog.clone();
+        let readonly = state.readonly;
+        Callback::from(move |(from, to): (PersonId, Option<PersonId>)| {
+            if !readonly {
+                dialog.set(Dialog::Relate(from, to));
+            }
+        })
+    };
+    let close_dialog = {
+        let dialog = dialog.clone();
+        let add_button_ref = add_button_ref.clone();
+        Callback::from(move |_| {
+            dialog.set(Dialog::None);
+            if let Some(b) = add_button_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
+
+    let onkeydown = {
+        let state = state.clone();
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let ctrl = e.ctrl_key() || e.meta_key();
+            let key = e.key();
+            if typing_target(&e) {
+                return;
+            }
+            if ctrl && !e.alt_key() {
+                match key.as_str() {
+                    "z" | "Z" if e.shift_key() => {
+                        e.prevent_default();
+                        state.dispatch(Action::Redo);
+                    }
+                    "z" | "Z" => {
+                        e.prevent_default();
+                        state.dispatch(Action::Undo);
+                    }
+                    "y" | "Y" => {
+                        e.prevent_default();
+                        state.dispatch(Action::Redo);
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            if state.readonly || e.meta_key() {
+                return;
+            }
+            // Alt+N works from anywhere; a bare "n" or "r" only outside text fields (checked above).
+            let code = e.code();
+            if (key == "n" && !e.alt_key()) || (e.alt_key() && code == "KeyN") {
+                e.prevent_default();
+                dialog.set(Dialog::AddPerson);
+            } else if key == "r" && !e.alt_key() {
+                if let crate::state::Selection::Person(id) = state.selection {
+                    e.prevent_default();
+                    dialog.set(Dialog::Relate(id, None));
+                }
+            }
+        })
+    };
+
+    let main = match state.view {
+        View::Map => html! { <MapView on_relate={on_relate.clone()} /> },
+        View::List => html! { <ListView on_relate={on_relate.clone()} /> },
+    };
+    let toggle_view = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetView(match state.view {
+                View::Map => View::List,
+                View::List => View::Map,
+            }))
+        })
+    };
+    let toggle_panel = {
+        let panel_collapsed = panel_collapsed.clone();
+        Callback::from(move |_: MouseEvent| panel_collapsed.set(!*panel_collapsed))
+    };
+
+    let dialog_html = match &*dialog {
+        Dialog::None => html! {},
+        Dialog::AddPerson => html! { <AddPersonForm on_close={close_dialog.clone()} /> },
+        Dialog::Relate(from, to) => html! {
+            <RelationDialog from={*from} to={*to} on_close={close_dialog.clone()} />
+        },
+    };
+
+    let root_class = classes!(
+        "skn-app",
+        state.presentation.then_some("skn-app--presentation"),
+        state.readonly.then_some("skn-app--readonly"),
+        (*panel_collapsed).then_some("skn-app--panel-collapsed"),
+    );
+    let s: &AppState = &state;
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <div class="skn-app" lang={state.lang.code()}>
-                { state.plan.title().to_string() }
+            <div ref={root_ref.clone()} class={root_class} lang={state.lang.code()} dir={state.lang.dir()} {onkeydown}>
+                <TopBar root={root_ref.clone()} host={props.host.clone()} />
+                <StatusBanner host={props.host.clone()} />
+                <div class="skn-body">
+                    <main class="skn-main" aria-label={t(s, "app.main")}>
+                        { main }
+                        { dialog_html }
+                        <div class="skn-mapbar">
+                            if state.view == View::Map {
+                                <crate::map::Legend />
+                            }
+                            <div class="skn-main-actions">
+                            if !state.readonly {
+                                <button ref={add_button_ref} type="button" class="skn-button skn-button--primary"
+                                    onclick={open_add} aria-keyshortcuts="n Alt+N">
+                                    { t(s, "map.add_person") }
+                                </button>
+                            }
+                            <button type="button" class="skn-button" onclick={toggle_view}
+                                aria-pressed={(state.view == View::List).to_string()}>
+                                { t(s, if state.view == View::Map { "app.show_list" } else { "app.show_map" }) }
+                            </button>
+                            if state.presentation {
+                                <button type="button" class="skn-button" onclick={toggle_panel}
+                                    aria-pressed={(!*panel_collapsed).to_string()}>
+                                    { t(s, "app.side_panel") }
+                                </button>
+                            }
+                            </div>
+                        </div>
+                    </main>
+                    <SidePanel />
+                </div>
+                <div class="skn-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
             </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BannerProps {
+    host: HostRef,
+}
+
+/// Storage trouble and refused edits, said plainly where the user looks.
+#[function_component]
+fn StatusBanner(props: &BannerProps) -> Html {
+    let app = crate::state::use_app();
+    let s: &AppState = &app;
+    let save = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| crate::files::save_json(&app.plan, app.today))
+    };
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Announce(String::new())))
+    };
+    let _ = &props.host;
+    html! {
+        <>
+            if app.storage != StorageStatus::Ok {
+                <div class="skn-banner skn-banner--warning" role="alert">
+                    <span>{ crate::storage::status_message(app.lang, &app.storage) }</span>
+                    <button type="button" class="skn-button" onclick={save}>{ t(s, "menu.save") }</button>
+                </div>
+            }
+            if let Some(err) = &app.error {
+                <div class="skn-banner skn-banner--error" role="alert">
+                    <span>{ err.message(app.lang) }</span>
+                    <button type="button" class="skn-button skn-button--small" onclick={dismiss}>{ t(s, "app.dismiss") }</button>
+                </div>
+            }
+        </>
+    }
+}
+
+/// The side panel: a tab list and the selected tab's editor.
+#[function_component]
+fn SidePanel() -> Html {
+    let app = crate::state::use_app();
+    let s: &AppState = &app;
+    const TABS: [(Tab, &str, &str); 5] = [
+        (Tab::Person, "app.tab.person", "person"),
+        (Tab::Plan, "app.tab.plan", "plan"),
+        (Tab::Scale, "app.tab.scale", "scale"),
+        (Tab::ChildVoice, "app.tab.child_voice", "child-voice"),
+        (Tab::FollowUp, "app.tab.follow_up", "follow-up"),
+    ];
+    let tablist_ref = use_node_ref();
+    let onkeydown = {
+        let app = app.clone();
+        let tablist_ref = tablist_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = TABS.iter().position(|(tab, _, _)| *tab == app.tab).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (i + 1) % TABS.len(),
+                "ArrowLeft" | "ArrowUp" => (i + TABS.len() - 1) % TABS.len(),
+                "Home" => 0,
+                "End" => TABS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            app.dispatch(Action::SetTab(TABS[next].0));
+            let tab = tablist_ref
+                .cast::<Element>()
+                .and_then(|l| l.query_selector(&format!("[data-tab=\"{}\"]", TABS[next].2)).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(tab) = tab {
+                let _ = tab.focus();
+            }
+        })
+    };
+    let current = TABS.iter().find(|(tab, _, _)| *tab == app.tab).unwrap_or(&TABS[0]);
+    let panel = match app.tab {
+        Tab::Person => html! { <crate::panels::PersonPanel /> },
+        Tab::Plan => html! { <crate::panels::PlanPanel /> },
+        Tab::Scale => html! { <crate::panels::ScalePanel /> },
+        Tab::ChildVoice => html! { <crate::panels::ChildVoicePanel /> },
+        Tab::FollowUp => html! { <crate::panels::FollowUpPanel /> },
+    };
+    html! {
+        <aside class="skn-side" aria-label={t(s, "app.side_panel")}>
+            <div ref={tablist_ref} class="skn-tabs" role="tablist" aria-label={t(s, "app.side_panel")} {onkeydown}>
+                { for TABS.iter().map(|(tab, key, slug)| {
+                    let selected = *tab == app.tab;
+                    let onclick = {
+                        let app = app.clone();
+                        let tab = *tab;
+                        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetTab(tab)))
+                    };
+                    html! {
+                        <button type="button" role="tab" id={format!("skn-tab-{slug}")} data-tab={*slug}
+                            class={classes!("skn-tab", selected.then_some("skn-tab--selected"))}
+                            aria-selected={selected.to_string()} aria-controls="skn-tabpanel"
+                            tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                            { t(s, key) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div id="skn-tabpanel" class="skn-tabpanel" role="tabpanel"
+                aria-labelledby={format!("skn-tab-{}", current.2)} tabindex="0">
+                { panel }
+            </div>
+        </aside>
     }
 }

@@ -2,6 +2,14 @@
 //! the JS API. Only this crate touches the DOM; all plan logic is in
 //! `skyddsnat-core`.
 
+pub mod api;
 pub mod app;
+pub mod files;
+pub mod listview;
+pub mod map;
 pub mod panels;
 pub mod state;
+pub mod storage;
+pub mod topbar;
+
+pub use api::{mount, stylesheet, Widget};

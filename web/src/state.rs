@@ -5,6 +5,7 @@
 //! events all see the same path. UI-only state (selection, language, hidden
 //! names, tab) lives here too, never in the plan.
 
+use skyddsnat_core::geometry::{child_display_name, display_name};
 use skyddsnat_core::{AgreementId, Date, Edit, EditError, History, Lang, PersonId, Plan};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +31,31 @@ pub enum Tab {
     FollowUp,
 }
 
+/// The main area: the drawn map or the same network as tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Map,
+    List,
+}
+
+/// Whether autosave to browser storage works (shown plainly when it does not).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum StorageStatus {
+    /// Nothing to say: saving works, or nothing has been tried yet.
+    #[default]
+    Ok,
+    /// No storage at all (disabled, private window, sandboxed page).
+    Unavailable,
+    /// Storage exists but refused the write (quota).
+    Full,
+    /// Another tab or widget saved newer work under the same key; we stopped
+    /// autosaving rather than overwrite it.
+    Conflict,
+    /// The user removed the plan from this computer; autosave is off until reload.
+    Forgotten,
+}
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub plan: Rc<Plan>,
@@ -49,6 +75,11 @@ pub struct AppState {
     pub error: Option<EditError>,
     /// A sentence for the live region (screen readers), in `lang`.
     pub announcement: String,
+    pub view: View,
+    pub storage: StorageStatus,
+    /// A message for the user that is not an edit error (a file that did not
+    /// open, a print that failed), shown until dismissed.
+    pub notice: Option<String>,
 }
 
 pub enum Action {
@@ -66,6 +97,9 @@ pub enum Action {
     SetHideNames(bool),
     SetPresentation(bool),
     Announce(String),
+    SetView(View),
+    SetStorage(StorageStatus),
+    Notice(Option<String>),
 }
 
 impl AppState {
@@ -83,6 +117,22 @@ impl AppState {
             revision: 0,
             error: None,
             announcement: String::new(),
+            view: View::default(),
+            storage: StorageStatus::default(),
+            notice: None,
+        }
+    }
+
+    /// How a person or child is named on screen right now: with "hide names"
+    /// on, a role or initials (the core's one rule, [`display_name`]). Every
+    /// component that shows a name calls this, so hiding is instant everywhere.
+    pub fn name(&self, id: PersonId) -> String {
+        if let Some(p) = self.plan.person(id) {
+            display_name(p, self.hide_names)
+        } else if let Some(c) = self.plan.child(id) {
+            child_display_name(c, self.hide_names)
+        } else {
+            String::from("?")
         }
     }
 
@@ -147,6 +197,14 @@ impl Reducible for AppState {
             Action::SetHideNames(on) => s.hide_names = on,
             Action::SetPresentation(on) => s.presentation = on,
             Action::Announce(text) => s.announcement = text,
+            Action::SetView(view) => s.view = view,
+            Action::SetStorage(status) => s.storage = status,
+            Action::Notice(text) => {
+                if let Some(text) = &text {
+                    s.announcement = text.clone();
+                }
+                s.notice = text;
+            }
         }
         Rc::new(s)
     }
@@ -176,6 +234,9 @@ impl PartialEq for AppState {
             && self.tab == other.tab
             && self.error == other.error
             && self.announcement == other.announcement
+            && self.view == other.view
+            && self.storage == other.storage
+            && self.notice == other.notice
     }
 }
 
@@ -191,4 +252,9 @@ impl AppState {
 /// A UI string from the core's message catalogs, in the current language.
 pub fn t(state: &AppState, key: &str) -> String {
     skyddsnat_core::i18n::tr(state.lang, key).to_string()
+}
+
+/// A UI string with `{name}` placeholders filled.
+pub fn tf(state: &AppState, key: &str, args: &[(&str, &str)]) -> String {
+    skyddsnat_core::i18n::trf(state.lang, key, args)
 }

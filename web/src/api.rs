@@ -1,0 +1,289 @@
+//! The JS API: `mount(element, options)` returns a [`Widget`] with
+//! `getPlan()`, `setPlan(plan)`, `exportJson()`, `print()` and `destroy()`.
+//!
+//! Plans cross the boundary as plain JS objects in the file format: out
+//! through `core::format::to_json` and `JSON.parse`, in through
+//! `JSON.stringify` and `core::format::from_json`, so a host page gets
+//! exactly the checks a file gets, and a refused plan leaves the open one
+//! untouched. The shell reads the browser's clock once, for "today".
+
+use crate::app::{App, AppProps, Host, HostRef};
+use crate::storage::Store;
+use skyddsnat_core::{format, i18n, sample, Date, Lang, Plan};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::AppHandle;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPTIONS: &'static str = r#"
+export interface MountOptions {
+  /** "sv" (default) or "en". */
+  lang?: "sv" | "en";
+  /** Show the plan with no editing controls. */
+  readonly?: boolean;
+  /** Names this plan's autosave in localStorage (default "default"). */
+  storageKey?: string;
+  /** A plan in the file format; wins over what is stored. */
+  plan?: object;
+  /** Open the built-in sample family when nothing is stored. */
+  sample?: boolean;
+  /** Called with the plan after every change. */
+  onChange?: (plan: object) => void;
+  /** Called with a message when something fails (storage, import, a crash). */
+  onError?: (message: string) => void;
+  /** "YYYY-MM-DD"; default: the browser's local date. */
+  today?: string;
+}
+"#;
+
+thread_local! {
+    /// Mounted widgets, for the panic hook's recovery screen.
+    static LIVE: RefCell<Vec<(Weak<Host>, Element, Date)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The plan as a JS object in the file format.
+pub fn plan_to_js(plan: &Plan) -> JsValue {
+    js_sys::JSON::parse(&format::to_json(plan)).unwrap_or(JsValue::NULL)
+}
+
+/// A plan from a JS object (or a JSON string), through the file format's checks.
+pub fn plan_from_js(value: &JsValue, lang: Lang) -> Result<Plan, js_sys::Error> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| js_sys::Error::new(i18n::tr(lang, "app.plan_not_json")))?,
+    };
+    format::from_json(&text).map_err(|e| js_sys::Error::new(&e.message(lang)))
+}
+
+/// Today in the browser's time zone.
+pub fn browser_today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .or_else(|| Date::parse("2026-01-01"))
+    .unwrap_or_else(|| unreachable!("a fixed valid date"))
+}
+
+fn option(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<App>>,
+    host: Rc<Host>,
+    root: Element,
+    today: Date,
+}
+
+/// Mounts the widget into `element`. See `MountOptions`.
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
+    install_panic_hook();
+    let lang = option(&options, "lang")
+        .as_string()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    let readonly = option(&options, "readonly").is_truthy();
+    let storage_key = option(&options, "storageKey").as_string();
+    let sample = option(&options, "sample").is_truthy();
+    let on_change = option(&options, "onChange").dyn_into::<js_sys::Function>().ok();
+    let on_error = option(&options, "onError").dyn_into::<js_sys::Function>().ok();
+    let today = option(&options, "today")
+        .as_string()
+        .and_then(|s| Date::parse(&s))
+        .unwrap_or_else(browser_today);
+    let given = option(&options, "plan");
+
+    // A viewer never writes; everything else autosaves.
+    let store = (!readonly).then(|| Store::new(storage_key.as_deref().unwrap_or("")));
+    let mut load_error = None;
+    let plan = if !given.is_undefined() && !given.is_null() {
+        plan_from_js(&given, lang)?
+    } else {
+        let stored = match store.as_ref().map(Store::load) {
+            Some(Ok(plan)) => plan,
+            Some(Err(e)) => {
+                load_error = Some(e);
+                None
+            }
+            None => None,
+        };
+        match stored {
+            Some(plan) => plan,
+            None if sample => sample::sample_plan(),
+            None => Plan::new(),
+        }
+    };
+
+    let host = Rc::new(Host {
+        store,
+        on_change,
+        on_error,
+        current: RefCell::new(Rc::new(plan.clone())),
+        lang: Cell::new(lang),
+        dispatch: RefCell::new(None),
+    });
+    if let Some(e) = load_error {
+        host.report_error(&format!("{} {e}", i18n::tr(lang, "storage.restore_failed")));
+    }
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        live.retain(|(h, _, _)| h.strong_count() > 0);
+        live.push((Rc::downgrade(&host), element.clone(), today));
+    });
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        element.clone(),
+        AppProps {
+            plan,
+            today,
+            lang,
+            readonly,
+            host: HostRef(host.clone()),
+        },
+    )
+    .render();
+    Ok(Widget {
+        handle: Some(handle),
+        host,
+        root: element,
+        today,
+    })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// The plan as a JS object in the file format.
+    #[wasm_bindgen(js_name = getPlan)]
+    pub fn get_plan(&self) -> JsValue {
+        plan_to_js(&self.host.current.borrow())
+    }
+
+    /// Replaces the plan. An invalid plan throws an `Error` with the reason
+    /// (in the widget's language) and leaves the open plan as it was.
+    #[wasm_bindgen(js_name = setPlan)]
+    pub fn set_plan(&self, plan: JsValue) -> Result<(), js_sys::Error> {
+        let plan = plan_from_js(&plan, self.host.lang.get())?;
+        *self.host.current.borrow_mut() = Rc::new(plan.clone());
+        if let Some(dispatch) = &*self.host.dispatch.borrow() {
+            dispatch.emit(crate::state::Action::Load(plan));
+        }
+        Ok(())
+    }
+
+    /// The plan as the text of a file.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        format::to_json(&self.host.current.borrow())
+    }
+
+    /// Opens the print dialog with the printable plan.
+    pub fn print(&self) -> Result<(), JsValue> {
+        let html = crate::topbar::printable_html(&self.host.current.borrow(), self.host.lang.get(), self.today);
+        crate::files::print_html(&self.root, &html)
+    }
+
+    /// Unmounts the widget and removes everything it added to the page.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        if let Ok(Some(frame)) = self.root.query_selector("iframe.skn-print-frame") {
+            frame.remove();
+        }
+        let host = Rc::downgrade(&self.host);
+        LIVE.with(|live| live.borrow_mut().retain(|(h, _, _)| !h.ptr_eq(&host)));
+    }
+}
+
+/// The widget's whole stylesheet, for `adoptedStyleSheets` in a shadow root
+/// (no inline styles anywhere, so a strict CSP needs nothing more).
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    include_str!("style.css").to_string()
+}
+
+/// Forgets every plan any widget saved on this computer. Returns how many
+/// storage entries were removed.
+#[wasm_bindgen(js_name = forgetEverything)]
+pub fn forget_everything() -> usize {
+    crate::storage::forget_everything()
+}
+
+fn install_panic_hook() {
+    thread_local! {
+        static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    }
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        LIVE.with(|live| {
+            let Ok(live) = live.try_borrow() else {
+                return;
+            };
+            for (host, root, today) in live.iter() {
+                if let Some(host) = host.upgrade() {
+                    show_recovery(&host, root, *today);
+                }
+            }
+        });
+    }));
+}
+
+/// After a crash: a plain screen in place of the dead widget, with the last
+/// good plan ready to save as a file. Built without calling back into wasm
+/// (a link to a Blob URL), because after a panic the module may not run again.
+fn show_recovery(host: &Host, root: &Element, today: Date) {
+    let lang = host.lang.get();
+    let message = i18n::tr(lang, "app.crashed").to_string();
+    host.report_error(&message);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(plan) = host.current.try_borrow() else {
+        return;
+    };
+    let json = format::to_json(&plan);
+    let build = || -> Result<(), JsValue> {
+        let screen = document.create_element("div")?;
+        screen.set_class_name("skn-app skn-recovery");
+        screen.set_attribute("role", "alert")?;
+        let title = document.create_element("h2")?;
+        title.set_text_content(Some(&message));
+        let body = document.create_element("p")?;
+        body.set_text_content(Some(i18n::tr(lang, "app.crashed_body")));
+        let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let link = document.create_element("a")?;
+        link.set_class_name("skn-button skn-button--primary");
+        link.set_attribute("href", &url)?;
+        link.set_attribute("download", &crate::files::file_name("plan", today, "json"))?;
+        link.set_text_content(Some(i18n::tr(lang, "app.crashed_save")));
+        screen.append_child(&title)?;
+        screen.append_child(&body)?;
+        screen.append_child(&link)?;
+        root.set_text_content(None);
+        root.append_child(&screen)?;
+        Ok(())
+    };
+    let _ = build();
+}

@@ -1,0 +1,151 @@
+//! Files in and out of the browser: save the plan as JSON, export the map as
+//! SVG, print the plan, read an opened file. Nothing leaves the computer
+//! except as a file the user saves.
+
+use skyddsnat_core::{format, Date, Plan};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlIFrameElement, Url};
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The click has started the download synchronously; the URL is no longer needed.
+    let _ = Url::revoke_object_url(&url);
+}
+
+/// A file name without personal data: the kind of file and the date.
+pub fn file_name(stem: &str, today: Date, ext: &str) -> String {
+    format!("skyddsnat-{stem}-{today}.{ext}")
+}
+
+/// "Save file…": the plan in the file format.
+pub fn save_json(plan: &Plan, today: Date) {
+    download(
+        &file_name("plan", today, "json"),
+        "application/json",
+        &format::to_json(plan),
+    );
+}
+
+/// Prints an HTML document from the core without running any of it: the
+/// document goes into a sandboxed, script-less iframe inside `host`, its
+/// `<style>` is adopted as a constructed stylesheet (so a strict
+/// `style-src 'self'` host page does not block it), and the frame's print
+/// dialog opens. The previous print frame, if any, is removed first.
+pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    if let Ok(Some(old)) = host.query_selector("iframe.skn-print-frame") {
+        old.remove();
+    }
+    let frame: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+    frame.set_class_name("skn-print-frame");
+    // Same origin so the page can fill and print it; no allow-scripts, so
+    // nothing in the document can run.
+    frame.set_attribute("sandbox", "allow-same-origin allow-modals")?;
+    frame.set_attribute("aria-hidden", "true")?;
+    frame.set_attribute("tabindex", "-1")?;
+    host.append_child(&frame)?;
+    let doc = frame
+        .content_document()
+        .ok_or_else(|| JsValue::from_str("print frame has no document"))?;
+    let (css, body) = split_style(html);
+    let root = doc
+        .document_element()
+        .ok_or_else(|| JsValue::from_str("print frame has no root"))?;
+    root.set_inner_html(&body);
+    if !css.is_empty() {
+        // The sheet must be built by the frame's own window to be adoptable there.
+        let win = frame
+            .content_window()
+            .ok_or_else(|| JsValue::from_str("print frame has no window"))?;
+        let sheet = js_sys::Reflect::get(&win, &"CSSStyleSheet".into())
+            .ok()
+            .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
+            .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).ok());
+        if let Some(sheet) = sheet {
+            let replace = js_sys::Reflect::get(&sheet, &"replaceSync".into())?;
+            if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
+                replace.call1(&sheet, &JsValue::from_str(&css))?;
+                js_sys::Reflect::set(&doc, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+            }
+        }
+    }
+    if let Some(win) = frame.content_window() {
+        win.print()?;
+    }
+    Ok(())
+}
+
+/// Splits an HTML document into the text of its `<style>` elements and the
+/// rest (the `<html>` element's inner HTML without them).
+pub fn split_style(html: &str) -> (String, String) {
+    let mut css = String::new();
+    let mut rest = String::with_capacity(html.len());
+    let mut s = html;
+    loop {
+        let lower = s.to_ascii_lowercase();
+        let Some(open) = lower.find("<style") else {
+            rest.push_str(s);
+            break;
+        };
+        let Some(open_end) = lower[open..].find('>').map(|i| open + i + 1) else {
+            rest.push_str(s);
+            break;
+        };
+        let Some(close) = lower[open_end..].find("</style>").map(|i| open_end + i) else {
+            rest.push_str(s);
+            break;
+        };
+        rest.push_str(&s[..open]);
+        css.push_str(&s[open_end..close]);
+        css.push('\n');
+        s = &s[close + "</style>".len()..];
+    }
+    // Keep what is inside <html>…</html> (head and body), dropping the doctype.
+    let lower = rest.to_ascii_lowercase();
+    let inner = match (lower.find("<html"), lower.rfind("</html>")) {
+        (Some(start), Some(end)) => match lower[start..].find('>') {
+            Some(gt) if start + gt < end => rest[start + gt + 1..end].to_string(),
+            _ => rest,
+        },
+        _ => rest,
+    };
+    (css, inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn styles_are_lifted_out_of_a_printed_document() {
+        let (css, body) = split_style(
+            "<!doctype html><html lang=\"sv\"><head><STYLE>p{color:red}</STYLE><title>x</title></head><body><p>Hej</p></body></html>",
+        );
+        assert_eq!(css.trim(), "p{color:red}");
+        assert_eq!(body, "<head><title>x</title></head><body><p>Hej</p></body>");
+    }
+}
