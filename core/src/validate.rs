@@ -326,6 +326,17 @@ fn scaling(plan: &Plan, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(Severity::Warning, Location::Plan, "no_scaling").arg("date", meeting.date),
         );
+        return;
+    }
+    // Some questions were answered at the meeting: point at the ones left out.
+    for (i, s) in plan.scales().iter().enumerate() {
+        if !s.answers.iter().any(|a| a.meeting == meeting.id) {
+            out.push(
+                Finding::new(Severity::Info, Location::Scale(s.id), "scale_unanswered")
+                    .arg("n", i + 1)
+                    .arg("date", meeting.date),
+            );
+        }
     }
 }
 

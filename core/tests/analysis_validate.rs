@@ -622,3 +622,30 @@ fn findings_are_sorted_by_severity_then_place_and_every_message_is_complete() {
         );
     }
 }
+
+#[test]
+fn a_question_left_out_at_the_meeting_is_pointed_at() {
+    let mut plan = sample_plan();
+    add(
+        &mut plan,
+        ScaleQuestion {
+            id: ScaleId(2),
+            question: "Hur väl fungerar kvällarna?".into(),
+            low: String::new(),
+            high: String::new(),
+            answers: vec![],
+        },
+    );
+    let f = only(&plan, MEETING_DAY, "scale_unanswered");
+    assert_eq!(f.location, Location::Scale(ScaleId(2)));
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(
+        f.message(Lang::En),
+        "Scaling question 2 was not answered at the latest meeting (2026-11-23)."
+    );
+    // When nothing was answered, one plan-level finding says so instead.
+    add(&mut plan, meeting(3, "2026-12-14"));
+    let keys = found(&plan, "2026-12-14");
+    assert!(keys.contains(&("no_scaling", Location::Plan)));
+    assert!(!keys.iter().any(|(k, _)| *k == "scale_unanswered"));
+}
