@@ -1,0 +1,341 @@
+//! The check-in log (was the agreement kept?) and the review dates.
+
+use super::common::*;
+use super::findings::{FindingList, Findings};
+use crate::state::{t, use_app, Action};
+use skyddsnat_core::i18n::trf;
+use skyddsnat_core::labels::format_date;
+use skyddsnat_core::plan::step_letter;
+use skyddsnat_core::validate::Location;
+use skyddsnat_core::{
+    AgreementId, CheckIn, CheckInId, CheckOutcome, Edit, Label, Review, ReviewId,
+};
+use yew::prelude::*;
+
+const OUTCOMES: [CheckOutcome; 3] = [
+    CheckOutcome::Kept,
+    CheckOutcome::NotKept,
+    CheckOutcome::Missed,
+];
+
+/// How many logged check-ins the panel lists (newest first).
+const RECENT: usize = 8;
+
+#[derive(Clone, PartialEq)]
+struct Draft {
+    agreement: Option<AgreementId>,
+    date: String,
+    outcome: CheckOutcome,
+    step: Option<u16>,
+    note: String,
+}
+
+/// Log a check of an agreement and list the recent ones.
+#[function_component]
+pub fn CheckInSection() -> Html {
+    let app = use_app();
+    let state = &*app;
+    let ro = state.readonly;
+    let first = state.plan.agreements().first().map(|a| a.id);
+    let today = state.today;
+    let draft = use_state(|| Draft {
+        agreement: first,
+        date: format_date(today),
+        outcome: CheckOutcome::Kept,
+        step: None,
+        note: String::new(),
+    });
+    // The picked agreement may have been removed since.
+    let agreement = draft
+        .agreement
+        .and_then(|id| state.plan.agreement(id))
+        .or_else(|| state.plan.agreements().first());
+    let change = |f: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*draft).clone();
+            f(&mut next, v);
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let app = app.clone();
+        let draft = draft.clone();
+        let agreement = agreement.map(|a| a.id);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(agreement) = agreement else { return };
+            let date = parse_date(&draft.date).unwrap_or(app.today);
+            let check_in = CheckIn {
+                id: CheckInId(app.plan.next_id::<CheckIn>()),
+                agreement,
+                date,
+                outcome: draft.outcome,
+                step: draft.step,
+                note: draft.note.trim().to_string(),
+            };
+            let said = trf(
+                app.lang,
+                "panel.checkin.logged",
+                &[("outcome", draft.outcome.label(app.lang))],
+            );
+            app.dispatch(Action::EditAnnounced(Edit::add(check_in), said));
+            let mut next = (*draft).clone();
+            next.note.clear();
+            next.step = None;
+            draft.set(next);
+        })
+    };
+    let agreement_options: Vec<(String, String)> = state
+        .plan
+        .agreements()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                a.id.0.to_string(),
+                format!("{}. {}", i + 1, short(&a.text, 50)),
+            )
+        })
+        .collect();
+    let outcome_options: Vec<(String, String)> = OUTCOMES
+        .iter()
+        .map(|o| (o.key().to_string(), o.label(state.lang).to_string()))
+        .collect();
+    let step_options: Vec<(String, String)> =
+        std::iter::once((String::new(), t(state, "panel.checkin.no_step")))
+            .chain(agreement.into_iter().flat_map(|a| {
+                a.chain.iter().enumerate().map(|(i, s)| {
+                    (
+                        i.to_string(),
+                        trf(
+                            state.lang,
+                            "panel.checkin.step_option",
+                            &[
+                                ("letter", &step_letter(i)),
+                                ("action", &short(&s.action, 40)),
+                            ],
+                        ),
+                    )
+                })
+            }))
+            .collect();
+    let mut recent: Vec<&CheckIn> = state.plan.check_ins().iter().collect();
+    recent.sort_by_key(|c| std::cmp::Reverse((c.date, c.id)));
+    let total = recent.len();
+    recent.truncate(RECENT);
+    let number_of = |id: AgreementId| {
+        state
+            .plan
+            .agreements()
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| (i + 1).to_string())
+            .unwrap_or_default()
+    };
+    html! {
+        <div class="skn-checkins">
+            if !ro && agreement.is_some() {
+                <form class="skn-add-form" {onsubmit}>
+                    <fieldset class="skn-group">
+                        <legend>{ t(state, "panel.checkin.log") }</legend>
+                        <SelectField id="skn-checkin-agreement" label={t(state, "panel.checkin.agreement")}
+                            options={agreement_options} selected={agreement.map(|a| a.id.0.to_string()).unwrap_or_default()}
+                            onselect={change(|d, v| {
+                                d.agreement = v.parse().ok().map(AgreementId);
+                                d.step = None;
+                            })} />
+                        <div class="skn-row">
+                            <div class="skn-field">
+                                <label for="skn-checkin-date">{ t(state, "panel.checkin.date") }</label>
+                                <input id="skn-checkin-date" class="skn-input" type="date" value={draft.date.clone()}
+                                    onchange={{
+                                        let cb = change(|d, v| d.date = v);
+                                        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+                                    }} />
+                            </div>
+                            <SelectField id="skn-checkin-outcome" label={t(state, "panel.checkin.outcome")}
+                                options={outcome_options} selected={draft.outcome.key().to_string()}
+                                onselect={change(|d, v| {
+                                    if let Some(o) = OUTCOMES.into_iter().find(|o| o.key() == v) {
+                                        d.outcome = o;
+                                    }
+                                })} />
+                            <SelectField id="skn-checkin-step" label={t(state, "panel.checkin.step")}
+                                options={step_options}
+                                selected={draft.step.map(|s| s.to_string()).unwrap_or_default()}
+                                onselect={change(|d, v| d.step = v.parse().ok())} />
+                        </div>
+                        <div class="skn-field">
+                            <label for="skn-checkin-note">{ t(state, "panel.checkin.note") }</label>
+                            <input id="skn-checkin-note" class="skn-input" type="text" value={draft.note.clone()}
+                                oninput={{
+                                    let cb = change(|d, v| d.note = v);
+                                    Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
+                                }} />
+                        </div>
+                        <button type="submit" class="skn-button">{ t(state, "panel.checkin.save") }</button>
+                    </fieldset>
+                </form>
+            }
+            <h4>{ trf(state.lang, "panel.checkin.recent", &[("count", &total.to_string())]) }</h4>
+            if recent.is_empty() {
+                <p class="skn-muted">{ t(state, "panel.checkin.none") }</p>
+            } else {
+                <ul class="skn-checkin-list">
+                    { for recent.iter().map(|c| {
+                        let remove = {
+                            let app = app.clone();
+                            let id = c.id;
+                            Callback::from(move |_: MouseEvent| {
+                                app.dispatch(Action::Edit(Edit::remove::<CheckIn>(id)));
+                            })
+                        };
+                        let line = trf(state.lang, "panel.checkin.line", &[
+                            ("date", &format_date(c.date)),
+                            ("n", &number_of(c.agreement)),
+                            ("outcome", c.outcome.label(state.lang)),
+                        ]);
+                        html! {
+                            <li key={c.id.0} class={classes!("skn-checkin", outcome_class(c.outcome))}>
+                                <span aria-hidden="true">{ outcome_icon(c.outcome) }{ " " }</span>
+                                <span>{ line.clone() }</span>
+                                if let Some(s) = c.step {
+                                    <span>{ " · " }{ trf(state.lang, "panel.checkin.used_step",
+                                        &[("letter", &step_letter(usize::from(s)))]) }</span>
+                                }
+                                if !c.note.is_empty() {
+                                    <span class="skn-muted">{ " · " }{ c.note.clone() }</span>
+                                }
+                                if !ro {
+                                    <IconButton icon="✕" onclick={remove}
+                                        label={trf(state.lang, "panel.remove_named", &[("what", &line)])} />
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+fn outcome_icon(o: CheckOutcome) -> &'static str {
+    match o {
+        CheckOutcome::Kept => "✓",
+        CheckOutcome::NotKept => "✗",
+        CheckOutcome::Missed => "?",
+    }
+}
+
+fn outcome_class(o: CheckOutcome) -> &'static str {
+    match o {
+        CheckOutcome::Kept => "skn-outcome-kept",
+        CheckOutcome::NotKept => "skn-outcome-not-kept",
+        CheckOutcome::Missed => "skn-outcome-missed",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewsProps {
+    pub findings: Findings,
+}
+
+/// Review dates: add one, mark it held, note what was decided.
+#[function_component]
+pub fn ReviewsSection(props: &ReviewsProps) -> Html {
+    let app = use_app();
+    let state = &*app;
+    let ro = state.readonly;
+    let draft = use_state(|| format_date(state.today.add_days(21)));
+    let mut reviews: Vec<&Review> = state.plan.reviews().iter().collect();
+    reviews.sort_by_key(|r| (r.date, r.id));
+    let onsubmit = {
+        let app = app.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(date) = parse_date(&draft) else {
+                return;
+            };
+            let review = Review {
+                id: ReviewId(app.plan.next_id::<Review>()),
+                date,
+                held: false,
+                note: String::new(),
+            };
+            app.dispatch(Action::Edit(Edit::add(review)));
+        })
+    };
+    let next = state.plan.next_review(state.today).map(|r| r.id);
+    html! {
+        <div class="skn-reviews">
+            <FindingList items={props.findings.at(Location::Plan).into_iter()
+                .filter(|f| f.key.starts_with("review")).collect::<Vec<_>>()} />
+            <ul class="skn-plain-list">
+                { for reviews.iter().map(|r| {
+                    let base = format!("skn-review-{}", r.id);
+                    let held = {
+                        let app = app.clone();
+                        let r = (*r).clone();
+                        Callback::from(move |on: bool| {
+                            let mut next = r.clone();
+                            next.held = on;
+                            app.dispatch(Action::Edit(Edit::update(next)));
+                        })
+                    };
+                    let note = {
+                        let app = app.clone();
+                        let r = (*r).clone();
+                        Callback::from(move |v: String| {
+                            let mut next = r.clone();
+                            next.note = v.trim().to_string();
+                            app.dispatch(Action::Edit(Edit::update(next)));
+                        })
+                    };
+                    let remove = {
+                        let app = app.clone();
+                        let id = r.id;
+                        Callback::from(move |_: MouseEvent| {
+                            app.dispatch(Action::Edit(Edit::remove::<Review>(id)));
+                        })
+                    };
+                    let date = format_date(r.date);
+                    html! {
+                        <li key={r.id.0} class="skn-review">
+                            <fieldset class="skn-group">
+                                <legend>
+                                    { trf(state.lang, "panel.review.legend", &[("date", &date)]) }
+                                    if next == Some(r.id) {
+                                        { " · " }{ t(state, "panel.review.next") }
+                                    }
+                                </legend>
+                                <FindingList items={props.findings.at(Location::Review(r.id))} />
+                                <CheckField id={format!("{base}-held")} label={t(state, "panel.review.held")}
+                                    checked={r.held} disabled={ro} ontoggle={held} />
+                                <TextField id={format!("{base}-note")} label={t(state, "panel.review.note")}
+                                    value={r.note.clone()} disabled={ro} oncommit={note} />
+                                if !ro {
+                                    <button type="button" class="skn-button skn-small" onclick={remove}>
+                                        { trf(state.lang, "panel.review.remove", &[("date", &date)]) }
+                                    </button>
+                                }
+                            </fieldset>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if !ro {
+                <form class="skn-add-line" {onsubmit}>
+                    <label for="skn-review-new">{ t(state, "panel.review.new") }</label>
+                    <input id="skn-review-new" class="skn-input" type="date" value={(*draft).clone()}
+                        onchange={{
+                            let draft = draft.clone();
+                            Callback::from(move |e: Event| draft.set(event_value(&e)))
+                        }} />
+                    <button type="submit" class="skn-button skn-small">{ t(state, "panel.review.add") }</button>
+                </form>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Not built yet: renders nothing until its editor lands.
+
+use yew::prelude::*;
+
+#[function_component]
+pub fn ChildVoicePanel() -> Html {
+    Html::default()
+}

@@ -1,0 +1,352 @@
+//! Browser tests for the side panel's editors: each renders a panel with the
+//! sample family inside the app's context and drives it the way a user does
+//! (clicks, changed fields), then checks both the plan and the screen.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p skyddsnat-web
+//! --target wasm32-unknown-unknown --test panels`
+
+#![cfg(target_arch = "wasm32")]
+
+use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::{AgreementId, Date, Lang, MeetingId, PersonId, Plan};
+use skyddsnat_web::panels::{PersonPanel, PlanPanel, ScalePanel};
+use skyddsnat_web::state::{Action, AppContext, AppState, Selection};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+use yew::scheduler;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+thread_local! {
+    /// The app state handle of the mounted harness, for dispatching and reading.
+    static HANDLE: RefCell<Option<AppContext>> = const { RefCell::new(None) };
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    Person,
+    Plan,
+    Scale,
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    which: Which,
+    today: Date,
+}
+
+/// What the app does for a panel: owns the reducer and provides it as context.
+#[function_component]
+fn Harness(props: &HarnessProps) -> Html {
+    let today = props.today;
+    let state = use_reducer(move || AppState::new(sample_plan(), today, Lang::En, false));
+    HANDLE.with(|h| *h.borrow_mut() = Some(state.clone()));
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            { match props.which {
+                Which::Person => html! { <PersonPanel /> },
+                Which::Plan => html! { <PlanPanel /> },
+                Which::Scale => html! { <ScalePanel /> },
+            } }
+        </ContextProvider<AppContext>>
+    }
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).expect("test date")
+}
+
+/// Mounts a panel in a fresh element and waits for the first render.
+async fn mount(which: Which, today: Date) -> Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { which, today })
+        .render();
+    scheduler::flush().await;
+    root
+}
+
+fn app() -> AppContext {
+    HANDLE.with(|h| h.borrow().clone().expect("harness mounted"))
+}
+
+fn plan() -> Plan {
+    (*app().plan).clone()
+}
+
+async fn dispatch(action: Action) {
+    app().dispatch(action);
+    scheduler::flush().await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .expect("valid selector")
+        .length()
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
+    scheduler::flush().await;
+}
+
+/// Sets a field's value and fires `change`, as when the user leaves the field.
+async fn change(root: &Element, selector: &str, value: &str) {
+    let el = find(root, selector);
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).expect("set value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+    scheduler::flush().await;
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn value(root: &Element, selector: &str) -> String {
+    js_sys::Reflect::get(&find(root, selector), &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn actions(plan: &Plan, id: u32) -> Vec<String> {
+    plan.agreement(AgreementId(id))
+        .expect("agreement")
+        .chain
+        .iter()
+        .map(|s| s.action.clone())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_contingency_chain_is_edited_step_by_step_and_each_change_undoes_alone() {
+    let root = mount(Which::Plan, day("2026-11-23")).await;
+    let original = actions(&plan(), 1);
+    assert_eq!(original.len(), 4);
+    // Nothing of agreement 1's editor shows until it is selected.
+    assert_eq!(count(&root, "#skn-agr-1-editor"), 0);
+    click(
+        &root,
+        "#skn-sec-agreements li.skn-agreement:first-child .skn-agreement-head",
+    )
+    .await;
+    assert_eq!(app().selection, Selection::Agreement(AgreementId(1)));
+    assert_eq!(count(&root, "#skn-agr-1-editor .skn-step"), 4);
+
+    click(&root, "#skn-agr-1-step-add").await;
+    assert_eq!(count(&root, "#skn-agr-1-editor .skn-step"), 5);
+    assert_eq!(text(&root, "#skn-agr-1-step-4-title"), "Plan E");
+
+    change(
+        &root,
+        "#skn-agr-1-step-4-action",
+        "Ring socialjouren 08-000 000",
+    )
+    .await;
+    assert_eq!(actions(&plan(), 1)[4], "Ring socialjouren 08-000 000");
+
+    click(&root, "#skn-agr-1-step-4-up").await;
+    let moved = actions(&plan(), 1);
+    assert_eq!(moved[3], "Ring socialjouren 08-000 000");
+    assert_eq!(moved[4], original[3], "the old plan D is now plan E");
+    // The screen follows: plan D now shows the moved text.
+    assert_eq!(
+        value(&root, "#skn-agr-1-step-3-action"),
+        "Ring socialjouren 08-000 000"
+    );
+    assert_eq!(value(&root, "#skn-agr-1-step-4-action"), original[3]);
+
+    click(&root, "#skn-agr-1-step-3-remove").await;
+    assert_eq!(actions(&plan(), 1), original);
+    assert_eq!(count(&root, "#skn-agr-1-editor .skn-step"), 4);
+
+    // Add, type, move, remove: four changes, four undo steps.
+    assert_eq!(app().history.borrow().undo_len(), 4);
+    dispatch(Action::Undo).await;
+    assert_eq!(actions(&plan(), 1)[3], "Ring socialjouren 08-000 000");
+    assert_eq!(count(&root, "#skn-agr-1-editor .skn-step"), 5);
+    dispatch(Action::Undo).await;
+    assert_eq!(actions(&plan(), 1)[4], "Ring socialjouren 08-000 000");
+}
+
+#[wasm_bindgen_test]
+async fn a_scale_answer_is_recorded_for_todays_meeting_and_joins_the_trend() {
+    let root = mount(Which::Scale, day("2026-11-23")).await;
+    // Jenny (person 3) answered 5 and then 6 at the sample's two meetings.
+    let jenny = "#skn-scale-1-p3";
+    assert_eq!(value(&root, jenny), "6");
+    change(&root, jenny, "8").await;
+    let answer = plan().scales()[0]
+        .answers
+        .iter()
+        .find(|a| a.meeting == MeetingId(2) && a.person == PersonId(3))
+        .map(|a| a.value.get());
+    assert_eq!(answer, Some(8));
+    let row = find(&root, jenny)
+        .closest("tr")
+        .expect("row")
+        .expect("in a row");
+    let numbers = row
+        .query_selector(".skn-trend-numbers")
+        .expect("selector")
+        .expect("numbers shown as text")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(numbers, "5 → 8");
+    assert!(
+        row.query_selector("svg.skn-sparkline circle")
+            .expect("selector")
+            .is_some(),
+        "the trend is drawn too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn starting_todays_meeting_keeps_earlier_answers_as_the_trend() {
+    let root = mount(Which::Scale, day("2026-12-14")).await;
+    assert_eq!(plan().meetings().len(), 2);
+    click(&root, "#skn-scale-start").await;
+    let p = plan();
+    let today = p.meetings().iter().find(|m| m.date == day("2026-12-14"));
+    let today = today.expect("today's meeting was added");
+    assert!(
+        today.participants.contains(&PersonId(3)),
+        "last meeting's people come again"
+    );
+    assert_eq!(count(&root, "#skn-scale-start"), 0);
+    // Nobody has answered today yet; the earlier answers stand as the trend.
+    assert_eq!(value(&root, "#skn-scale-1-p3"), "");
+    change(&root, "#skn-scale-1-p3", "7").await;
+    let row = find(&root, "#skn-scale-1-p3")
+        .closest("tr")
+        .expect("row")
+        .expect("row");
+    assert_eq!(
+        row.query_selector(".skn-trend-numbers")
+            .expect("selector")
+            .expect("numbers")
+            .text_content()
+            .unwrap_or_default(),
+        "5 → 6 → 7"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_person_first_shows_what_names_them_and_undo_brings_all_back() {
+    let root = mount(Which::Person, day("2026-11-23")).await;
+    let birgitta = PersonId(5);
+    dispatch(Action::Select(Selection::Person(birgitta))).await;
+    assert_eq!(text(&root, "h2"), "Birgitta");
+    // What rests on her: agreements 1 and 2 (checks and plan B).
+    assert!(text(&root, ".skn-rests").contains("plan B"));
+
+    click(&root, ".skn-remove button").await;
+    let warning = text(&root, ".skn-confirm");
+    assert!(
+        warning.contains("Remove Birgitta from the plan?"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Plan B in: Mikael är aldrig ensam"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Checks: Mikael är aldrig ensam"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Took part in the meeting on 2026-11-02"),
+        "{warning}"
+    );
+    assert!(
+        plan().person(birgitta).is_some(),
+        "nothing is removed before confirming"
+    );
+
+    click(&root, ".skn-confirm .skn-danger-button").await;
+    let after = plan();
+    assert!(after.person(birgitta).is_none());
+    assert!(after
+        .agreements()
+        .iter()
+        .all(|a| !a.chain.iter().any(|s| s.people.contains(&birgitta))));
+    assert_eq!(app().selection, Selection::None);
+    // One undo restores her and every place that named her.
+    dispatch(Action::Undo).await;
+    let restored = plan();
+    assert!(restored.person(birgitta).is_some());
+    assert_eq!(restored, sample_plan());
+}
+
+#[wasm_bindgen_test]
+async fn protected_identity_hides_and_clears_the_phone_number() {
+    let root = mount(Which::Person, day("2026-11-23")).await;
+    let jenny = PersonId(3);
+    dispatch(Action::Select(Selection::Person(jenny))).await;
+    assert_eq!(value(&root, "#skn-person-3-phone"), "070-123 45 01");
+    click(&root, "#skn-person-3-protected").await;
+    let p = plan();
+    let jenny = p.person(jenny).expect("Jenny");
+    assert!(jenny.protected);
+    assert_eq!(
+        jenny.phone, "",
+        "a protected identity keeps no phone number"
+    );
+    assert_eq!(count(&root, "#skn-person-3-phone"), 0);
+    assert!(text(&root, "#skn-person-3-protected-note").contains("no contact details"));
+}
+
+#[wasm_bindgen_test]
+async fn hidden_names_show_roles_in_the_agreement_editor() {
+    let root = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(1)))).await;
+    let chips = text(&root, "#skn-agr-1-editor .skn-chips");
+    assert!(chips.contains("Jenny"), "{chips}");
+    dispatch(Action::SetHideNames(true)).await;
+    let chips = text(&root, "#skn-agr-1-editor .skn-chips");
+    assert!(!chips.contains("Jenny"), "{chips}");
+    assert!(chips.contains("mamma"), "{chips}");
+}
+
+#[wasm_bindgen_test]
+async fn findings_appear_next_to_the_step_they_concern() {
+    let root = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(1)))).await;
+    click(&root, "#skn-agr-1-step-add").await;
+    // The new plan E names nobody: the warning sits in that step, with its
+    // severity in words, not only a colour.
+    let step = find(&root, "#skn-agr-1-step-4-title")
+        .closest("li")
+        .expect("closest")
+        .expect("step item");
+    let findings = step.query_selector_all(".skn-finding").expect("selector");
+    let texts: Vec<String> = (0..findings.length())
+        .filter_map(|i| findings.item(i))
+        .filter_map(|n| n.text_content())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Warning") && t.contains("Plan E") && t.contains("nobody")),
+        "{texts:?}"
+    );
+}
