@@ -53,7 +53,7 @@ export async function launch() {
 export async function watchProblems(page) {
   const problems = { consoleErrors: [], pageErrors: [], cspViolations: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url || 'no url'})`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(String(error && error.stack ? error.stack : error)));
   await page.exposeFunction('__reportCspViolation', (text) => problems.cspViolations.push(text));
@@ -145,13 +145,15 @@ export class Widget {
   }
 
   /**
-   * An edit a user makes with the mouse: adds a person from the map's
-   * "+ Lägg till person" button. Returns the number of people before.
+   * An edit as a user makes it: "+ Lägg till person", type a name, "Lägg till".
+   * Works in Swedish and English.
    */
-  async addPersonByHand() {
-    const before = (await this.plan()).people.length;
-    await this.button(/Lägg till person|Add person/i).first().click();
-    return before;
+  async addPerson(name) {
+    await this.button(/^\+ (Lägg till person|Add person)$/).click();
+    const dialog = this.host.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^(Namn|Name)$/ }).fill(name);
+    await dialog.getByRole('button', { name: /^(Lägg till|Add)$/ }).click();
+    await this.map(name).waitFor({ state: 'visible', timeout: 5_000 });
   }
 }
 

@@ -108,7 +108,10 @@ pub fn dist() -> Result<Built> {
 fn build_wasm() -> Result<PathBuf> {
     // For work on the packaging alone: package an already built widget.
     if let Some(prebuilt) = std::env::var_os("SKYDDSNAT_PREBUILT_WASM") {
-        println!("using SKYDDSNAT_PREBUILT_WASM={}", prebuilt.to_string_lossy());
+        println!(
+            "using SKYDDSNAT_PREBUILT_WASM={}",
+            prebuilt.to_string_lossy()
+        );
         return Ok(PathBuf::from(prebuilt));
     }
     run(cargo().args([
@@ -116,11 +119,12 @@ fn build_wasm() -> Result<PathBuf> {
         "-p",
         "skyddsnat-web",
         "--lib",
-        "--release",
+        "--profile",
+        "wasm-release",
         "--target",
         "wasm32-unknown-unknown",
     ]))?;
-    let wasm = target_dir().join("wasm32-unknown-unknown/release/skyddsnat_web.wasm");
+    let wasm = target_dir().join("wasm32-unknown-unknown/wasm-release/skyddsnat_web.wasm");
     if wasm.is_file() {
         Ok(wasm)
     } else {

@@ -1,0 +1,180 @@
+// Browser benchmarks (`cargo xtask bench browser`, after `cargo xtask dist`):
+// - wasm size after wasm-opt, and gzipped;
+// - time from navigation to the map painted, with 20/100/500 people, for the
+//   offline file (sample plan only) and for the embed build (given plans);
+// - main-thread time per drag move with 50/200/500 people (median, p95);
+// - JS heap after load.
+// If the widget exposes `window.__skyddsnatPerf` (a function returning an
+// object of numbers), its report is printed as well. Anything the widget
+// does not support yet is reported as n/a with the reason, not as a crash.
+
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { launch, startServer, samplePlan, SINGLE_FILE_URL, REPO, Widget } from './widget.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function p95(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+}
+const ms = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
+
+/** The sample family grown to `people` people (children not counted). */
+export function planWithPeople(people) {
+  const plan = samplePlan();
+  const template = plan.people.find((p) => p.kind === 'private') || plan.people[0];
+  const ids = [...plan.people.map((p) => p.id), ...plan.children.map((c) => c.id)];
+  let next = Math.max(...ids) + 1;
+  const sectors = ['family', 'relatives', 'friends_neighbours', 'school', 'professionals', 'leisure'];
+  let i = 0;
+  while (plan.people.length < people) {
+    const sector = sectors[i % sectors.length];
+    plan.people.push({
+      ...template,
+      id: next,
+      name: `P${next}`,
+      role: '',
+      note: '',
+      phone: '',
+      lives_with_child: false,
+      protected: false,
+      place: { ...template.place, ring: 1 + (i % 3), sector, along: (i * 137) % 1001, depth: (i * 311) % 1001 },
+    });
+    next++;
+    i++;
+  }
+  return plan;
+}
+
+async function timeToMap(browser, url, plan, expectNodes) {
+  const times = [];
+  let heap;
+  let hook;
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    if (plan) await page.addInitScript((p) => (window.__benchPlan = p), plan);
+    await page.goto(url);
+    await page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('skyddsnat-plan');
+        const svg = el && el.shadowRoot && el.shadowRoot.querySelector('svg.skn-map-svg, svg');
+        return svg && svg.querySelectorAll('[data-person]').length >= n;
+      },
+      expectNodes,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    const painted = await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+    );
+    times.push(painted);
+    if (run === RUNS - 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+      heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : undefined));
+      hook = await page.evaluate(() => (typeof window.__skyddsnatPerf === 'function' ? window.__skyddsnatPerf() : undefined));
+    }
+    await context.close();
+  }
+  return { median: median(times), heap, hook };
+}
+
+async function dragMoves(browser, url, plan) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript((p) => (window.__benchPlan = p), plan);
+  await page.goto(url);
+  const widget = new Widget(page, '#bench');
+  await page.waitForFunction(
+    () => document.querySelector('#bench')?.shadowRoot?.querySelectorAll('[data-person]').length > 10,
+    null,
+    { timeout: 60_000 },
+  );
+  // Each pointermove's handler plus the render it triggers: from the event
+  // to the next macrotask (yew renders in microtasks after the event).
+  await page.evaluate(() => {
+    window.__moves = [];
+    const channel = new MessageChannel();
+    let start = null;
+    channel.port1.onmessage = () => {
+      if (start !== null) window.__moves.push(performance.now() - start);
+      start = null;
+    };
+    window.addEventListener(
+      'pointermove',
+      () => {
+        if (start === null) {
+          start = performance.now();
+          channel.port2.postMessage(0);
+        }
+      },
+      true,
+    );
+  });
+  const node = widget.host.locator('[data-person]').nth(5);
+  const box = await node.boundingBox();
+  if (!box) throw new Error('no person node on screen to drag');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(x + i * 3, y + Math.sin(i / 6) * 40);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const moves = await page.evaluate(() => window.__moves);
+  await context.close();
+  return moves;
+}
+
+const browser = await launch();
+const server = await startServer();
+try {
+  const wasm = fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat_bg.wasm'));
+  const html = fs.statSync(path.join(REPO, 'dist/skyddsnat.html')).size;
+  console.log(`wasm after wasm-opt      ${wasm.length} bytes`);
+  console.log(`wasm gzipped (-9)        ${zlib.gzipSync(wasm, { level: 9 }).length} bytes`);
+  console.log(`dist/skyddsnat.html      ${html} bytes\n`);
+
+  const sampleSize = samplePlan().people.length + samplePlan().children.length;
+  try {
+    const r = await timeToMap(browser, SINGLE_FILE_URL, null, sampleSize);
+    console.log(`offline file, sample family (${sampleSize} nodes): map painted ${ms(r.median)} after navigation (median of ${RUNS})`);
+    if (r.heap !== undefined) console.log(`  JS heap after load (after GC): ${(r.heap / 1024 / 1024).toFixed(2)} MB`);
+    if (r.hook !== undefined) console.log(`  widget's own perf report: ${JSON.stringify(r.hook)}`);
+  } catch (e) {
+    console.log(`offline file: n/a (${e.message.split('\n')[0]})`);
+  }
+
+  const benchUrl = `${server.origin}/tests/e2e/fixtures/bench.html`;
+  for (const people of [20, 100, 500]) {
+    try {
+      const plan = planWithPeople(people);
+      const r = await timeToMap(browser, benchUrl, plan, people);
+      const heap = r.heap !== undefined ? `, JS heap ${(r.heap / 1024 / 1024).toFixed(2)} MB` : '';
+      console.log(`embed, ${String(people).padStart(3)} people: map painted ${ms(r.median)} after navigation${heap}`);
+    } catch (e) {
+      console.log(`embed, ${people} people: n/a (${e.message.split('\n')[0]})`);
+    }
+  }
+
+  for (const people of [50, 200, 500]) {
+    try {
+      const moves = await dragMoves(browser, benchUrl, planWithPeople(people));
+      if (moves.length === 0) throw new Error('no pointermove reached the page');
+      console.log(`drag, ${String(people).padStart(3)} people: main thread per move median ${ms(median(moves))}, p95 ${ms(p95(moves))} (${moves.length} moves)`);
+    } catch (e) {
+      console.log(`drag, ${people} people: n/a (${e.message.split('\n')[0]})`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
