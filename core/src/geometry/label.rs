@@ -8,9 +8,9 @@
 use crate::plan::{Child, Person};
 
 /// Estimated width of one character of a label, in map units.
-pub const CHAR_WIDTH: f64 = 7.0;
+pub const CHAR_WIDTH: f64 = 8.5;
 /// Height of a label box, in map units.
-pub const LABEL_HEIGHT: f64 = 15.0;
+pub const LABEL_HEIGHT: f64 = 19.0;
 /// Labels longer than this many characters are cut and end with an ellipsis.
 pub const LABEL_MAX_CHARS: usize = 18;
 /// Free space left and right of the text inside a label box.

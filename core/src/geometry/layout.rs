@@ -24,13 +24,13 @@ use std::f64::consts::{PI, TAU};
 use std::sync::OnceLock;
 
 /// Radius of a person's node, in map units (it never grows with the map).
-pub const NODE_RADIUS: f64 = 11.0;
+pub const NODE_RADIUS: f64 = 13.0;
 /// Radius of a child's node in the centre.
-pub const CHILD_RADIUS: f64 = 16.0;
+pub const CHILD_RADIUS: f64 = 19.0;
 /// Space between a node and its label below it.
 const LABEL_GAP: f64 = 2.0;
 /// The least free space between any two boxes.
-const CLEARANCE: f64 = 2.0;
+const CLEARANCE: f64 = 4.0;
 /// How much the map grows at each step when people do not fit.
 const GROWTH: f64 = 1.2;
 /// The share of a cell's area that boxes can fill in practice (labels are

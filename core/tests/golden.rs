@@ -1,0 +1,215 @@
+//! Golden files for the exported map (SVG) and the printed plan (HTML).
+//!
+//! Each case renders a plan and compares it with `core/tests/golden/<name>`.
+//! After an intended change, regenerate with
+//! `UPDATE_EXPECT=1 cargo test -p skyddsnat-core --test golden` and read the
+//! diff in review: the golden files are the record of what a family receives.
+
+use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::svg::{map_svg, SvgOptions};
+use skyddsnat_core::*;
+use std::path::PathBuf;
+
+fn golden_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares `actual` with the golden file, or rewrites it with `UPDATE_EXPECT=1`.
+fn check(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; create it with UPDATE_EXPECT=1",
+            path.display()
+        )
+    });
+    if expected == actual {
+        return;
+    }
+    let exp: Vec<&str> = expected.lines().collect();
+    let act: Vec<&str> = actual.lines().collect();
+    let first = exp
+        .iter()
+        .zip(&act)
+        .position(|(e, a)| e != a)
+        .unwrap_or(exp.len().min(act.len()));
+    let mut report = format!(
+        "{name} differs from its golden file (first at line {}; expected {} lines, got {}):\n",
+        first + 1,
+        exp.len(),
+        act.len()
+    );
+    for i in first.saturating_sub(2)..(first + 6) {
+        match (exp.get(i), act.get(i)) {
+            (Some(e), Some(a)) if e == a => report.push_str(&format!("  {:>5}   {e}\n", i + 1)),
+            (e, a) => {
+                if let Some(e) = e {
+                    report.push_str(&format!("- {:>5}   {e}\n", i + 1));
+                }
+                if let Some(a) = a {
+                    report.push_str(&format!("+ {:>5}   {a}\n", i + 1));
+                }
+            }
+        }
+    }
+    report.push_str(
+        "If the change is intended, regenerate with UPDATE_EXPECT=1 and review the diff.",
+    );
+    panic!("{report}");
+}
+
+/// Names and texts that try to break out of the markup, run script, or
+/// reverse the page. Every one must come out as harmless text.
+pub const HOSTILE: [&str; 7] = [
+    "<script>alert(1)</script>",
+    "\"&'",
+    "javascript:alert(1)",
+    "</style><h1>x",
+    "]]><!--",
+    "Ali\u{202E}gnp.exe\u{202C}",
+    "<img src=x onerror=alert(1)>",
+];
+
+/// The sample family with hostile names, roles and texts in every field the print shows.
+fn hostile_plan() -> Plan {
+    let mut plan = sample_plan();
+    plan.apply(Edit::SetTitle(HOSTILE.join(" ")))
+        .expect("title");
+    let people: Vec<Person> = plan.people().to_vec();
+    for (i, person) in people.into_iter().enumerate() {
+        let mut p = person;
+        p.name = HOSTILE[i % HOSTILE.len()].to_string();
+        p.role = HOSTILE[(i + 1) % HOSTILE.len()].to_string();
+        p.note = HOSTILE[(i + 2) % HOSTILE.len()].to_string();
+        plan.apply(Edit::update(p)).expect("person");
+    }
+    let children: Vec<Child> = plan.children().to_vec();
+    for (i, child) in children.into_iter().enumerate() {
+        let mut c = child;
+        c.name = HOSTILE[(i + 3) % HOSTILE.len()].to_string();
+        plan.apply(Edit::update(c)).expect("child");
+    }
+    let agreements: Vec<Agreement> = plan.agreements().to_vec();
+    for (i, agreement) in agreements.into_iter().enumerate() {
+        let mut a = agreement;
+        a.text = HOSTILE[i % HOSTILE.len()].to_string();
+        for (j, step) in a.chain.iter_mut().enumerate() {
+            step.action = HOSTILE[(i + j) % HOSTILE.len()].to_string();
+        }
+        plan.apply(Edit::update(a)).expect("agreement");
+    }
+    let dangers: Vec<DangerStatement> = plan.dangers().to_vec();
+    for (i, danger) in dangers.into_iter().enumerate() {
+        let mut d = danger;
+        d.statement = HOSTILE[i % HOSTILE.len()].to_string();
+        d.goal = HOSTILE[(i + 4) % HOSTILE.len()].to_string();
+        plan.apply(Edit::update(d)).expect("danger");
+    }
+    let notes: Vec<MappingNote> = plan.mapping().to_vec();
+    for (i, note) in notes.into_iter().enumerate() {
+        let mut n = note;
+        n.text = HOSTILE[i % HOSTILE.len()].to_string();
+        plan.apply(Edit::update(n)).expect("note");
+    }
+    plan
+}
+
+#[test]
+fn sample_map_svg_in_swedish() {
+    check(
+        "sample-map.sv.svg",
+        &map_svg(&sample_plan(), Lang::Sv, &SvgOptions::default()),
+    );
+}
+
+#[test]
+fn sample_map_svg_in_english_with_a_highlight() {
+    let plan = sample_plan();
+    let highlight = plan.agreements()[0].responsible.clone();
+    check(
+        "sample-map.en.svg",
+        &map_svg(
+            &plan,
+            Lang::En,
+            &SvgOptions {
+                hide_names: false,
+                highlight,
+            },
+        ),
+    );
+}
+
+#[test]
+fn sample_map_svg_with_names_hidden() {
+    let plan = sample_plan();
+    let svg = map_svg(
+        &plan,
+        Lang::Sv,
+        &SvgOptions {
+            hide_names: true,
+            highlight: Vec::new(),
+        },
+    );
+    for person in plan.people() {
+        assert!(
+            !svg.contains(&format!(">{}<", person.name)),
+            "{} is named on a map with names hidden",
+            person.name
+        );
+    }
+    // A role may mention a child ("Alvas avdelning"): that is the user's
+    // text. The map's own naming of the children must not.
+    for child in plan.children() {
+        assert!(
+            !svg.contains(&format!(">{}<", child.name)),
+            "{} is named",
+            child.name
+        );
+        assert!(
+            !svg.contains(&format!("för {},", child.name)),
+            "{} is in the title",
+            child.name
+        );
+    }
+    check("sample-map.hidden.sv.svg", &svg);
+}
+
+#[test]
+fn hostile_names_stay_text_in_the_svg() {
+    let svg = map_svg(&hostile_plan(), Lang::En, &SvgOptions::default());
+    assert_safe_markup(&svg);
+    check("hostile-map.svg", &svg);
+}
+
+/// What no output may contain, whatever the user typed.
+pub fn assert_safe_markup(out: &str) {
+    let lower = out.to_lowercase();
+    assert!(!lower.contains("<script"), "a script tag got through");
+    assert!(
+        !lower.contains("<img"),
+        "an element from user text got through"
+    );
+    assert!(
+        !lower.contains("<h1"),
+        "an element from user text got through"
+    );
+    assert!(!lower.contains("]]>"), "a CDATA end got through");
+    assert!(!lower.contains("<!--"), "a comment opener got through");
+    assert!(
+        !lower.contains("onerror="),
+        "an event attribute got through"
+    );
+    for c in out.chars() {
+        assert!(
+            !skyddsnat_core::escape::is_bidi_control(c),
+            "a bidi control U+{:04X} got through",
+            c as u32
+        );
+    }
+}
