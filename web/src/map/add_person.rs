@@ -111,6 +111,7 @@ pub fn AddPersonForm(props: &AddPersonProps) -> Html {
                 e.stop_propagation();
                 on_close.emit(());
             }
+            super::submit_on_enter(&e);
         })
     };
     let on_name = {
@@ -169,7 +170,7 @@ pub fn AddPersonForm(props: &AddPersonProps) -> Html {
                     <input type="text" name="role" value={(*role).clone()} oninput={on_role}
                         autocomplete="off" maxlength="200" placeholder={t(&app, "map.role_example")} />
                 </label>
-                <label class="skn-field">
+                <label class="skn-field skn-field--half">
                     <span>{ t(&app, "map.field_sector") }</span>
                     <select name="sector" onchange={on_sector}>
                         { for order.iter().map(|s| html! {
@@ -177,7 +178,7 @@ pub fn AddPersonForm(props: &AddPersonProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <label class="skn-field">
+                <label class="skn-field skn-field--half">
                     <span>{ t(&app, "map.field_ring") }</span>
                     <select name="ring" onchange={on_ring}>
                         { for Ring::ALL.iter().map(|r| html! {

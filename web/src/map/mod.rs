@@ -877,6 +877,34 @@ pub fn MapView(props: &MapProps) -> Html {
     }
 }
 
+/// Enter in a select, radio button or checkbox of a dialog's form submits
+/// it, as Enter in a text field does: the keyboard path stays one key long.
+pub fn submit_on_enter(e: &KeyboardEvent) {
+    if e.key() != "Enter" || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+        return;
+    }
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let kind = target.get_attribute("type").unwrap_or_default();
+    let choice = match target.tag_name().to_ascii_uppercase().as_str() {
+        "SELECT" => true,
+        "INPUT" => kind == "radio" || kind == "checkbox",
+        _ => false,
+    };
+    if !choice {
+        return;
+    }
+    if let Some(form) = target.closest("form").ok().flatten() {
+        e.prevent_default();
+        if let Ok(f) = js_sys::Reflect::get(&form, &"requestSubmit".into()) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&form);
+            }
+        }
+    }
+}
+
 /// A sector label in one line, or two when it is long: split at the space
 /// nearest the middle, so a long name does not push the map smaller.
 fn label_lines(text: &str) -> Vec<String> {
@@ -913,10 +941,11 @@ fn node_description(state: &AppState, id: PersonId, child: bool, load: usize) ->
     let Some(p) = state.plan.person(id) else {
         return state.name(id);
     };
+    // With names hidden the role already stands in for the name.
     let role = if state.hide_names { "" } else { p.role.trim() };
     tf(
         state,
-        "map.node",
+        if role.is_empty() { "map.node_no_role" } else { "map.node" },
         &[
             ("name", &state.name(id)),
             ("role", role),

@@ -169,6 +169,7 @@ pub fn RelationDialog(props: &RelationProps) -> Html {
                 e.stop_propagation();
                 on_close.emit(());
             }
+            super::submit_on_enter(&e);
         })
     };
     let close = {
