@@ -238,6 +238,14 @@ fn each_kind_of_bad_field_gives_its_own_path_and_kind() {
             },
         ),
         (
+            |v| {
+                v["agreements"][0]["checks"][0]["when"] =
+                    serde_json::json!({"every": "day", "n": 2})
+            },
+            "agreements[0].checks[0].when.n",
+            |k| matches!(k, ImportErrorKind::UnknownField { field } if field == "n"),
+        ),
+        (
             |v| v["people"][0]["place"]["along"] = 1e30.into(),
             "people[0].place.along",
             |k| {

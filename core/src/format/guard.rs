@@ -235,6 +235,9 @@ fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result
             }
         }
         Value::Object(fields) => {
+            if key == Some("when") {
+                check_unit_frequency(fields, path)?;
+            }
             for (k, item) in fields {
                 let len = path.len();
                 if !path.is_empty() {
@@ -246,6 +249,28 @@ fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// serde's `deny_unknown_fields` does not reach the unit variants of an
+/// internally tagged enum: `{"every": "day", "n": 2}` would load as "every
+/// day" and silently lose `n`. Such a check frequency may hold only its tag.
+fn check_unit_frequency(
+    fields: &serde_json::Map<String, Value>,
+    path: &str,
+) -> Result<(), ImportError> {
+    let unit = matches!(
+        fields.get("every").and_then(Value::as_str),
+        Some("day" | "weekday" | "weekend")
+    );
+    if let Some(extra) = fields.keys().find(|k| unit && *k != "every") {
+        return Err(ImportError::new(
+            format!("{path}.{}", quote_fragment(extra)),
+            ImportErrorKind::UnknownField {
+                field: quote_fragment(extra),
+            },
+        ));
     }
     Ok(())
 }
