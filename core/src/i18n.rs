@@ -110,7 +110,7 @@ pub fn parse_catalog(src: &str) -> HashMap<&str, &str> {
 
 /// The message `key` in `lang`. A missing key shows the key itself, so a gap
 /// is visible in the UI rather than silently blank (a test keeps catalogs complete).
-pub fn tr<'a>(lang: Lang, key: &'a str) -> &'a str {
+pub fn tr(lang: Lang, key: &str) -> &str {
     lang.catalog()
         .get(key)
         .copied()

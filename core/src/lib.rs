@@ -4,6 +4,7 @@
 //! Pure Rust: no DOM, no clock, no randomness, no IO. "Today" and new ids are
 //! always passed in, so every function here is deterministic and testable natively.
 
+pub mod child_pictures;
 pub mod date;
 pub mod edit;
 pub mod escape;

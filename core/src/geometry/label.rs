@@ -20,12 +20,17 @@ const LABEL_PADDING: f64 = 3.0;
 /// Whitespace runs collapse to one space, so a name full of newlines or tabs
 /// cannot make a label taller or wider than estimated.
 pub fn truncate_label(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let clean = words.join(" ");
-    if clean.chars().count() <= LABEL_MAX_CHARS {
+    truncate_text(text, LABEL_MAX_CHARS)
+}
+
+/// `text` on one line, at most `max` characters (at least 1), cut with "…".
+pub fn truncate_text(text: &str, max: usize) -> String {
+    let max = max.max(1);
+    let clean = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if clean.chars().count() <= max {
         return clean;
     }
-    let mut cut: String = clean.chars().take(LABEL_MAX_CHARS - 1).collect();
+    let mut cut: String = clean.chars().take(max - 1).collect();
     cut.truncate(cut.trim_end().len());
     cut.push('…');
     cut
@@ -71,6 +76,15 @@ pub fn child_display_name(child: &Child, hide: bool) -> String {
     } else {
         child.name.trim().to_string()
     }
+}
+
+/// The shown name of a person or child by id (empty if neither exists):
+/// the one rule for hidden names, for every renderer.
+pub fn display_name_of(plan: &crate::plan::Plan, id: crate::ids::PersonId, hide: bool) -> String {
+    plan.person(id)
+        .map(|p| display_name(p, hide))
+        .or_else(|| plan.child(id).map(|c| child_display_name(c, hide)))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
