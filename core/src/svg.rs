@@ -117,7 +117,7 @@ impl<'a> Drawing<'a> {
         let pad = 12.0 * self.k;
         let legend = self.legend_lines();
         let legend_top = bounds.bottom() + 18.0 * self.k;
-        let legend_height = self.legend_height(legend.len(), bounds.w);
+        let legend_height = self.legend_height(&legend, bounds.w);
         let view = Rect {
             x: bounds.x - pad,
             y: bounds.y - pad,
@@ -212,7 +212,7 @@ impl<'a> Drawing<'a> {
     /// Sector names outside the outer ring, long names on two lines.
     fn sector_titles(&self) -> Vec<SectorTitle> {
         let g = &self.layout.geometry;
-        let size = 14.0 * self.k;
+        let size = 17.0 * self.k;
         let radius = self.layout.extent + 10.0 * self.k;
         g.sectors()
             .iter()
@@ -432,22 +432,30 @@ impl<'a> Drawing<'a> {
         lines
     }
 
-    fn legend_columns(&self, width: f64) -> usize {
-        if width / self.k > 900.0 {
-            3
-        } else {
-            2
-        }
+    /// As many columns (up to 3) as the longest entry allows, so no text
+    /// runs past the legend's frame. Text width is estimated at 0.56 em.
+    fn legend_columns(&self, lines: &[(Symbol, String)], width: f64) -> usize {
+        let longest = lines
+            .iter()
+            .map(|(_, text)| text.chars().count())
+            .max()
+            .unwrap_or(0) as f64;
+        let needed = (longest * 15.0 * 0.56 + 54.0) * self.k;
+        let inner = width - 20.0 * self.k;
+        (1..=3)
+            .rev()
+            .find(|c| inner / *c as f64 >= needed)
+            .unwrap_or(1)
     }
 
-    fn legend_height(&self, entries: usize, width: f64) -> f64 {
-        let rows = entries.div_ceil(self.legend_columns(width));
-        (30.0 + 24.0 * rows as f64) * self.k
+    fn legend_height(&self, lines: &[(Symbol, String)], width: f64) -> f64 {
+        let rows = lines.len().div_ceil(self.legend_columns(lines, width));
+        (34.0 + 26.0 * rows as f64) * self.k
     }
 
     fn legend(&mut self, lines: &[(Symbol, String)], top_left: Point, width: f64) {
         let k = self.k;
-        let columns = self.legend_columns(width);
+        let columns = self.legend_columns(lines, width);
         let rows = lines.len().div_ceil(columns);
         let _ = writeln!(
             self.out,
@@ -455,29 +463,29 @@ impl<'a> Drawing<'a> {
             num(top_left.x),
             num(top_left.y),
             num(width),
-            num(self.legend_height(lines.len(), width)),
+            num(self.legend_height(lines, width)),
             num(4.0 * k)
         );
         let _ = writeln!(
             self.out,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"700\" fill=\"{TEXT}\">{}</text>",
             num(top_left.x + 10.0 * k),
-            num(top_left.y + 19.0 * k),
-            num(13.0 * k),
+            num(top_left.y + 22.0 * k),
+            num(16.0 * k),
             escape(tr(self.lang, "svg.legend.title"))
         );
         let column_width = (width - 20.0 * k) / columns as f64;
         for (i, (symbol, text)) in lines.iter().enumerate() {
             let (col, row) = (i / rows, i % rows);
             let x = top_left.x + 10.0 * k + col as f64 * column_width;
-            let y = top_left.y + (30.0 + 24.0 * row as f64 + 12.0) * k;
+            let y = top_left.y + (34.0 + 26.0 * row as f64 + 13.0) * k;
             self.legend_symbol(*symbol, Point::new(x, y));
             let _ = writeln!(
                 self.out,
                 "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{MUTED_TEXT}\">{}</text>",
                 num(x + 44.0 * k),
-                num(y + 4.0 * k),
-                num(12.0 * k),
+                num(y + 5.0 * k),
+                num(15.0 * k),
                 escape(text)
             );
         }
