@@ -22,6 +22,22 @@ const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
 /// What `dist` produced, for `demo` and `bench`.
 pub struct Built {
     pub html: PathBuf,
+    pub html_bytes: usize,
+}
+
+impl Built {
+    /// The budget is checked by `test` (and reported by every build), so an
+    /// oversized build can still be demonstrated.
+    pub fn check_budget(&self) -> Result {
+        if self.html_bytes > HTML_BUDGET_BYTES {
+            Err(format!(
+                "dist/skyddsnat.html is {} bytes, over the {HTML_BUDGET_BYTES}-byte budget",
+                self.html_bytes
+            ))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 pub fn dist() -> Result<Built> {
@@ -96,13 +112,16 @@ pub fn dist() -> Result<Built> {
     );
     println!("  dist/embed/              skyddsnat.js, skyddsnat_bg.wasm, skyddsnat.d.ts, sample-plan.json");
     if html.len() > HTML_BUDGET_BYTES {
-        return Err(format!(
-            "dist/skyddsnat.html is {} bytes, over the {HTML_BUDGET_BYTES}-byte budget",
-            html.len()
-        ));
+        println!(
+            "  WARNING: over budget by {} bytes",
+            html.len() - HTML_BUDGET_BYTES
+        );
     }
     println!("\nOffline file: {}", html_path.display());
-    Ok(Built { html: html_path })
+    Ok(Built {
+        html: html_path,
+        html_bytes: html.len(),
+    })
 }
 
 fn build_wasm() -> Result<PathBuf> {

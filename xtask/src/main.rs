@@ -122,8 +122,11 @@ fn describe(command: &Command) -> String {
 /// Times named steps and prints a summary, so a slow CI run shows where the
 /// time went and a failing one names the step.
 struct Steps {
-    done: Vec<(String, Duration)>,
+    done: Vec<(String, Duration, bool)>,
     started: Instant,
+    /// `XTASK_KEEP_GOING=1`: run every step and report all failures at the
+    /// end (for measuring a whole run); by default the first failure stops.
+    keep_going: bool,
 }
 
 impl Steps {
@@ -131,6 +134,7 @@ impl Steps {
         Steps {
             done: Vec::new(),
             started: Instant::now(),
+            keep_going: std::env::var_os("XTASK_KEEP_GOING").is_some_and(|v| v == "1"),
         }
     }
 
@@ -139,10 +143,14 @@ impl Steps {
         let start = Instant::now();
         let outcome = step();
         let took = start.elapsed();
-        self.done.push((name.to_string(), took));
+        self.done.push((name.to_string(), took, outcome.is_ok()));
         match outcome {
             Ok(()) => {
                 println!("<== {name}: ok ({})", seconds(took));
+                Ok(())
+            }
+            Err(message) if self.keep_going => {
+                println!("<== {name}: FAILED ({}): {message}", seconds(took));
                 Ok(())
             }
             Err(message) => {
@@ -152,10 +160,28 @@ impl Steps {
         }
     }
 
+    /// Prints the step times; an error names every failed step (only
+    /// possible with `XTASK_KEEP_GOING=1`).
+    fn finish(&self) -> Result {
+        self.summary();
+        let failed: Vec<&str> = self
+            .done
+            .iter()
+            .filter(|(_, _, ok)| !ok)
+            .map(|(name, _, _)| name.as_str())
+            .collect();
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("failed steps: {}", failed.join("; ")))
+        }
+    }
+
     fn summary(&self) {
         println!("\nStep times:");
-        for (name, took) in &self.done {
-            println!("  {:>8}  {name}", seconds(*took));
+        for (name, took, ok) in &self.done {
+            let mark = if *ok { "" } else { "  FAILED" };
+            println!("  {:>8}  {name}{mark}", seconds(*took));
         }
         println!("  {:>8}  total", seconds(self.started.elapsed()));
     }
@@ -258,17 +284,35 @@ fn test() -> Result {
         // reader of the log knows the corpus was covered.
         println!("\n(fuzz corpus replayed by the core's tests above)");
     }
+    let mut built = None;
     steps.run("dist (single file + embed build)", || {
-        dist::dist().map(|_| ())
+        built = Some(dist::dist()?);
+        Ok(())
     })?;
     steps.run("end-to-end tests (Playwright, headless Chromium)", || {
+        let e2e = root.join("tests/e2e");
+        // Named explicitly: how `node --test <dir>` searches differs between Node versions.
+        let mut files: Vec<String> = std::fs::read_dir(&e2e)
+            .map_err(|e| format!("read {}: {e}", e2e.display()))?
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".test.mjs"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err("no *.test.mjs files in tests/e2e".into());
+        }
         run(Command::new("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .arg(".")
-            .current_dir(root.join("tests/e2e"))
+            .args(&files)
+            .current_dir(&e2e)
             .env("CHROMIUM", setup::CHROMIUM))
     })?;
-    steps.summary();
+    steps.run("size budget of dist/skyddsnat.html", || match &built {
+        Some(built) => built.check_budget(),
+        None => Err("dist did not finish".into()),
+    })?;
+    steps.finish()?;
     println!("\nAll checks passed.");
     Ok(())
 }
