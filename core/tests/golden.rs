@@ -237,12 +237,18 @@ fn print(plan: &Plan, lang: Lang, hide_names: bool) -> String {
 
 #[test]
 fn sample_print_in_swedish() {
-    check("sample-print.sv.html", &print(&sample_plan(), Lang::Sv, false));
+    check(
+        "sample-print.sv.html",
+        &print(&sample_plan(), Lang::Sv, false),
+    );
 }
 
 #[test]
 fn sample_print_in_english() {
-    check("sample-print.en.html", &print(&sample_plan(), Lang::En, false));
+    check(
+        "sample-print.en.html",
+        &print(&sample_plan(), Lang::En, false),
+    );
 }
 
 #[test]
@@ -256,7 +262,11 @@ fn sample_print_with_names_hidden_shows_no_names_or_phone_numbers() {
             person.name
         );
         if !person.phone.is_empty() {
-            assert!(!html.contains(&person.phone), "{}'s phone is shown", person.name);
+            assert!(
+                !html.contains(&person.phone),
+                "{}'s phone is shown",
+                person.name
+            );
         }
     }
     check("sample-print.hidden.sv.html", &html);
@@ -269,4 +279,115 @@ fn hostile_texts_stay_text_in_the_print() {
     // The only <style> is ours and it closes once.
     assert_eq!(html.matches("</style").count(), 1);
     check("hostile-print.html", &html);
+}
+
+/// Every tag the renderers write. Anything else in the output came from a user.
+const OUR_TAGS: [&str; 38] = [
+    "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
+    "span", "section", "figure", "div", "table", "thead", "tbody", "tr", "th", "td", "br", "ul",
+    "ol", "li", "bdi", "svg", "desc", "defs", "marker", "path", "rect", "circle", "line", "g",
+    "text", "tspan",
+];
+
+/// Every `<` in the output opens one of our own tags.
+fn assert_only_our_tags(out: &str) {
+    for (at, _) in out.match_indices('<') {
+        let rest = out[at + 1..].trim_start_matches('/');
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        assert!(
+            OUR_TAGS.contains(&name.as_str()),
+            "unexpected tag <{name}> at byte {at}: {}",
+            &out[at..(at + 60).min(out.len())]
+        );
+    }
+    assert_eq!(out.matches("<bdi>").count(), out.matches("</bdi>").count());
+}
+
+#[test]
+fn the_hostile_outputs_hold_only_our_own_tags() {
+    let plan = hostile_plan();
+    assert_only_our_tags(&map_svg(&plan, Lang::Sv, &SvgOptions::default()));
+    assert_only_our_tags(&print(&plan, Lang::Sv, false));
+    assert_only_our_tags(&print(&plan, Lang::En, true));
+}
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces attacks are made of, and ordinary letters.
+    fn nasty_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                Just("<script>".to_string()),
+                Just("</script".to_string()),
+                Just("</style>".to_string()),
+                Just("]]>".to_string()),
+                Just("<!--".to_string()),
+                Just("\"".to_string()),
+                Just("'".to_string()),
+                Just("&".to_string()),
+                Just("&amp;".to_string()),
+                Just("<".to_string()),
+                Just(">".to_string()),
+                Just("\u{202E}".to_string()),
+                Just("\u{2066}".to_string()),
+                Just("\u{0}".to_string()),
+                Just("\n".to_string()),
+                "[a-zåäö ]{1,6}",
+            ],
+            0..10,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn no_generated_plan_can_put_markup_into_the_map_or_the_print(
+            texts in prop::collection::vec(nasty_text(), 12),
+            hide in any::<bool>(),
+        ) {
+            let mut plan = sample_plan();
+            plan.apply(Edit::SetTitle(texts[0].clone())).expect("title");
+            for (i, person) in plan.people().to_vec().into_iter().enumerate() {
+                let mut p = person;
+                p.name = texts[(i + 1) % texts.len()].clone();
+                p.role = texts[(i + 2) % texts.len()].clone();
+                p.phone = texts[(i + 3) % texts.len()].clone();
+                plan.apply(Edit::update(p)).expect("person");
+            }
+            for (i, child) in plan.children().to_vec().into_iter().enumerate() {
+                let mut c = child;
+                c.name = texts[(i + 4) % texts.len()].clone();
+                plan.apply(Edit::update(c)).expect("child");
+            }
+            for (i, agreement) in plan.agreements().to_vec().into_iter().enumerate() {
+                let mut a = agreement;
+                a.text = texts[(i + 5) % texts.len()].clone();
+                for step in a.chain.iter_mut() {
+                    step.action = texts[(i + 6) % texts.len()].clone();
+                }
+                plan.apply(Edit::update(a)).expect("agreement");
+            }
+            for (i, scale) in plan.scales().to_vec().into_iter().enumerate() {
+                let mut s = scale;
+                s.question = texts[(i + 7) % texts.len()].clone();
+                s.low = texts[(i + 8) % texts.len()].clone();
+                plan.apply(Edit::update(s)).expect("scale");
+            }
+            for lang in Lang::ALL {
+                let svg = map_svg(&plan, lang, &SvgOptions { hide_names: hide, highlight: vec![PersonId(3)] });
+                assert_safe_markup(&svg);
+                assert_only_our_tags(&svg);
+                let html = print(&plan, lang, hide);
+                assert_safe_markup(&html);
+                assert_only_our_tags(&html);
+            }
+        }
+    }
 }
