@@ -282,7 +282,7 @@ async fn removing_a_person_first_shows_what_names_them_and_undo_brings_all_back(
         "nothing is removed before confirming"
     );
 
-    click(&root, ".skn-confirm .skn-danger-button").await;
+    click(&root, ".skn-confirm .skn-button--danger").await;
     let after = plan();
     assert!(after.person(birgitta).is_none());
     assert!(after

@@ -330,7 +330,7 @@ fn CheckEditor(props: &CheckProps) -> Html {
                 value={c.note.clone()} disabled={ro}
                 oncommit={edit(Box::new(|c, v| c.note = v.trim().to_string()))} />
             if !ro {
-                <button type="button" class="skn-button skn-small" onclick={remove}>
+                <button type="button" class="skn-button skn-button--small" onclick={remove}>
                     { trf(state.lang, "panel.check.remove", &[("n", &number)]) }
                 </button>
             }
@@ -633,7 +633,7 @@ fn RemoveAgreement(props: &RemoveAgreementProps) -> Html {
     };
     if !*asking {
         return html! {
-            <button type="button" class="skn-button skn-danger-button" onclick={ask}>
+            <button type="button" class="skn-button skn-button--danger" onclick={ask}>
                 { t(state, "panel.agreement.remove") }
             </button>
         };
@@ -646,7 +646,7 @@ fn RemoveAgreement(props: &RemoveAgreementProps) -> Html {
                     &[("count", &logged.len().to_string())]) }
             </p>
             <div class="skn-button-row">
-                <button type="button" class="skn-button skn-danger-button" onclick={remove}>
+                <button type="button" class="skn-button skn-button--danger" onclick={remove}>
                     { t(state, "panel.agreement.remove_confirm") }
                 </button>
                 <button type="button" class="skn-button" onclick={cancel}>{ t(state, "panel.cancel") }</button>
@@ -692,7 +692,7 @@ fn AddAgreement() -> Html {
         })
     };
     html! {
-        <form class="skn-add-form" {onsubmit}>
+        <form class="skn-panel-form" {onsubmit}>
             <div class="skn-field">
                 <label for="skn-add-agreement">{ t(state, "panel.agreement.new") }</label>
                 <textarea id="skn-add-agreement" class="skn-input" rows="2"

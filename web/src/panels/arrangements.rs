@@ -85,7 +85,7 @@ pub fn ArrangementsSection(props: &SectionProps) -> Html {
                                         oncommit={set(|a, v| a.to = parse_date(&v))} />
                                 </div>
                                 if !ro {
-                                    <button type="button" class="skn-button skn-small skn-danger-button" onclick={remove}>
+                                    <button type="button" class="skn-button skn-button--small skn-button--danger" onclick={remove}>
                                         { trf(state.lang, "panel.arrangement.remove", &[("n", &n)]) }
                                     </button>
                                 }
@@ -193,7 +193,7 @@ pub fn SupervisionSection(props: &SectionProps) -> Html {
                                 <ChildPicker id={format!("{base}-children")} selected={r.children.clone()}
                                     onchange={on_children} disabled={ro} />
                                 if !ro {
-                                    <button type="button" class="skn-button skn-small skn-danger-button" onclick={remove}>
+                                    <button type="button" class="skn-button skn-button--small skn-button--danger" onclick={remove}>
                                         { trf(state.lang, "panel.supervision.remove", &[("name", &who)]) }
                                     </button>
                                 }

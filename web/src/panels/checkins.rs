@@ -136,7 +136,7 @@ pub fn CheckInSection() -> Html {
     html! {
         <div class="skn-checkins">
             if !ro && agreement.is_some() {
-                <form class="skn-add-form" {onsubmit}>
+                <form class="skn-panel-form" {onsubmit}>
                     <fieldset class="skn-group">
                         <legend>{ t(state, "panel.checkin.log") }</legend>
                         <SelectField id="skn-checkin-agreement" label={t(state, "panel.checkin.agreement")}
@@ -316,7 +316,7 @@ pub fn ReviewsSection(props: &ReviewsProps) -> Html {
                                 <TextField id={format!("{base}-note")} label={t(state, "panel.review.note")}
                                     value={r.note.clone()} disabled={ro} oncommit={note} />
                                 if !ro {
-                                    <button type="button" class="skn-button skn-small" onclick={remove}>
+                                    <button type="button" class="skn-button skn-button--small" onclick={remove}>
                                         { trf(state.lang, "panel.review.remove", &[("date", &date)]) }
                                     </button>
                                 }
@@ -333,7 +333,7 @@ pub fn ReviewsSection(props: &ReviewsProps) -> Html {
                             let draft = draft.clone();
                             Callback::from(move |e: Event| draft.set(event_value(&e)))
                         }} />
-                    <button type="submit" class="skn-button skn-small">{ t(state, "panel.review.add") }</button>
+                    <button type="submit" class="skn-button skn-button--small">{ t(state, "panel.review.add") }</button>
                 </form>
             }
         </div>

@@ -72,6 +72,16 @@ pub fn short(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// How many lines a text needs at about `per_line` characters a line (2–8),
+/// so a field shows its whole text without scrolling.
+pub fn rows_for(text: &str, per_line: usize) -> u32 {
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line.max(1)).max(1))
+        .sum();
+    lines.clamp(2, 8) as u32
+}
+
 /// Parses a date typed in an `<input type="date">` (empty means none).
 pub fn parse_date(s: &str) -> Option<Date> {
     Date::parse(s.trim())
@@ -86,6 +96,9 @@ pub struct TextFieldProps {
     pub oncommit: Callback<String>,
     #[prop_or_default]
     pub multiline: bool,
+    /// Visible lines of a multiline field (grows with the text by default).
+    #[prop_or_default]
+    pub rows: Option<u32>,
     #[prop_or_default]
     pub disabled: bool,
     #[prop_or_default]
@@ -111,7 +124,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     });
     let control = if props.multiline {
         html! {
-            <textarea id={props.id.clone()} class="skn-input" rows="2"
+            <textarea id={props.id.clone()} class="skn-input"
+                rows={props.rows.unwrap_or_else(|| rows_for(&props.value, 34)).to_string()}
                 value={props.value.clone()} disabled={props.disabled}
                 placeholder={props.placeholder.clone()} {onchange} />
         }
@@ -294,6 +308,14 @@ pub fn IconButton(props: &IconButtonProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_grow_with_their_text_within_bounds() {
+        assert_eq!(rows_for("", 30), 2);
+        assert_eq!(rows_for(&"x".repeat(95), 30), 4);
+        assert_eq!(rows_for("a\nb\nc", 30), 3);
+        assert_eq!(rows_for(&"x".repeat(1000), 30), 8);
+    }
 
     #[test]
     fn short_cuts_on_characters_not_bytes() {

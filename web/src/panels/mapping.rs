@@ -131,7 +131,7 @@ fn MappingColumn(props: &ColumnProps) -> Html {
                     <input id={format!("skn-map-{slug}-new")} class="skn-input" type="text"
                         placeholder={t(state, "panel.mapping.placeholder")}
                         value={(*draft).clone()} oninput={on_draft} />
-                    <button type="submit" class="skn-button skn-small">{ t(state, "panel.add") }</button>
+                    <button type="submit" class="skn-button skn-button--small">{ t(state, "panel.add") }</button>
                 </form>
             }
         </section>
@@ -301,7 +301,7 @@ fn DangerEditor(props: &DangerProps) -> Html {
                     }
                 </fieldset>
                 if !ro {
-                    <button type="button" class="skn-button skn-small skn-danger-button" onclick={remove}>
+                    <button type="button" class="skn-button skn-button--small skn-button--danger" onclick={remove}>
                         { trf(state.lang, "panel.danger.remove", &[("n", &number)]) }
                     </button>
                 }

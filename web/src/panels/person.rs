@@ -378,7 +378,7 @@ fn RemovePerson(props: &RemoveProps) -> Html {
     if !*asking {
         return html! {
             <div class="skn-remove">
-                <button type="button" class="skn-button skn-danger-button" onclick={ask}>
+                <button type="button" class="skn-button skn-button--danger" onclick={ask}>
                     { trf(state.lang, "panel.person.remove", &[("name", &name)]) }
                 </button>
             </div>
@@ -403,7 +403,7 @@ fn RemovePerson(props: &RemoveProps) -> Html {
             }
             <p class="skn-muted">{ t(state, "panel.person.remove_undo") }</p>
             <div class="skn-button-row">
-                <button type="button" class="skn-button skn-danger-button" ref={confirm_ref}
+                <button type="button" class="skn-button skn-button--danger" ref={confirm_ref}
                     onclick={remove}>
                     { t(state, "panel.person.remove_confirm") }
                 </button>
@@ -530,7 +530,7 @@ fn AddChild() -> Html {
         Callback::from(move |v: String| age.set(v.parse().unwrap_or(0)))
     };
     html! {
-        <form class="skn-add-form" {onsubmit}>
+        <form class="skn-panel-form" {onsubmit}>
             <fieldset class="skn-group">
                 <legend>{ t(state, "panel.child.add") }</legend>
                 <div class="skn-field">

@@ -177,7 +177,7 @@ fn ScaleEditor(props: &ScaleProps) -> Html {
                     }
                 }
                 if !ro {
-                    <button type="button" class="skn-button skn-small skn-danger-button" onclick={remove}>
+                    <button type="button" class="skn-button skn-button--small skn-button--danger" onclick={remove}>
                         { trf(state.lang, "panel.scale.remove", &[("n", &n)]) }
                     </button>
                 }
@@ -433,7 +433,7 @@ fn AddScale() -> Html {
         })
     };
     html! {
-        <form class="skn-add-form" {onsubmit}>
+        <form class="skn-panel-form" {onsubmit}>
             <fieldset class="skn-group">
                 <legend>{ t(state, "panel.scale.add") }</legend>
                 <div class="skn-field">
