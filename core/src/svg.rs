@@ -666,9 +666,11 @@ fn zigzag(a: Point, b: Point) -> String {
     let length = a.distance(b);
     let (dx, dy) = ((b.x - a.x) / length, (b.y - a.y) / length);
     let (nx, ny) = (-dy, dx);
-    let end = 8.0_f64.min(length / 4.0);
+    let end = 8.0_f64.min(length / 6.0);
     let zig_length = length - 2.0 * end;
-    let teeth = ((zig_length / 7.0).floor() as usize).max(2);
+    // At least four teeth, so even a short line between neighbours reads as
+    // a zig-zag and not as a kink.
+    let teeth = ((zig_length / 7.0).floor() as usize).max(4);
     let mut d = format!("M{} {}", num(a.x), num(a.y));
     for i in 0..=teeth {
         let t = end + zig_length * i as f64 / teeth as f64;
@@ -754,5 +756,112 @@ fn union(a: Rect, b: Rect) -> Rect {
         y,
         w: a.right().max(b.right()) - x,
         h: a.bottom().max(b.bottom()) - y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0)) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn colours_meet_the_contrast_minimums_on_every_background() {
+        let backgrounds = [
+            "#ffffff",
+            CENTRE_FILL,
+            BAND_FILLS[0],
+            BAND_FILLS[1],
+            BAND_FILLS[2],
+        ];
+        for bg in backgrounds {
+            for text in [TEXT, MUTED_TEXT] {
+                assert!(contrast(text, bg) >= 4.5, "text {text} on {bg}");
+            }
+            for line in [
+                RING_LINE,
+                LINE,
+                STRESS,
+                BROKEN,
+                PRIVATE_STROKE,
+                PROFESSIONAL_STROKE,
+                CHILD_STROKE,
+                HIGHLIGHT,
+            ] {
+                assert!(contrast(line, bg) >= 3.0, "line {line} on {bg}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_legend_is_drawn_even_for_an_empty_plan() {
+        let svg = map_svg(&Plan::new(), Lang::Sv, &SvgOptions::default());
+        assert!(svg.contains("class=\"legend\""));
+        assert!(svg.contains(tr(Lang::Sv, "svg.legend.title")));
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title>Nätverkskarta</title>"));
+    }
+
+    #[test]
+    fn relation_kinds_differ_in_pattern_not_only_colour() {
+        let svg = map_svg(&sample_plan(), Lang::En, &SvgOptions::default());
+        let group = |kind: &str| -> String {
+            let at = svg
+                .find(&format!("<g class=\"relation {kind}\">"))
+                .unwrap_or_else(|| panic!("no {kind} relation"));
+            svg[at..at + svg[at..].find("</g>").unwrap_or(0)].to_string()
+        };
+        let strong = group("strong");
+        let weak = group("weak");
+        let stressful = group("stressful");
+        let broken = group("broken");
+        assert!(strong.contains("stroke-width=\"3.5\"") && !strong.contains("dasharray"));
+        assert!(weak.contains("stroke-dasharray") && weak.contains("stroke-width=\"1.5\""));
+        // A zig-zag is a path with many corners.
+        assert!(stressful.matches(" L").count() > 5);
+        // A broken line has a gap (two moves) and a cross.
+        assert_eq!(broken.matches("<path").count(), 2);
+        assert!(broken.matches('M').count() >= 4);
+        // Supports is an arrowhead, on whatever line style.
+        assert!(strong.contains("marker-end"));
+    }
+
+    #[test]
+    fn private_and_professional_people_differ_in_shape_and_colour() {
+        let mut private = String::new();
+        shape(
+            &mut private,
+            Point::default(),
+            10.0,
+            false,
+            PersonKind::Private,
+        );
+        let mut professional = String::new();
+        shape(
+            &mut professional,
+            Point::default(),
+            10.0,
+            false,
+            PersonKind::Professional,
+        );
+        assert!(private.starts_with("<circle") && professional.starts_with("<rect"));
+        assert!(private.contains(PRIVATE_FILL) && professional.contains(PROFESSIONAL_FILL));
+        assert_ne!(PRIVATE_FILL, PROFESSIONAL_FILL);
     }
 }
