@@ -3,6 +3,7 @@
 //! right), and connects the state to the host page: autosave, change and
 //! error callbacks, and the window the JS API reads the plan through.
 
+use crate::keyfigures::KeyFigures;
 use crate::listview::ListView;
 use crate::map::add_person::AddPersonForm;
 use crate::map::relate::RelationDialog;
@@ -69,6 +70,7 @@ enum Dialog {
     None,
     AddPerson,
     Relate(PersonId, Option<PersonId>),
+    Figures,
 }
 
 /// Whether a key event comes from a place where typing means text.
@@ -236,6 +238,13 @@ pub fn App(props: &AppProps) -> Html {
         Dialog::Relate(from, to) => html! {
             <RelationDialog from={*from} to={*to} on_close={close_dialog.clone()} />
         },
+        Dialog::Figures => html! { <KeyFigures on_close={close_dialog.clone()} /> },
+    };
+    let toggle_figures = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            dialog.set(if *dialog == Dialog::Figures { Dialog::None } else { Dialog::Figures })
+        })
     };
 
     let root_class = classes!(
@@ -263,6 +272,12 @@ pub fn App(props: &AppProps) -> Html {
                                 <button ref={add_button_ref} type="button" class="skn-button skn-button--primary"
                                     onclick={open_add} aria-keyshortcuts="n Alt+N">
                                     { t(s, "map.add_person") }
+                                </button>
+                            }
+                            if state.view == View::Map {
+                                <button type="button" class="skn-button" onclick={toggle_figures}
+                                    aria-pressed={(*dialog == Dialog::Figures).to_string()}>
+                                    { t(s, "keyfigures.title") }
                                 </button>
                             }
                             <button type="button" class="skn-button" onclick={toggle_view}

@@ -152,6 +152,7 @@ pub fn ListView(props: &ListProps) -> Html {
     let children = app.plan.children();
     html! {
         <div class="skn-list" role="region" aria-label={t(s, "list.label")} tabindex="0">
+            <crate::keyfigures::KeyFigures />
             if !children.is_empty() {
                 <section class="skn-list-section">
                     <h2>{ t(s, "list.children") }</h2>

@@ -46,12 +46,13 @@ pub struct MapProps {
     pub on_relate: Callback<(PersonId, Option<PersonId>)>,
 }
 
-/// Memo key: the plan by identity (every edit makes a new `Rc`) and hidden names.
-struct LayoutKey(Rc<Plan>, bool);
+/// Memo key: the plan by identity (every edit makes a new `Rc`), so a
+/// memo recomputes once per change without comparing whole plans.
+pub struct PlanKey(pub Rc<Plan>);
 
-impl PartialEq for LayoutKey {
+impl PartialEq for PlanKey {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -60,7 +61,8 @@ struct Drawing {
     layout: Layout,
     /// Half width and half height of the drawn area around the centre.
     bounds: (f64, f64),
-    /// How many agreements rest on each person (responsible, checks or a step).
+    /// How much of the plan rests on each person: agreements plus fallback
+    /// steps, as the core counts it for overload.
     load: HashMap<PersonId, usize>,
 }
 
@@ -89,20 +91,11 @@ fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing
     Drawing {
         layout,
         bounds: (bx, by),
-        load: agreement_load(plan),
+        load: skyddsnat_core::figures::loads(plan)
+            .into_iter()
+            .map(|l| (l.person, l.total()))
+            .collect(),
     }
-}
-
-/// How many agreements name each person anywhere (responsible, checking, or
-/// in the contingency chain); each agreement counts once per person.
-pub fn agreement_load(plan: &Plan) -> HashMap<PersonId, usize> {
-    let mut load = HashMap::new();
-    for a in plan.agreements() {
-        for p in agreement_people(a) {
-            *load.entry(p).or_insert(0) += 1;
-        }
-    }
-    load
 }
 
 /// Everybody an agreement rests on.
@@ -202,8 +195,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
     let drawing = use_memo(
-        (LayoutKey(app.plan.clone(), app.hide_names), app.lang),
-        |(key, lang)| drawing(&key.0, key.1, *lang),
+        (PlanKey(app.plan.clone()), app.hide_names, app.lang),
+        |(key, hide, lang)| drawing(&key.0, *hide, *lang),
     );
 
     // Tell a benchmark harness when the first map has been painted.
