@@ -1,8 +1,10 @@
 //! The file format seen from outside: the sample fixture, round trips,
 //! versions and migration, and that every refusal says where and what.
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
 
 use skyddsnat_core::format::{
-    from_json, from_slice, from_value, limits, to_json, to_value, ImportError, ImportErrorKind,
+    from_json, from_slice, from_value, to_json, to_value, ImportError, ImportErrorKind,
     SCHEMA_VERSION,
 };
 use skyddsnat_core::sample::sample_plan;
@@ -116,8 +118,9 @@ fn out_of_range_ring_is_reported_with_its_path_in_both_languages() {
 
 #[test]
 fn each_kind_of_bad_field_gives_its_own_path_and_kind() {
-    type Edit = fn(&mut serde_json::Value);
-    let cases: Vec<(Edit, &str, fn(&ImportErrorKind) -> bool)> = vec![
+    type Mutation = fn(&mut serde_json::Value);
+    type Expected = fn(&ImportErrorKind) -> bool;
+    let cases: Vec<(Mutation, &str, Expected)> = vec![
         (
             |v| v["children"][0]["age"] = 18.into(),
             "children[0].age",

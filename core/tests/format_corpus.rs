@@ -3,6 +3,8 @@
 //! a valid plan, never a panic, within 2 seconds. The very large inputs
 //! (10 MB strings, 100,000 people, 10,000-deep nesting) are generated here
 //! rather than committed.
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
 
 use skyddsnat_core::format::{
     from_json, from_slice, from_value, is_bidi_control, limits, to_json, ImportError,

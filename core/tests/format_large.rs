@@ -1,6 +1,8 @@
 //! A large deterministic plan (1,000 people, the scale the benchmarks use):
 //! it round-trips, stays inside every import limit, and imports and exports
 //! fast. Prints the timings (`cargo test --release --test format_large -- --nocapture`).
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
 
 use skyddsnat_core::format::{from_json, limits, to_json};
 use skyddsnat_core::*;
@@ -38,7 +40,7 @@ fn large_plan(n: u32) -> Plan {
                 depth: Permille::HALF,
             },
             lives_with_child: false,
-            protected: i % 17 == 0,
+            protected: i.is_multiple_of(17),
             phone: format!("070-{i:07}"),
             note: "Kan hämta på förskolan.".into(),
         }));
@@ -47,7 +49,7 @@ fn large_plan(n: u32) -> Plan {
             from: *id,
             to: PersonId(1 + i % 2),
             kind: RelationKind::ALL[(i % 4) as usize],
-            supports: i % 2 == 0,
+            supports: i.is_multiple_of(2),
             note: String::new(),
         }));
     }

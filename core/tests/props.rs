@@ -1,5 +1,7 @@
 //! Properties over generated plans and edit sequences, all judged by the one
 //! invariant checker in `support` (`assert_plan_consistent`).
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 
