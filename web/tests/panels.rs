@@ -8,8 +8,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use skyddsnat_core::sample::sample_plan;
-use skyddsnat_core::{AgreementId, Date, Lang, MeetingId, PersonId, Plan};
-use skyddsnat_web::panels::{PersonPanel, PlanPanel, ScalePanel};
+use skyddsnat_core::{AgreementId, Date, Lang, MeetingId, PersonId, Plan, Respondent};
+use skyddsnat_web::panels::{ChildVoicePanel, FollowUpPanel, PersonPanel, PlanPanel, ScalePanel};
 use skyddsnat_web::state::{Action, AppContext, AppState, Selection};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -30,6 +30,8 @@ enum Which {
     Person,
     Plan,
     Scale,
+    ChildVoice,
+    FollowUp,
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,6 +52,8 @@ fn Harness(props: &HarnessProps) -> Html {
                 Which::Person => html! { <PersonPanel /> },
                 Which::Plan => html! { <PlanPanel /> },
                 Which::Scale => html! { <ScalePanel /> },
+                Which::ChildVoice => html! { <ChildVoicePanel /> },
+                Which::FollowUp => html! { <FollowUpPanel /> },
             } }
         </ContextProvider<AppContext>>
     }
@@ -113,6 +117,17 @@ async fn change(root: &Element, selector: &str, value: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+    scheduler::flush().await;
+}
+
+/// Sets a field's value and fires `input`, as when the user types.
+async fn type_in(root: &Element, selector: &str, value: &str) {
+    let el = find(root, selector);
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).expect("set value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
     el.dispatch_event(&event).expect("dispatch");
     scheduler::flush().await;
 }
@@ -349,4 +364,87 @@ async fn findings_appear_next_to_the_step_they_concern() {
             .any(|t| t.contains("Warning") && t.contains("Plan E") && t.contains("nobody")),
         "{texts:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_childs_views_stay_hidden_until_shown_when_private() {
+    let root = mount(Which::ChildVoice, day("2026-11-23")).await;
+    assert!(text(&root, ".skn-child-panel").contains("När Mikael skriker."));
+    click(&root, "#skn-voice-private").await;
+    assert!(plan().settings().child_views_private);
+    let panel = text(&root, ".skn-child-panel");
+    assert!(!panel.contains("När Mikael skriker."), "{panel}");
+    assert_eq!(count(&root, ".skn-voice"), 0);
+    click(&root, "#skn-voice-show").await;
+    assert!(text(&root, ".skn-child-panel").contains("När Mikael skriker."));
+    // Undo turns privacy off again: it is an ordinary edit of the plan.
+    dispatch(Action::Undo).await;
+    assert!(!plan().settings().child_views_private);
+}
+
+#[wasm_bindgen_test]
+async fn the_childs_words_are_kept_verbatim_with_the_date_and_people_are_picked_from_the_network() {
+    let root = mount(Which::ChildVoice, day("2026-11-23")).await;
+    let alva = PersonId(1);
+    let words = "  Jag vill att mamma ska vara glad.  ";
+    type_in(&root, "#skn-voice-1-dreams-new", words).await;
+    find(&root, "#skn-voice-1-dreams-new")
+        .closest("form")
+        .expect("closest")
+        .expect("the dream's form")
+        .query_selector("button[type=submit]")
+        .expect("selector")
+        .expect("its add button")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    scheduler::flush().await;
+    let p = plan();
+    let view = p
+        .child_views()
+        .iter()
+        .find(|v| v.child == alva)
+        .expect("Alva's view");
+    let last = view.dreams.last().expect("a dream");
+    assert_eq!(last.text, "Jag vill att mamma ska vara glad.");
+    assert_eq!(last.date, Some(day("2026-11-23")));
+
+    // Fatima (9) joins the house as the same person as on the map.
+    let before = view.house.inside.len();
+    change(&root, "#skn-voice-1-inside-person", "9").await;
+    let p = plan();
+    let view = p
+        .child_views()
+        .iter()
+        .find(|v| v.child == alva)
+        .expect("view");
+    assert_eq!(view.house.inside.len(), before + 1);
+    assert_eq!(
+        view.house.inside.last().and_then(|e| e.person),
+        Some(PersonId(9))
+    );
+    assert!(text(&root, "#skn-voice-1-inside-person").contains("Gunnar"));
+}
+
+#[wasm_bindgen_test]
+async fn a_follow_up_questionnaire_is_recorded_with_faces_and_words() {
+    let root = mount(Which::FollowUp, day("2026-11-23")).await;
+    let before = plan().follow_ups().len();
+    change(&root, "#skn-followup-respondent", "respondent.child").await;
+    // The child's wording of the questions.
+    assert!(text(&root, ".skn-followup-form").contains("Do you feel safe at home?"));
+    click(&root, "#skn-followup-q0-4").await;
+    click(&root, "#skn-followup-q2-1").await;
+    type_in(&root, "#skn-followup-comment", "Bra med fotbollen.").await;
+    click(&root, ".skn-followup-form button[type=submit]").await;
+    let p = plan();
+    assert_eq!(p.follow_ups().len(), before + 1);
+    let f = p.follow_ups().last().expect("recorded");
+    assert_eq!(f.respondent, Respondent::Child);
+    assert_eq!(f.date, day("2026-11-23"));
+    let values: Vec<Option<u8>> = f.answers.iter().map(|a| a.value).collect();
+    assert_eq!(values, vec![Some(4), None, Some(1), None]);
+    assert_eq!(f.comment, "Bra med fotbollen.");
+    let list = text(&root, ".skn-followup-panel");
+    assert!(list.contains("very much (4 of 4)"), "{list}");
 }
