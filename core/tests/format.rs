@@ -108,11 +108,20 @@ fn out_of_range_ring_is_reported_with_its_path_in_both_languages() {
             max: 3
         }
     );
+    // The message names whom the problem is about, so the user knows whom to fix.
+    let name = sample_plan().people()[3].name.clone();
+    assert_eq!(e.who.as_deref(), Some(name.as_str()));
     let sv = e.message(Lang::Sv);
     let en = e.message(Lang::En);
-    assert!(sv.starts_with("Vid people[3].place.ring:"), "{sv}");
+    assert!(
+        sv.starts_with(&format!("Vid people[3].place.ring ({name}):")),
+        "{sv}"
+    );
     assert!(sv.contains("från 1 till 3"), "{sv}");
-    assert!(en.starts_with("At people[3].place.ring:"), "{en}");
+    assert!(
+        en.starts_with(&format!("At people[3].place.ring ({name}):")),
+        "{en}"
+    );
     assert!(en.contains("from 1 to 3"), "{en}");
 }
 

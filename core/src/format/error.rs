@@ -14,6 +14,9 @@ pub struct ImportError {
     /// the problem is the file as a whole (too large, not JSON…).
     pub path: String,
     pub kind: ImportErrorKind,
+    /// The name of the person or child the path is inside, when the file
+    /// gives one (`people[3]` is "Mikael"), so the user knows whom to fix.
+    pub who: Option<String>,
 }
 
 /// What is wrong. Text fragments taken from the file (`found`, `field`…) are
@@ -152,6 +155,7 @@ impl ImportError {
         ImportError {
             path: path.into(),
             kind,
+            who: None,
         }
     }
 
@@ -163,14 +167,18 @@ impl ImportError {
     /// The full sentence for the user: where, then what.
     pub fn message(&self, lang: Lang) -> String {
         let what = self.describe(lang);
-        if self.path.is_empty() {
-            what
-        } else {
-            trf(
+        match (&self.who, self.path.is_empty()) {
+            (_, true) => what,
+            (Some(who), false) => trf(
+                lang,
+                "format.at_who",
+                &[("path", &self.path), ("who", who), ("message", &what)],
+            ),
+            (None, false) => trf(
                 lang,
                 "format.at",
                 &[("path", &self.path), ("message", &what)],
-            )
+            ),
         }
     }
 

@@ -274,3 +274,50 @@ fn check_unit_frequency(
     }
     Ok(())
 }
+
+/// The names of people and children by position, to say whom an error is about.
+pub(crate) struct Names {
+    people: Vec<Option<String>>,
+    children: Vec<Option<String>>,
+}
+
+impl Names {
+    pub(crate) fn of(doc: &Value) -> Names {
+        let names = |key: &str| -> Vec<Option<String>> {
+            doc.get(key)
+                .and_then(Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|p| {
+                            p.get("name")
+                                .and_then(Value::as_str)
+                                .filter(|n| !n.trim().is_empty())
+                                .map(quote_fragment)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Names {
+            people: names("people"),
+            children: names("children"),
+        }
+    }
+
+    /// Adds the name of the person or child at the start of the error's path.
+    pub(crate) fn attach(&self, mut e: ImportError) -> ImportError {
+        let index_in = |prefix: &str| -> Option<usize> {
+            let rest = e.path.strip_prefix(prefix)?.strip_prefix('[')?;
+            rest.split(']').next()?.parse().ok()
+        };
+        e.who = if let Some(i) = index_in("people") {
+            self.people.get(i).cloned().flatten()
+        } else if let Some(i) = index_in("children") {
+            self.children.get(i).cloned().flatten()
+        } else {
+            None
+        };
+        e
+    }
+}

@@ -35,7 +35,7 @@ pub(crate) fn upgrade(root: Value) -> Result<Map<String, Value>, ImportError> {
             return Err(ImportError::new(
                 if found.is_some() { "format" } else { "" },
                 ImportErrorKind::NotSkyddsnat {
-                    found: found.map(|v| quote_fragment(&shown(v))),
+                    found: found.map(|v| quote_fragment(v.as_str().map_or(&shown(v), |s| s))),
                 },
             ))
         }
@@ -84,11 +84,9 @@ fn version_of(doc: &Map<String, Value>) -> Result<u64, ImportError> {
     }
 }
 
+/// A value as the file writes it (a text in quotes, so "1" differs from 1).
 fn shown(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    v.to_string()
 }
 
 /// Version 0 (the 0.9 pre-release, never published as a schema) differs from 1:

@@ -155,15 +155,18 @@ pub fn from_value(value: Value) -> Result<Plan, ImportError> {
 fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
     let doc = Value::Object(migrate::upgrade(root)?);
     guard::check_tree(&doc)?;
+    // Names are checked by now, so they may be quoted in later messages.
+    let names = guard::Names::of(&doc);
     let plan: Plan = serde_path_to_error::deserialize(doc).map_err(|e| {
         let path = match e.path().to_string() {
             root if root == "." => String::new(),
             p => p,
         };
-        ImportError::new(path, error::classify(&e.into_inner().to_string()))
+        let kind = error::classify(&e.into_inner().to_string());
+        names.attach(ImportError::new(path, kind))
     })?;
     plan.check_integrity()
-        .map_err(|(path, e)| ImportError::new(path, ImportErrorKind::Integrity(e)))?;
+        .map_err(|(path, e)| names.attach(ImportError::new(path, ImportErrorKind::Integrity(e))))?;
     Ok(plan)
 }
 
