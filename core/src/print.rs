@@ -14,7 +14,7 @@
 use crate::date::Date;
 use crate::escape::escape;
 use crate::geometry::{child_display_name, display_name, truncate_text};
-use crate::i18n::{tr, trf, Lang};
+use crate::i18n::{fill, tr, trf, Lang};
 use crate::ids::PersonId;
 use crate::labels::{format_date, Label};
 use crate::plan::*;
@@ -60,6 +60,12 @@ struct Doc<'a> {
     lang: Lang,
     opts: &'a PrintOptions,
     out: String,
+}
+
+/// A catalog message with markup arguments: the message itself is escaped,
+/// the arguments are HTML built by the caller (e.g. from [`user`]).
+fn html_trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    fill(&escape(tr(lang, key)), args)
 }
 
 /// User text for element content: escaped and isolated.
@@ -119,7 +125,8 @@ table.schedule .how { display: block; color: #374151; }
 table.schedule th.day { text-align: center; font-weight: 600; }
 table.schedule .weekend { background: #f3f4f6; }
 table.schedule td.num { font-size: 10pt; }
-.note { font-size: 8.5pt; color: #374151; }
+.note { font-size: 8.5pt; color: #374151; break-before: avoid; page-break-before: avoid; }
+section.signatures-section { break-inside: avoid; page-break-inside: avoid; }
 "#;
 
 impl Doc<'_> {
@@ -433,7 +440,7 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<div class=\"chain\">\n<h3>{}</h3>\n<ol class=\"chain\">",
-                trf(
+                html_trf(
                     self.lang,
                     "print.chain_for",
                     &[("what", &user(&agreement.text))]
@@ -632,7 +639,7 @@ impl Doc<'_> {
                 let _ = writeln!(
                     self.out,
                     "<p>{}</p>",
-                    trf(
+                    html_trf(
                         self.lang,
                         "print.scale_ends",
                         &[("low", &user(&scale.low)), ("high", &user(&scale.high))]
@@ -716,7 +723,7 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<h3>{}</h3>\n<div class=\"columns\">",
-                trf(self.lang, "print.child_words", &[("child", &user(&child))])
+                html_trf(self.lang, "print.child_words", &[("child", &user(&child))])
             );
             for (key, quotes) in [
                 ("print.worries", &view.worries),
@@ -733,7 +740,11 @@ impl Doc<'_> {
                     escape(tr(self.lang, key))
                 );
                 for quote in quotes {
-                    let _ = writeln!(self.out, "<li>”{}”</li>", user(&quote.text));
+                    let _ = writeln!(
+                        self.out,
+                        "<li>{}</li>",
+                        html_trf(self.lang, "print.quote", &[("text", &user(&quote.text))])
+                    );
                 }
                 self.out.push_str("</ul>\n</section>\n");
             }
@@ -781,6 +792,8 @@ impl Doc<'_> {
         let Some(meeting) = self.plan.latest_meeting() else {
             return;
         };
+        self.out
+            .push_str("<section class=\"signatures-section\">\n");
         self.h2("print.signatures");
         let _ = writeln!(
             self.out,
@@ -816,6 +829,6 @@ impl Doc<'_> {
                 user(&role)
             );
         }
-        self.out.push_str("</tbody>\n</table>\n");
+        self.out.push_str("</tbody>\n</table>\n</section>\n");
     }
 }
