@@ -203,6 +203,7 @@ impl Doc<'_> {
             escape(&title)
         );
         self.header(&title, today);
+        self.out.push_str("<main>\n");
         self.map();
         self.dangers();
         self.mapping();
@@ -215,7 +216,7 @@ impl Doc<'_> {
         self.review(today);
         self.child_views();
         self.signatures();
-        self.out.push_str("</body>\n</html>\n");
+        self.out.push_str("</main>\n</body>\n</html>\n");
     }
 
     fn header(&mut self, title: &str, today: Date) {
