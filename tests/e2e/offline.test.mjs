@@ -3,7 +3,33 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, watchProblems, Widget, SINGLE_FILE_URL, SAMPLE_CHILDREN } from './widget.mjs';
+
+function tempFile(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-e2e-'));
+  return path.join(dir, name);
+}
+
+/** Opens a saved copy from disk and checks it shows `name`, survives an edit and a reload. */
+async function openCopy(context, file, name) {
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(pathToFileURL(file).href);
+  const copy = new Widget(page);
+  await copy.waitForMap(name);
+  await copy.addPerson('Efter kopian');
+  await page.reload();
+  const again = new Widget(page);
+  await again.waitForMap('Efter kopian');
+  const plan = await again.plan();
+  assert.ok(plan.people.some((p) => p.name === name), 'the copy still has the plan it was saved with');
+  assert.deepEqual(problems.pageErrors, []);
+  return page;
+}
 
 let browser;
 before(async () => {
@@ -62,5 +88,43 @@ test('a fresh browser profile starts from the sample, not from another profile\'
   await widget.waitForMap();
   const plan = await widget.plan();
   assert.ok(!plan.people.some((p) => p.name === 'Moster Ulla'));
+  await context.close();
+});
+
+test('"save a copy with this plan inside" (JS side): the copy opens from disk with the plan, apart from the original', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await widget.addPerson('Kopia Karin');
+  const html = await page.evaluate(() => window.Skyddsnat.pageWithPlan(document.querySelector('skyddsnat-plan').plan));
+  const file = tempFile('kopia.html');
+  fs.writeFileSync(file, html);
+  await openCopy(context, file, 'Kopia Karin');
+  // The original file keeps its own plan: the copy's edit did not reach it.
+  await page.reload();
+  const original = new Widget(page);
+  await original.waitForMap('Kopia Karin');
+  assert.ok(!(await original.plan()).people.some((p) => p.name === 'Efter kopian'), "the copy's edit leaked into the original");
+  await context.close();
+});
+
+test('"save a copy with this plan inside" from the widget\'s menu downloads an HTML file that opens with the plan', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await widget.addPerson('Meny Maja');
+  await widget.button(/^(Meny|Menu)$/).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    widget.host.locator('button, [role=menuitem], a').filter({ hasText: /kopia|copy/i }).first().click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.html$/);
+  const file = tempFile(download.suggestedFilename());
+  await download.saveAs(file);
+  await openCopy(context, file, 'Meny Maja');
   await context.close();
 });

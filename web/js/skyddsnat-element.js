@@ -123,6 +123,67 @@ function mount(element, options) {
   return handle(mountInto(element, options));
 }
 
+// "Save a copy with this plan inside": the offline file can write a copy of
+// itself that opens with a given plan, like a document. The plan travels in a
+// JSON data block (never executed; "<" escaped so it cannot end the element).
+const EMBEDDED_PLAN_ID = 'skyddsnat-embedded-plan';
+const STORAGE_PREFIX = 'skyddsnat:v1:'; // as web/src/storage.rs writes keys
+
+function embeddedPlan() {
+  const data = document.getElementById(EMBEDDED_PLAN_ID);
+  if (!data) return undefined;
+  try {
+    return JSON.parse(data.textContent);
+  } catch (_) {
+    return undefined;
+  }
+}
+
+function storedPlanExists(storageKey) {
+  try {
+    const key = (storageKey || '').trim() || 'default';
+    return localStorage.getItem(`${STORAGE_PREFIX}${key}:plan`) !== null;
+  } catch (_) {
+    return false;
+  }
+}
+
+function pageWithPlan(plan) {
+  if (!document.getElementById('skyddsnat-wasm')) {
+    throw new Error('only the offline file (skyddsnat.html) can save a copy of itself');
+  }
+  const copy = document.documentElement.cloneNode(true); // shadow roots are not cloned
+  const old = copy.querySelector(`#${EMBEDDED_PLAN_ID}`);
+  if (old) old.remove();
+  const data = document.createElement('script');
+  data.type = 'application/json';
+  data.id = EMBEDDED_PLAN_ID;
+  data.textContent = JSON.stringify(plan).replace(/</g, '\\u003c');
+  const element = copy.querySelector('skyddsnat-plan');
+  if (element) {
+    // The copy autosaves under its own key, apart from the original file's plan.
+    element.setAttribute('storage-key', `copy-${Date.now().toString(36)}`);
+    element.removeAttribute('sample');
+    element.before(data);
+  } else {
+    copy.querySelector('body').prepend(data);
+  }
+  return `<!DOCTYPE html>\n${copy.outerHTML}\n`;
+}
+
+function saveCopy(plan, fileName) {
+  const blob = new Blob([pageWithPlan(plan)], { type: 'text/html' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName || 'skyddsplan.html';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 class SkyddsnatPlan extends HTMLElement {
   static get observedAttributes() {
     return ['lang', 'readonly', 'storage-key', 'sample'];
@@ -194,7 +255,13 @@ class SkyddsnatPlan extends HTMLElement {
     if (lang) options.lang = lang;
     const key = this.getAttribute('storage-key');
     if (key) options.storageKey = key;
-    if (this._pendingPlan !== undefined) options.plan = this._pendingPlan;
+    if (this._pendingPlan !== undefined) {
+      options.plan = this._pendingPlan;
+    } else if (this === document.querySelector('skyddsnat-plan') && !storedPlanExists(key)) {
+      // A saved copy opens with the plan inside it, until it has its own autosave.
+      const inside = embeddedPlan();
+      if (inside !== undefined) options.plan = inside;
+    }
     return options;
   }
 
@@ -232,6 +299,8 @@ class SkyddsnatPlan extends HTMLElement {
 const api = Object.freeze({
   ready,
   mount,
+  pageWithPlan,
+  saveCopy,
   PlanElement: SkyddsnatPlan,
 });
 
