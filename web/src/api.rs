@@ -193,7 +193,12 @@ impl Widget {
 
     /// Opens the print dialog with the printable plan.
     pub fn print(&self) -> Result<(), JsValue> {
-        let html = crate::topbar::printable_html(&self.host.current.borrow(), self.host.lang.get(), self.today);
+        let html = crate::topbar::printable_html(
+            &self.host.current.borrow(),
+            self.host.lang.get(),
+            self.today,
+            false,
+        );
         crate::files::print_html(&self.root, &html)
     }
 

@@ -306,7 +306,8 @@ struct BannerProps {
     host: HostRef,
 }
 
-/// Storage trouble and refused edits, said plainly where the user looks.
+/// Storage trouble, refused edits and other notices, said plainly where the
+/// user looks, each with what can be done about it.
 #[function_component]
 fn StatusBanner(props: &BannerProps) -> Html {
     let app = crate::state::use_app();
@@ -315,23 +316,57 @@ fn StatusBanner(props: &BannerProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| crate::files::save_json(&app.plan, app.today))
     };
-    let dismiss = {
+    let dismiss_error = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Announce(String::new())))
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissError))
     };
-    let _ = &props.host;
+    let dismiss_notice = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Notice(None)))
+    };
+    // Another tab saved newer work: take it (this tab's changes since are lost, so ask).
+    let take_newer = {
+        let app = app.clone();
+        let host = props.host.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(store) = &host.0.store else {
+                return;
+            };
+            if !gloo::dialogs::confirm(&t(&app, "storage.take_newer_confirm")) {
+                return;
+            }
+            match store.load() {
+                Ok(Some(plan)) => {
+                    app.dispatch(Action::Load(plan));
+                    app.dispatch(Action::SetStorage(StorageStatus::Ok));
+                }
+                Ok(None) | Err(_) => {
+                    app.dispatch(Action::Notice(Some(t(&app, "storage.take_newer_failed"))))
+                }
+            }
+        })
+    };
     html! {
         <>
             if app.storage != StorageStatus::Ok {
                 <div class="skn-banner skn-banner--warning" role="alert">
                     <span>{ crate::storage::status_message(app.lang, &app.storage) }</span>
+                    if app.storage == StorageStatus::Conflict {
+                        <button type="button" class="skn-button" onclick={take_newer}>{ t(s, "storage.take_newer") }</button>
+                    }
                     <button type="button" class="skn-button" onclick={save}>{ t(s, "menu.save") }</button>
                 </div>
             }
             if let Some(err) = &app.error {
                 <div class="skn-banner skn-banner--error" role="alert">
                     <span>{ err.message(app.lang) }</span>
-                    <button type="button" class="skn-button skn-button--small" onclick={dismiss}>{ t(s, "app.dismiss") }</button>
+                    <button type="button" class="skn-button skn-button--small" onclick={dismiss_error}>{ t(s, "app.dismiss") }</button>
+                </div>
+            }
+            if let Some(notice) = &app.notice {
+                <div class="skn-banner skn-banner--error" role="alert">
+                    <span>{ notice.clone() }</span>
+                    <button type="button" class="skn-button skn-button--small" onclick={dismiss_notice}>{ t(s, "app.dismiss") }</button>
                 </div>
             }
         </>

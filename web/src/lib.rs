@@ -10,6 +10,7 @@ pub mod listview;
 pub mod map;
 pub mod panels;
 pub mod state;
+pub mod stats_view;
 pub mod storage;
 pub mod topbar;
 

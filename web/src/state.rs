@@ -100,6 +100,8 @@ pub enum Action {
     SetView(View),
     SetStorage(StorageStatus),
     Notice(Option<String>),
+    /// The user has read the refused edit's message.
+    DismissError,
 }
 
 impl AppState {
@@ -199,6 +201,7 @@ impl Reducible for AppState {
             Action::Announce(text) => s.announcement = text,
             Action::SetView(view) => s.view = view,
             Action::SetStorage(status) => s.storage = status,
+            Action::DismissError => s.error = None,
             Action::Notice(text) => {
                 if let Some(text) = &text {
                     s.announcement = text.clone();

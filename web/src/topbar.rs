@@ -153,6 +153,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         let host = props.host.clone();
         item(Box::new(move || print_plan(&app, &root, &host)))
     };
+    let unit_stats = item(crate::stats_view::opener(props.root.clone(), app.lang, app.today));
     let export_svg = {
         let app = app.clone();
         item(Box::new(move || export_map_svg(&app)))
@@ -217,6 +218,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                             <li><button type="button" class="skn-menu-item" onclick={save}>{ t(s, "menu.save") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={print}>{ t(s, "menu.print") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={export_svg}>{ t(s, "menu.export_svg") }</button></li>
+                            <li><button type="button" class="skn-menu-item" onclick={unit_stats}>{ t(s, "stats.view.menu") }</button></li>
                             if props.host.0.store.is_some() {
                                 <li><button type="button" class="skn-menu-item skn-menu-item--danger" onclick={forget}>{ t(s, "menu.forget") }</button></li>
                             }
@@ -273,7 +275,7 @@ fn set_fullscreen(root: &NodeRef, on: bool) {
 
 /// Prints the plan from the core's printable page.
 pub fn print_plan(app: &AppState, root: &NodeRef, host: &HostRef) {
-    let html = printable_html(&app.plan, app.lang, app.today);
+    let html = printable_html(&app.plan, app.lang, app.today, app.hide_names);
     if let Some(root) = root.cast::<Element>() {
         if let Err(e) = crate::files::print_html(&root, &html) {
             let msg = t(app, "menu.print_failed");
@@ -292,14 +294,29 @@ fn export_map_svg(app: &AppState) {
     );
 }
 
-// PENDING: core::print::print_html and core::svg::map_svg are being written;
-// these two wrappers are the only places that call them.
-pub fn printable_html(plan: &Plan, lang: Lang, today: skyddsnat_core::Date) -> String {
-    let _ = (plan, lang, today);
-    String::from("<!doctype html><html><body></body></html>")
+/// The printable plan from the core, names hidden if they are on screen.
+pub fn printable_html(plan: &Plan, lang: Lang, today: skyddsnat_core::Date, hide_names: bool) -> String {
+    let options = skyddsnat_core::print::PrintOptions {
+        hide_names,
+        ..Default::default()
+    };
+    skyddsnat_core::print::print_html(plan, lang, today, &options)
 }
 
+/// The map alone from the core, as on screen: names hidden or not, and the
+/// people of a selected agreement highlighted.
 fn map_svg(app: &AppState) -> String {
-    let _ = app;
-    String::from("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+    let highlight = match app.selection {
+        crate::state::Selection::Agreement(id) => app
+            .plan
+            .agreement(id)
+            .map(|a| crate::map::agreement_people(a).into_iter().collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let options = skyddsnat_core::svg::SvgOptions {
+        hide_names: app.hide_names,
+        highlight,
+    };
+    skyddsnat_core::svg::map_svg(&app.plan, app.lang, &options)
 }

@@ -35,8 +35,9 @@ const DRAG_THRESHOLD: f64 = 4.0;
 const SECTOR_FONT: f64 = 15.0;
 const SECTOR_CHAR_WIDTH: f64 = 8.2;
 /// Font size of name labels. The core sizes label boxes for 7 units per
-/// character, which holds this size with room to spare in common fonts.
-const LABEL_FONT: f64 = 12.5;
+/// character; its own SVG uses 15. A little smaller keeps bold-ish system
+/// fonts inside the box on screen.
+const LABEL_FONT: f64 = 14.0;
 /// Space around everything drawn.
 const MARGIN: f64 = 24.0;
 
