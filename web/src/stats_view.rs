@@ -1,0 +1,880 @@
+//! Statistics for the unit: many saved plan files in, one table without names out.
+//!
+//! The files are read in this browser only (never stored, never sent) and
+//! counted by `core::stats`. Nothing identifying reaches the screen: not the
+//! plans' names, not the files' names (they often hold a child's name), and
+//! not the fragments of a file that an import error may quote. A file that
+//! could not be counted is named by its position in the selection only.
+//!
+//! The pure part, [`import_text`] and [`summarize_slots`], turns file texts
+//! into a [`Summary`]; [`UnitStatsView`] is the full-screen dialog around it,
+//! and [`opener`] mounts that dialog from the ☰ menu.
+
+use skyddsnat_core::format::{self, ImportError, ImportErrorKind};
+use skyddsnat_core::i18n::{tr, trf};
+use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::seal::is_sealed;
+use skyddsnat_core::stats::{summarize, to_csv, UnitStats};
+use skyddsnat_core::{Date, Lang, Plan};
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::sync::OnceLock;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+/// Why a file was not counted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The browser could not read the file at all.
+    Unreadable,
+    /// A passphrase-protected file: counting it would need its passphrase,
+    /// and asking for one per file is not a way to make statistics.
+    Sealed,
+    /// Not a plan, or a damaged one. Already stripped of anything quoted
+    /// from the file (see [`anonymous`]).
+    Invalid(ImportError),
+}
+
+/// One file after reading: its plan or why there is none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// A hash of the text, so the same file chosen twice is counted once.
+    /// `None` when there is no text to compare (unreadable, too large).
+    pub fingerprint: Option<u64>,
+    pub result: Result<Rc<Plan>, Problem>,
+}
+
+impl Imported {
+    /// A file the browser could not read.
+    pub fn unreadable() -> Imported {
+        Imported {
+            fingerprint: None,
+            result: Err(Problem::Unreadable),
+        }
+    }
+
+    /// A file refused on its size alone, before reading it.
+    pub fn too_large(bytes: usize) -> Imported {
+        Imported {
+            fingerprint: None,
+            result: Err(Problem::Invalid(ImportError::whole(
+                ImportErrorKind::TooLarge {
+                    bytes,
+                    max: format::limits::MAX_BYTES,
+                },
+            ))),
+        }
+    }
+}
+
+/// Reads one file's text as a plan, with the same checks as opening it.
+pub fn import_text(text: &str) -> Imported {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    let result = match format::from_json(text) {
+        Ok(plan) => Ok(Rc::new(plan)),
+        // Checked only after a failure: a sealed file is never a plain plan.
+        Err(_) if is_sealed(text) => Err(Problem::Sealed),
+        Err(e) => Err(Problem::Invalid(anonymous(&e))),
+    };
+    Imported {
+        fingerprint: Some(hasher.finish()),
+        result,
+    }
+}
+
+/// A file in the selection: still being read, or read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    Pending,
+    Done(Imported),
+}
+
+/// A file that was not counted, by its position (1 = the first chosen).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileNote {
+    pub position: usize,
+    pub what: NoteKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoteKind {
+    Problem(Problem),
+    /// The same text as the file at position `of`, which was counted.
+    Duplicate {
+        of: usize,
+    },
+}
+
+impl FileNote {
+    /// The sentence shown for the file: its position and the reason, never its name.
+    pub fn message(&self, lang: Lang) -> String {
+        let n = self.position.to_string();
+        match &self.what {
+            NoteKind::Problem(Problem::Sealed) => trf(lang, "stats.view.file_sealed", &[("n", &n)]),
+            NoteKind::Problem(Problem::Unreadable) => trf(
+                lang,
+                "stats.view.file_failed",
+                &[
+                    ("n", &n),
+                    ("reason", tr(lang, "stats.view.file_unreadable")),
+                ],
+            ),
+            NoteKind::Problem(Problem::Invalid(e)) => trf(
+                lang,
+                "stats.view.file_failed",
+                &[("n", &n), ("reason", &e.message(lang))],
+            ),
+            NoteKind::Duplicate { of } => trf(
+                lang,
+                "stats.view.file_duplicate",
+                &[("n", &n), ("of", &of.to_string())],
+            ),
+        }
+    }
+}
+
+/// What the unit sees after opening its files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Files chosen so far.
+    pub files: usize,
+    /// Files still being read.
+    pub pending: usize,
+    /// Plans counted (each distinct file once).
+    pub counted: usize,
+    /// Files not counted, in the order they were chosen.
+    pub notes: Vec<FileNote>,
+    /// The table; `None` while files are still being read (a half-read
+    /// selection would show numbers that are about to change).
+    pub stats: Option<UnitStats>,
+}
+
+/// Counts the read files as they stand on `today`.
+pub fn summarize_slots(slots: &[Slot], today: Date) -> Summary {
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut plans: Vec<&Plan> = Vec::new();
+    let mut notes = Vec::new();
+    let mut pending = 0;
+    for (i, slot) in slots.iter().enumerate() {
+        let position = i + 1;
+        let Slot::Done(imported) = slot else {
+            pending += 1;
+            continue;
+        };
+        if let Some(fingerprint) = imported.fingerprint {
+            if let Some(&of) = seen.get(&fingerprint) {
+                notes.push(FileNote {
+                    position,
+                    what: NoteKind::Duplicate { of },
+                });
+                continue;
+            }
+            seen.insert(fingerprint, position);
+        }
+        match &imported.result {
+            Ok(plan) => plans.push(plan),
+            Err(problem) => notes.push(FileNote {
+                position,
+                what: NoteKind::Problem(problem.clone()),
+            }),
+        }
+    }
+    let stats = (pending == 0).then(|| {
+        let owned: Vec<Plan> = plans.iter().map(|p| (*p).clone()).collect();
+        summarize(&owned, today)
+    });
+    Summary {
+        files: slots.len(),
+        pending,
+        counted: plans.len(),
+        notes,
+        stats,
+    }
+}
+
+/// Texts → summary in one step (what the dialog does once every file is read).
+pub fn summarize_texts(texts: &[&str], today: Date) -> Summary {
+    let slots: Vec<Slot> = texts.iter().map(|t| Slot::Done(import_text(t))).collect();
+    summarize_slots(&slots, today)
+}
+
+/// The line for the live region: how far reading has come.
+pub fn status_line(summary: &Summary, lang: Lang) -> String {
+    if summary.files == 0 {
+        tr(lang, "stats.view.none_yet").to_string()
+    } else if summary.pending > 0 {
+        trf(
+            lang,
+            "stats.view.reading",
+            &[("count", &summary.pending.to_string())],
+        )
+    } else {
+        trf(
+            lang,
+            "stats.view.read",
+            &[
+                ("read", &summary.counted.to_string()),
+                ("total", &summary.files.to_string()),
+            ],
+        )
+    }
+}
+
+/// The CSV file's text: a byte-order mark first, so that Excel reads the
+/// UTF-8 (å, ä, ö) correctly, then the core's CSV.
+pub fn csv_file_text(stats: &UnitStats, lang: Lang) -> String {
+    format!("\u{FEFF}{}", to_csv(stats, lang))
+}
+
+// ---- import errors without names ----
+
+/// What replaces a fragment of the file that could hold a name.
+const HIDDEN: &str = "…";
+
+/// Every key the file format writes, taken from the sample plan written out.
+/// Only these words (and numbers) of an import error are shown: an unknown
+/// key or an odd value could be anything, a child's name included.
+fn format_keys() -> &'static HashSet<String> {
+    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys = HashSet::new();
+        let mut stack = vec![format::to_value(&sample_plan())];
+        while let Some(value) = stack.pop() {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        keys.insert(k);
+                        stack.push(v);
+                    }
+                }
+                serde_json::Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        keys
+    })
+}
+
+/// A number ("7", "-1", "2.5") cannot be a name.
+fn is_number(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+}
+
+fn shown(fragment: &str) -> String {
+    if is_number(fragment) || format_keys().contains(fragment) {
+        fragment.to_string()
+    } else {
+        HIDDEN.to_string()
+    }
+}
+
+/// A JSON path with every segment that is not a format key or an index hidden.
+fn shown_path(path: &str) -> String {
+    path.split('.')
+        .map(|segment| {
+            let (name, index) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+            let name = if name.is_empty() || format_keys().contains(name) {
+                name
+            } else {
+                HIDDEN
+            };
+            let index = if index
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '[' || c == ']')
+            {
+                index
+            } else {
+                HIDDEN
+            };
+            format!("{name}{index}")
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// serde's list of allowed values: enum variants, written in snake_case by
+/// the code. Anything else means the file's own text got into the list.
+fn shown_allowed(allowed: &str) -> String {
+    let variants = allowed.split(", ").all(|v| {
+        !v.is_empty()
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    });
+    if variants {
+        allowed.to_string()
+    } else {
+        HIDDEN.to_string()
+    }
+}
+
+/// The import error with everything quoted from the file hidden, unless it
+/// is a key of the format or a number, and without the name of the person
+/// the place is inside (`who`, which the open-a-plan message shows). The
+/// kind and the place stay, so the unit still learns that file 3 is no
+/// plan, or is cut off at line 40.
+pub fn anonymous(e: &ImportError) -> ImportError {
+    use ImportErrorKind as K;
+    let kind = match &e.kind {
+        K::DuplicateKey { key, line } => K::DuplicateKey {
+            key: shown(key),
+            line: *line,
+        },
+        K::NotSkyddsnat { found } => K::NotSkyddsnat {
+            found: found.as_ref().map(|f| shown(f)),
+        },
+        K::BadVersion { found } => K::BadVersion {
+            found: shown(found),
+        },
+        K::UnknownField { field } => K::UnknownField {
+            field: shown(field),
+        },
+        K::MissingField { field } => K::MissingField {
+            field: shown(field),
+        },
+        K::UnknownValue { found, allowed } => K::UnknownValue {
+            found: shown(found),
+            allowed: shown_allowed(allowed),
+        },
+        K::WrongType {
+            found,
+            shown: value,
+            expected,
+        } => K::WrongType {
+            found: *found,
+            shown: if value.is_empty() {
+                String::new()
+            } else {
+                shown(value)
+            },
+            expected: *expected,
+        },
+        K::OutOfRange { found, min, max } => K::OutOfRange {
+            found: shown(found),
+            min: *min,
+            max: *max,
+        },
+        // serde's own sentence may quote a value: keep none of it.
+        K::Other { .. } => K::Other {
+            detail: HIDDEN.to_string(),
+        },
+        // Sizes, lines, code points, and integrity errors (which speak of
+        // numeric ids and the code's own field names) hold nothing from the file.
+        other => other.clone(),
+    };
+    // A new error: `who` starts empty and stays so.
+    ImportError::new(shown_path(&e.path), kind)
+}
+
+// ---- the table ----
+
+#[derive(Properties, PartialEq)]
+pub struct StatsTableProps {
+    pub stats: UnitStats,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+/// The summary as a table: one row per measure, labels as row headers.
+#[function_component]
+pub fn StatsTable(props: &StatsTableProps) -> Html {
+    let lang = props.lang;
+    let caption = trf(
+        lang,
+        "stats.view.caption",
+        &[
+            ("count", &props.stats.plans.to_string()),
+            ("date", &props.today.to_string()),
+        ],
+    );
+    html! {
+        <table class="skn-stats-table">
+            <caption>{ caption }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ tr(lang, "stats.csv.measure") }</th>
+                    <th scope="col">{ tr(lang, "stats.csv.value") }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.stats.rows(lang).into_iter().map(|(label, value)| html! {
+                    <tr>
+                        <th scope="row">{ label }</th>
+                        <td>{ shown_value(&value, lang) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// A value as read on screen: a decimal comma in Swedish (the CSV keeps the
+/// point for programs), and words instead of an empty cell.
+fn shown_value(value: &str, lang: Lang) -> Html {
+    if value.is_empty() {
+        return html! {
+            <>
+                <span aria-hidden="true">{ "–" }</span>
+                <span class="skn-visually-hidden">{ tr(lang, "stats.view.no_value") }</span>
+            </>
+        };
+    }
+    let text = if lang == Lang::Sv {
+        value.replace('.', ",")
+    } else {
+        value.to_string()
+    };
+    html! { { text } }
+}
+
+// ---- the dialog ----
+
+#[derive(Properties, PartialEq)]
+pub struct UnitStatsProps {
+    pub lang: Lang,
+    /// The day the plans are counted on (active or closed, reviews missed).
+    pub today: Date,
+    pub on_close: Callback<()>,
+}
+
+/// The files of one selection. `generation` changes on "start over", so a
+/// read that finishes afterwards cannot slip into the new selection.
+#[derive(Default)]
+struct Batch {
+    generation: u32,
+    revision: u64,
+    slots: Vec<Slot>,
+}
+
+enum BatchAction {
+    Set {
+        generation: u32,
+        position: usize,
+        slot: Slot,
+    },
+    Clear {
+        generation: u32,
+    },
+}
+
+impl Reducible for Batch {
+    type Action = BatchAction;
+
+    fn reduce(self: Rc<Self>, action: BatchAction) -> Rc<Self> {
+        let mut next = Batch {
+            generation: self.generation,
+            revision: self.revision + 1,
+            slots: self.slots.clone(),
+        };
+        match action {
+            BatchAction::Set {
+                generation,
+                position,
+                slot,
+            } => {
+                if generation != self.generation {
+                    return self;
+                }
+                if next.slots.len() <= position {
+                    next.slots.resize(position + 1, Slot::Pending);
+                }
+                next.slots[position] = slot;
+            }
+            BatchAction::Clear { generation } => {
+                next.generation = generation;
+                next.slots.clear();
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files of a drop. (Read through JS properties: the web crate does not
+/// enable web-sys's `DataTransfer` binding for this one use.)
+fn dropped_files(e: &DragEvent) -> Vec<web_sys::File> {
+    js_sys::Reflect::get(e, &JsValue::from_str("dataTransfer"))
+        .ok()
+        .and_then(|dt| js_sys::Reflect::get(&dt, &JsValue::from_str("files")).ok())
+        .and_then(|files| files.dyn_into::<web_sys::FileList>().ok())
+        .map(|list| files_of(&list))
+        .unwrap_or_default()
+}
+
+/// Shows the "copy" cursor while files are dragged over the dialog.
+fn accept_drag(e: &DragEvent) {
+    e.prevent_default();
+    if let Ok(dt) = js_sys::Reflect::get(e, &JsValue::from_str("dataTransfer")) {
+        if dt.is_object() {
+            let _ = js_sys::Reflect::set(&dt, &"dropEffect".into(), &"copy".into());
+        }
+    }
+}
+
+/// The elements Tab can reach inside `dialog`, in order.
+fn focusable(dialog: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = dialog.query_selector_all(
+        "button:not([disabled]), [href], input:not([type=\"file\"]):not([disabled]), select, textarea, [tabindex]:not([tabindex=\"-1\"])",
+    ) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Where the next chosen file goes, and the readers kept alive until they
+/// finish (a dropped reader cancels its read).
+#[derive(Default)]
+struct ReadState {
+    generation: u32,
+    next_position: usize,
+    readers: Vec<gloo::file::callbacks::FileReader>,
+}
+
+/// Everything one file read needs: where its result goes, and the state above.
+#[derive(Clone)]
+struct Reading {
+    batch: UseReducerDispatcher<Batch>,
+    state: Rc<RefCell<ReadState>>,
+}
+
+impl Reading {
+    fn read(&self, files: Vec<web_sys::File>) {
+        let mut state = self.state.borrow_mut();
+        let generation = state.generation;
+        for file in files {
+            let position = state.next_position;
+            state.next_position += 1;
+            let size = file.size();
+            if size > format::limits::MAX_BYTES as f64 {
+                // Not even read: a plan is never this large.
+                self.batch.dispatch(BatchAction::Set {
+                    generation,
+                    position,
+                    slot: Slot::Done(Imported::too_large(size as usize)),
+                });
+                continue;
+            }
+            self.batch.dispatch(BatchAction::Set {
+                generation,
+                position,
+                slot: Slot::Pending,
+            });
+            let batch = self.batch.clone();
+            let reader =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
+                    let imported = match text {
+                        Ok(text) => import_text(&text),
+                        Err(_) => Imported::unreadable(),
+                    };
+                    batch.dispatch(BatchAction::Set {
+                        generation,
+                        position,
+                        slot: Slot::Done(imported),
+                    });
+                });
+            state.readers.push(reader);
+        }
+    }
+
+    /// "Start over": forget every file, and ignore reads still under way.
+    fn clear(&self) {
+        let mut state = self.state.borrow_mut();
+        state.generation = state.generation.wrapping_add(1);
+        state.next_position = 0;
+        state.readers.clear();
+        self.batch.dispatch(BatchAction::Clear {
+            generation: state.generation,
+        });
+    }
+}
+
+/// The unit's statistics as a full-screen dialog: choose or drop many saved
+/// plans, see the table, export it as CSV. Esc or "Close" calls `on_close`.
+#[function_component]
+pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
+    let lang = props.lang;
+    let today = props.today;
+    let batch = use_reducer(Batch::default);
+    let reading = Reading {
+        batch: batch.dispatcher(),
+        state: use_mut_ref(ReadState::default),
+    };
+    let dragging = use_state(|| false);
+    let dialog_ref = use_node_ref();
+    let pick_ref = use_node_ref();
+    let input_ref = use_node_ref();
+
+    let summary = {
+        let batch = batch.clone();
+        use_memo((batch.generation, batch.revision), move |_| {
+            summarize_slots(&batch.slots, today)
+        })
+    };
+
+    // Focus moves into the dialog, onto its first action.
+    {
+        let pick_ref = pick_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = pick_ref.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    // Finished readers hold the files' texts: let them go once all are in.
+    {
+        let state = reading.state.clone();
+        use_effect_with(summary.pending, move |pending| {
+            if *pending == 0 {
+                state.borrow_mut().readers.clear();
+            }
+        });
+    }
+
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                e.prevent_default();
+                e.stop_propagation();
+                on_close.emit(());
+            }
+            "Tab" => {
+                // Keep Tab inside the dialog (aria-modal): wrap at both ends.
+                let Some(dialog) = dialog_ref.cast::<Element>() else {
+                    return;
+                };
+                let items = focusable(&dialog);
+                let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                    return;
+                };
+                let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let at = |el: &HtmlElement| {
+                    target
+                        .as_ref()
+                        .is_some_and(|t| t == el.as_ref() as &Element)
+                };
+                if e.shift_key() && (at(first) || target.as_ref() == Some(&dialog)) {
+                    e.prevent_default();
+                    let _ = last.focus();
+                } else if !e.shift_key() && at(last) {
+                    e.prevent_default();
+                    let _ = first.focus();
+                }
+            }
+            _ => {}
+        })
+    };
+    let pick = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_pick = {
+        let reading = reading.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
+            // Cleared so that choosing more files later fires `change` again.
+            input.set_value("");
+            reading.read(files);
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            accept_drag(&e);
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: DragEvent| {
+            // Moving between elements inside the dialog fires leave too.
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(dialog_ref.cast::<web_sys::Node>())
+                .is_some_and(|(to, dialog)| dialog.contains(Some(&to)));
+            if !inside {
+                dragging.set(false);
+            }
+        })
+    };
+    // A drop anywhere in the dialog counts: a near miss must not make the
+    // browser open the file in place of the widget.
+    let ondrop = {
+        let dragging = dragging.clone();
+        let reading = reading.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            reading.read(dropped_files(&e));
+        })
+    };
+    let export = {
+        let summary = summary.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(stats) = &summary.stats {
+                crate::files::download(
+                    &crate::files::file_name("statistik", today, "csv"),
+                    "text/csv;charset=utf-8",
+                    &csv_file_text(stats, lang),
+                );
+            }
+        })
+    };
+    let clear = {
+        let reading = reading.clone();
+        Callback::from(move |_: MouseEvent| reading.clear())
+    };
+
+    let t = |key: &str| tr(lang, key).to_string();
+    let table = match &summary.stats {
+        Some(stats) if summary.counted > 0 => html! {
+            <StatsTable stats={stats.clone()} {lang} {today} />
+        },
+        _ => html! { <p class="skn-stats-empty">{ t("stats.view.empty") }</p> },
+    };
+    let can_export = summary.stats.is_some() && summary.counted > 0;
+    html! {
+        <div ref={dialog_ref} class="skn-stats" role="dialog" aria-modal="true"
+            aria-labelledby="skn-stats-title" aria-describedby="skn-stats-intro"
+            lang={lang.code()} dir={lang.dir()} tabindex="-1"
+            {onkeydown} {ondragover} ondragenter={Callback::from(|e: DragEvent| accept_drag(&e))}
+            {ondragleave} {ondrop}>
+            <div class="skn-stats-head">
+                <h2 id="skn-stats-title" class="skn-stats-title">{ t("stats.view.title") }</h2>
+                <button type="button" class="skn-button" onclick={close}>{ t("stats.view.close") }</button>
+            </div>
+            <div class="skn-stats-body">
+                <section class="skn-stats-files" aria-labelledby="skn-stats-files-title">
+                    <h3 id="skn-stats-files-title" class="skn-stats-subtitle">{ t("stats.view.files") }</h3>
+                    <p id="skn-stats-intro" class="skn-stats-intro">
+                        { t("stats.view.intro") }{ " " }{ t("stats.view.privacy") }
+                    </p>
+                    <div class={classes!("skn-stats-drop", dragging.then_some("skn-stats-drop--active"))}>
+                        <p class="skn-stats-drop-text">{ t("stats.view.drop") }</p>
+                        <p class="skn-stats-or">{ t("stats.view.or") }</p>
+                        <button ref={pick_ref} type="button" class="skn-button skn-button--primary" onclick={pick}>
+                            { t("stats.view.pick") }
+                        </button>
+                        <input ref={input_ref} type="file" multiple=true accept=".json,application/json"
+                            class="skn-hidden" aria-label={t("stats.view.pick_label")}
+                            tabindex="-1" aria-hidden="true" onchange={on_pick} />
+                    </div>
+                    <p class="skn-stats-status" role="status" aria-live="polite">{ status_line(&summary, lang) }</p>
+                    if !summary.notes.is_empty() {
+                        <h4 class="skn-stats-notes-title">{ t("stats.view.not_counted") }</h4>
+                        <ul class="skn-stats-notes">
+                            { for summary.notes.iter().map(|note| html! { <li>{ note.message(lang) }</li> }) }
+                        </ul>
+                    }
+                    <div class="skn-dialog-actions">
+                        <button type="button" class="skn-button" onclick={export} disabled={!can_export}>
+                            { t("stats.view.export") }
+                        </button>
+                        <button type="button" class="skn-button" onclick={clear} disabled={summary.files == 0}>
+                            { t("stats.view.clear") }
+                        </button>
+                    </div>
+                </section>
+                <section class="skn-stats-result" aria-labelledby="skn-stats-result-title" tabindex="0">
+                    <h3 id="skn-stats-result-title" class="skn-stats-subtitle">{ t("stats.view.result") }</h3>
+                    { table }
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// For the ☰ menu: a function that opens the dialog over the widget whose
+/// root element is `root`, with focus returned to the menu button on close.
+///
+/// The dialog runs as its own small yew app in a host element appended to
+/// the root, so the menu (which closes as the item is chosen) does not need
+/// to keep any state for it, and the widget's keyboard shortcuts do not see
+/// keys typed in the dialog.
+pub fn opener(root: NodeRef, lang: Lang, today: Date) -> Box<dyn Fn()> {
+    Box::new(move || {
+        if let Some(root) = root.cast::<Element>() {
+            open_over(&root, lang, today);
+        }
+    })
+}
+
+/// Opens the dialog over the widget whose root element is `root` (see
+/// [`opener`]); a second call while it is open does nothing.
+pub fn open_over(root: &Element, lang: Lang, today: Date) {
+    let root = root.clone();
+    if let Ok(Some(_)) = root.query_selector(":scope > .skn-stats-host") {
+        return;
+    }
+    let Some(host) = root
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    host.set_class_name("skn-stats-host");
+    if root.append_child(&host).is_err() {
+        return;
+    }
+    type Handle = yew::AppHandle<UnitStatsView>;
+    let handle: Rc<RefCell<Option<Handle>>> = Rc::new(RefCell::new(None));
+    let on_close = {
+        let handle = handle.clone();
+        let host = host.clone();
+        Callback::from(move |()| {
+            if let Some(app) = handle.borrow_mut().take() {
+                app.destroy();
+            }
+            host.remove();
+            let button = root
+                .query_selector("button[aria-controls=\"skn-menu-list\"]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        })
+    };
+    let app = yew::Renderer::<UnitStatsView>::with_root_and_props(
+        host,
+        UnitStatsProps {
+            lang,
+            today,
+            on_close,
+        },
+    )
+    .render();
+    *handle.borrow_mut() = Some(app);
+}
