@@ -132,6 +132,18 @@ async fn type_in(root: &Element, selector: &str, value: &str) {
     scheduler::flush().await;
 }
 
+/// Waits `ms` milliseconds (a macrotask, after yew's microtask renders).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer");
+}
+
 fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
@@ -447,4 +459,57 @@ async fn a_follow_up_questionnaire_is_recorded_with_faces_and_words() {
     assert_eq!(f.comment, "Bra med fotbollen.");
     let list = text(&root, ".skn-followup-panel");
     assert!(list.contains("very much (4 of 4)"), "{list}");
+}
+
+#[wasm_bindgen_test]
+async fn with_names_hidden_the_person_editor_shows_no_name_or_phone() {
+    let root = mount(Which::Person, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Person(PersonId(5)))).await;
+    assert_eq!(value(&root, "#skn-person-5-name"), "Birgitta");
+    dispatch(Action::SetHideNames(true)).await;
+    assert_eq!(text(&root, "h2"), "mormor");
+    assert_eq!(count(&root, "#skn-person-5-name"), 0);
+    assert_eq!(count(&root, "#skn-person-5-phone"), 0);
+    let inputs = root
+        .query_selector_all("input, textarea")
+        .expect("selector");
+    for i in 0..inputs.length() {
+        let v = inputs
+            .item(i)
+            .and_then(|n| js_sys::Reflect::get(&n, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        assert!(!v.contains("Birgitta") && !v.contains("070-"), "{v}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_focus_follows_a_step_that_moves() {
+    let root = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(2)))).await;
+    let button = find(&root, "#skn-agr-2-step-2-up")
+        .dyn_into::<HtmlElement>()
+        .expect("button");
+    button.focus().expect("focus");
+    button.click();
+    scheduler::flush().await;
+    // Focus moves after the render, on the next task.
+    sleep(20).await;
+    let focused = gloo::utils::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default();
+    assert_eq!(focused, "skn-agr-2-step-1-up");
+    // Once more: plan B moves to plan A, where only "down" is left enabled.
+    find(&root, "#skn-agr-2-step-1-up")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    scheduler::flush().await;
+    sleep(20).await;
+    let focused = gloo::utils::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default();
+    assert_eq!(focused, "skn-agr-2-step-0-down");
 }

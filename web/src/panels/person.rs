@@ -88,9 +88,13 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
             <FindingList items={findings.about_person(p.id)} />
             <fieldset class="skn-group">
                 <legend>{ t(state, "panel.person.details") }</legend>
-                <TextField id={fid("name")} label={t(state, "panel.person.name")}
-                    value={p.name.clone()} disabled={ro}
-                    oncommit={commit(|p, v| p.name = v.trim().to_string())} />
+                if state.hide_names {
+                    <HiddenField label={t(state, "panel.person.name")} />
+                } else {
+                    <TextField id={fid("name")} label={t(state, "panel.person.name")}
+                        value={p.name.clone()} disabled={ro}
+                        oncommit={commit(|p, v| p.name = v.trim().to_string())} />
+                }
                 <TextField id={fid("role")} label={t(state, "panel.person.role")}
                     value={p.role.clone()} disabled={ro}
                     oncommit={commit(|p, v| p.role = v.trim().to_string())} />
@@ -134,6 +138,8 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
                         <span aria-hidden="true">{ "🔒 " }</span>
                         { t(state, "panel.person.protected_note") }
                     </p>
+                } else if state.hide_names {
+                    <HiddenField label={t(state, "panel.person.phone")} />
                 } else {
                     <TextField id={fid("phone")} label={t(state, "panel.person.phone")} kind="tel"
                         value={p.phone.clone()} disabled={ro}
@@ -415,6 +421,24 @@ fn RemovePerson(props: &RemoveProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct HiddenFieldProps {
+    label: String,
+}
+
+/// A field whose value is not shown while names are hidden (others can see
+/// the screen); it can be edited again when names are shown.
+#[function_component]
+fn HiddenField(props: &HiddenFieldProps) -> Html {
+    let app = use_app();
+    html! {
+        <div class="skn-field skn-hidden-value">
+            <span class="skn-hidden-label">{ props.label.clone() }</span>
+            <span class="skn-muted">{ t(&app, "panel.person.hidden_value") }</span>
+        </div>
+    }
+}
+
 fn age_options() -> Vec<(String, String)> {
     (0..=Age::MAX)
         .map(|a| (a.to_string(), a.to_string()))
@@ -473,9 +497,13 @@ fn ChildRow(props: &ChildRowProps) -> Html {
         <li class={classes!("skn-child", props.selected.then_some("skn-selected"))}>
             <fieldset class="skn-group">
                 <legend>{ display_name(state, c.id) }</legend>
-                <TextField id={fid("name")} label={t(state, "panel.child.name")}
-                    value={c.name.clone()} disabled={ro}
-                    oncommit={commit(|c, v| c.name = v.trim().to_string())} />
+                if state.hide_names {
+                    <HiddenField label={t(state, "panel.child.name")} />
+                } else {
+                    <TextField id={fid("name")} label={t(state, "panel.child.name")}
+                        value={c.name.clone()} disabled={ro}
+                        oncommit={commit(|c, v| c.name = v.trim().to_string())} />
+                }
                 <SelectField id={fid("age")} label={t(state, "panel.child.age")}
                     options={age_options()} selected={c.age.years().to_string()} disabled={ro}
                     onselect={commit(|c, v| {
