@@ -13,7 +13,7 @@
 
 use crate::date::Date;
 use crate::escape::escape;
-use crate::geometry::{child_display_name, display_name, truncate_text};
+use crate::geometry::{child_display_name, display_name_of, hide_names_in, truncate_text};
 use crate::i18n::{fill, tr, trf, Lang};
 use crate::ids::PersonId;
 use crate::labels::{format_date, Label};
@@ -130,19 +130,24 @@ section.signatures-section { break-inside: avoid; page-break-inside: avoid; }
 "#;
 
 impl Doc<'_> {
+    /// User text, escaped and isolated; with names hidden, names inside it
+    /// give way to roles and initials too.
+    fn text(&self, text: &str) -> String {
+        if self.opts.hide_names {
+            user(&hide_names_in(self.plan, text))
+        } else {
+            user(text)
+        }
+    }
+
     fn name(&self, id: PersonId) -> String {
-        let hide = self.opts.hide_names;
-        self.plan
-            .person(id)
-            .map(|p| display_name(p, hide))
-            .or_else(|| self.plan.child(id).map(|c| child_display_name(c, hide)))
-            .unwrap_or_else(|| "?".into())
+        display_name_of(self.plan, id, self.opts.hide_names)
     }
 
     /// Names, each escaped and isolated, joined by commas.
     fn names(&self, ids: &[PersonId]) -> String {
         ids.iter()
-            .map(|id| user(&self.name(*id)))
+            .map(|id| self.text(&self.name(*id)))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -150,11 +155,11 @@ impl Doc<'_> {
     /// A name with the phone number if it may be shown (never for protected
     /// identity, never with names hidden).
     fn name_and_phone(&self, id: PersonId) -> String {
-        let name = user(&self.name(id));
+        let name = self.text(&self.name(id));
         match self.plan.person(id).and_then(Person::visible_phone) {
             Some(phone) if !self.opts.hide_names => format!(
                 "{name} ({})",
-                user(&trf(self.lang, "print.phone", &[("phone", phone)]))
+                self.text(&trf(self.lang, "print.phone", &[("phone", phone)]))
             ),
             _ => name,
         }
@@ -223,7 +228,7 @@ impl Doc<'_> {
         let _ = writeln!(
             self.out,
             "<header>\n<h1>{}</h1>\n<p class=\"meta\">",
-            user(title)
+            self.text(title)
         );
         let meeting = match self.plan.latest_meeting() {
             Some(latest) => {
@@ -292,7 +297,7 @@ impl Doc<'_> {
                 self.out,
                 "<div class=\"danger\">\n<p><span class=\"label\">{}:</span> {}</p>",
                 escape(tr(self.lang, "print.danger")),
-                user(&danger.statement)
+                self.text(&danger.statement)
             );
             let goal = if danger.goal.trim().is_empty() {
                 format!(
@@ -300,7 +305,7 @@ impl Doc<'_> {
                     escape(tr(self.lang, "print.no_goal"))
                 )
             } else {
-                user(&danger.goal)
+                self.text(&danger.goal)
             };
             let _ = writeln!(
                 self.out,
@@ -314,11 +319,11 @@ impl Doc<'_> {
                     .map(|s| {
                         let mut line = format!(
                             "{}: {}",
-                            user(&self.name(s.person)),
+                            self.text(&self.name(s.person)),
                             escape(s.agrees.label(self.lang))
                         );
                         if !s.comment.trim().is_empty() {
-                            let _ = write!(line, " – {}", user(&s.comment));
+                            let _ = write!(line, " – {}", self.text(&s.comment));
                         }
                         line
                     })
@@ -354,7 +359,7 @@ impl Doc<'_> {
             } else {
                 self.out.push_str("<ul>\n");
                 for note in notes {
-                    let _ = writeln!(self.out, "<li>{}</li>", user(&note.text));
+                    let _ = writeln!(self.out, "<li>{}</li>", self.text(&note.text));
                 }
                 self.out.push_str("</ul>\n");
             }
@@ -396,7 +401,7 @@ impl Doc<'_> {
             let _ = write!(
                 self.out,
                 "<tbody class=\"agreement\"><tr><td rowspan=\"{rows}\">{}</td><td rowspan=\"{rows}\">{}</td>",
-                user(&agreement.text),
+                self.text(&agreement.text),
                 self.names(&agreement.responsible),
             );
             if agreement.checks.is_empty() {
@@ -413,7 +418,7 @@ impl Doc<'_> {
                 }
                 let mut how = escape(&self.check_text(check));
                 if !check.note.trim().is_empty() {
-                    let _ = write!(how, " – {}", user(&check.note));
+                    let _ = write!(how, " – {}", self.text(&check.note));
                 }
                 let _ = writeln!(
                     self.out,
@@ -444,7 +449,7 @@ impl Doc<'_> {
                 html_trf(
                     self.lang,
                     "print.chain_for",
-                    &[("what", &user(&agreement.text))]
+                    &[("what", &self.text(&agreement.text))]
                 )
             );
             for (i, step) in agreement.chain.iter().enumerate() {
@@ -475,7 +480,7 @@ impl Doc<'_> {
                     self.out,
                     "<li><span class=\"letter\">{}</span><span>{if_not}{who}{}</span></li>",
                     escape(&trf(self.lang, "print.step", &[("letter", &letter)])),
-                    user(&step.action)
+                    self.text(&step.action)
                 );
             }
             self.out.push_str("</ol>\n</div>\n");
@@ -504,7 +509,7 @@ impl Doc<'_> {
             if !who.is_empty() {
                 let _ = write!(line, "<span class=\"who\">{who}:</span> ");
             }
-            line.push_str(&user(&arrangement.text));
+            line.push_str(&self.text(&arrangement.text));
             if !when.is_empty() {
                 let _ = write!(line, " ({})", escape(&when));
             }
@@ -535,9 +540,9 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<tr><td>{}</td><td>{children}</td><td>{}</td><td>{}</td></tr>",
-                user(&self.name(rule.adult)),
+                self.text(&self.name(rule.adult)),
                 escape(rule.allowed.label(self.lang)),
-                user(&rule.condition)
+                self.text(&rule.condition)
             );
         }
         self.out.push_str("</tbody>\n</table>\n");
@@ -592,7 +597,7 @@ impl Doc<'_> {
                 let _ = write!(
                     self.out,
                     "<tr><th scope=\"row\" class=\"what\">{}<span class=\"how\">{}: {}</span></th>",
-                    user(&truncate_text(&agreement.text, 80)),
+                    self.text(&truncate_text(&agreement.text, 80)),
                     self.names(&check.by),
                     escape(&self.check_text(check)),
                 );
@@ -634,7 +639,7 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<div class=\"scale\">\n<h3>{}</h3>",
-                user(&scale.question)
+                self.text(&scale.question)
             );
             if !scale.low.trim().is_empty() || !scale.high.trim().is_empty() {
                 let _ = writeln!(
@@ -643,7 +648,10 @@ impl Doc<'_> {
                     html_trf(
                         self.lang,
                         "print.scale_ends",
-                        &[("low", &user(&scale.low)), ("high", &user(&scale.high))]
+                        &[
+                            ("low", &self.text(&scale.low)),
+                            ("high", &self.text(&scale.high))
+                        ]
                     )
                 );
             }
@@ -681,7 +689,7 @@ impl Doc<'_> {
                 let _ = write!(
                     self.out,
                     "<tr><th scope=\"row\">{}</th>",
-                    user(&self.name(person))
+                    self.text(&self.name(person))
                 );
                 for meeting in &columns {
                     let value = scale
@@ -724,7 +732,11 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<h3>{}</h3>\n<div class=\"columns\">",
-                html_trf(self.lang, "print.child_words", &[("child", &user(&child))])
+                html_trf(
+                    self.lang,
+                    "print.child_words",
+                    &[("child", &self.text(&child))]
+                )
             );
             for (key, quotes) in [
                 ("print.worries", &view.worries),
@@ -744,7 +756,11 @@ impl Doc<'_> {
                     let _ = writeln!(
                         self.out,
                         "<li>{}</li>",
-                        html_trf(self.lang, "print.quote", &[("text", &user(&quote.text))])
+                        html_trf(
+                            self.lang,
+                            "print.quote",
+                            &[("text", &self.text(&quote.text))]
+                        )
                     );
                 }
                 self.out.push_str("</ul>\n</section>\n");
@@ -765,10 +781,10 @@ impl Doc<'_> {
                 for entry in entries {
                     let mut parts = Vec::new();
                     if let Some(id) = entry.person {
-                        parts.push(user(&self.name(id)));
+                        parts.push(self.text(&self.name(id)));
                     }
                     if !entry.text.trim().is_empty() {
-                        parts.push(user(&entry.text));
+                        parts.push(self.text(&entry.text));
                     }
                     let _ = writeln!(self.out, "<li>{}</li>", parts.join(" – "));
                 }
@@ -826,8 +842,8 @@ impl Doc<'_> {
             let _ = writeln!(
                 self.out,
                 "<tr class=\"signature-row\"><td>{}</td><td>{}</td><td class=\"line\"></td><td class=\"date\"></td></tr>",
-                user(&self.name(*id)),
-                user(&role)
+                self.text(&self.name(*id)),
+                self.text(&role)
             );
         }
         self.out.push_str("</tbody>\n</table>\n</section>\n");

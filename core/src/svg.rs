@@ -16,7 +16,7 @@ use crate::labels::Label;
 use crate::plan::{PersonKind, Plan, Relation, RelationKind, Ring};
 use std::fmt::Write;
 
-pub use crate::geometry::{child_display_name, display_name};
+pub use crate::geometry::{child_display_name, display_name, display_name_of};
 
 /// How to draw the map.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -601,12 +601,7 @@ fn relation_class(kind: RelationKind) -> &'static str {
 
 /// "Birgitta – Jenny: Stark, stöttar" for the relation's tooltip.
 fn relation_title(plan: &Plan, lang: Lang, hide: bool, relation: &Relation, kind: &str) -> String {
-    let name = |id: PersonId| {
-        plan.person(id)
-            .map(|p| display_name(p, hide))
-            .or_else(|| plan.child(id).map(|c| child_display_name(c, hide)))
-            .unwrap_or_default()
-    };
+    let name = |id: PersonId| display_name_of(plan, id, hide);
     let mut title = format!("{} – {}: {kind}", name(relation.from), name(relation.to));
     if relation.supports {
         title.push_str(", ");

@@ -181,3 +181,43 @@ fn scaling_answers_are_printed_as_numbers_per_meeting() {
         }
     }
 }
+
+/// Whether `word` occurs in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn with_names_hidden_no_name_is_printed_even_inside_free_text() {
+    let plan = sample_plan();
+    let hidden = PrintOptions {
+        hide_names: true,
+        ..shown()
+    };
+    let html = print(&plan, hidden);
+    let svg = svg::map_svg(
+        &plan,
+        Lang::Sv,
+        &svg::SvgOptions {
+            hide_names: true,
+            highlight: Vec::new(),
+        },
+    );
+    let names = plan
+        .people()
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(plan.children().iter().map(|c| c.name.as_str()));
+    for name in names {
+        assert!(!has_word(&html, name), "{name} is in the print");
+        assert!(!has_word(&svg, name), "{name} is on the map");
+    }
+    // The text is still there, with roles in place of names.
+    assert!(html.contains("mammas sambo"));
+    // Shown names do appear when not hidden, so the check above can fail.
+    assert!(has_word(&print(&plan, shown()), "Mikael"));
+}

@@ -80,11 +80,79 @@ pub fn child_display_name(child: &Child, hide: bool) -> String {
 
 /// The shown name of a person or child by id (empty if neither exists):
 /// the one rule for hidden names, for every renderer.
+/// With `hide`, a role that mentions someone ("förskollärare (Alvas
+/// avdelning)") has that name hidden too.
 pub fn display_name_of(plan: &crate::plan::Plan, id: crate::ids::PersonId, hide: bool) -> String {
-    plan.person(id)
+    let shown = plan
+        .person(id)
         .map(|p| display_name(p, hide))
         .or_else(|| plan.child(id).map(|c| child_display_name(c, hide)))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if hide {
+        hide_names_in(plan, &shown)
+    } else {
+        shown
+    }
+}
+
+/// `text` with every person's and child's name replaced by its hidden form
+/// (see [`display_name`]): for free text (worries, agreements, the child's
+/// words) shown while names are hidden. Whole words only, longest names
+/// first, and a Swedish genitive follows along ("Alvas" → "A:s",
+/// "Birgittas" → "mormors"). Nicknames and misspellings are not caught:
+/// this narrows what a visitor can read, it does not anonymise.
+pub fn hide_names_in(plan: &crate::plan::Plan, text: &str) -> String {
+    let mut names: Vec<(&str, String)> = plan
+        .people()
+        .iter()
+        .map(|p| (p.name.trim(), display_name(p, true)))
+        .chain(
+            plan.children()
+                .iter()
+                .map(|c| (c.name.trim(), child_display_name(c, true))),
+        )
+        .filter(|(name, hidden)| name.chars().count() >= 2 && !hidden.is_empty())
+        .collect();
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut previous: Option<char> = None;
+    'scan: while let Some(c) = rest.chars().next() {
+        if !is_word(previous) {
+            for (name, hidden) in &names {
+                let Some(after) = rest.strip_prefix(name) else {
+                    continue;
+                };
+                let next = after.chars().next();
+                if !is_word(next) {
+                    out.push_str(hidden);
+                    previous = name.chars().last();
+                    rest = after;
+                    continue 'scan;
+                }
+                if next == Some('s') && !is_word(after[1..].chars().next()) {
+                    match hidden.strip_suffix('.') {
+                        Some(initials) => {
+                            out.push_str(initials);
+                            out.push_str(":s");
+                        }
+                        None => {
+                            out.push_str(hidden);
+                            out.push('s');
+                        }
+                    }
+                    previous = Some('s');
+                    rest = &after[1..];
+                    continue 'scan;
+                }
+            }
+        }
+        out.push(c);
+        previous = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -103,6 +171,20 @@ mod tests {
     #[test]
     fn whitespace_in_a_name_cannot_stretch_the_label() {
         assert_eq!(truncate_label("  Jenny\n\tSvensson "), "Jenny Svensson");
+    }
+
+    #[test]
+    fn names_in_free_text_give_way_to_roles_and_initials() {
+        let plan = crate::sample::sample_plan();
+        assert_eq!(
+            hide_names_in(
+                &plan,
+                "Mikael slår Alva. Alvas arm, Birgittas kort; Alvarez och Lenas?"
+            ),
+            "mammas sambo slår A.. A:s arm, mormors kort; Alvarez och socialsekreterares?"
+        );
+        // Words that merely contain a name are left alone.
+        assert_eq!(hide_names_in(&plan, "Malvan, Elisabet"), "Malvan, Elisabet");
     }
 
     #[test]

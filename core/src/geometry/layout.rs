@@ -16,7 +16,9 @@
 //! it. The growth is estimated from the area people need before the first
 //! attempt, so crowded maps rarely need a second one.
 
-use super::label::{child_display_name, display_name, label_width, truncate_label, LABEL_HEIGHT};
+use super::label::{
+    child_display_name, display_name_of, label_width, truncate_label, LABEL_HEIGHT,
+};
 use super::{MapGeometry, Point, Rect};
 use crate::ids::PersonId;
 use crate::plan::{Plan, Ring, Sector};
@@ -270,7 +272,7 @@ fn items(plan: &Plan, options: &LayoutOptions) -> Vec<Item> {
         people.sort_by_key(|p| p.id != focus);
     }
     items.extend(people.into_iter().map(|person| {
-        let label = truncate_label(&display_name(person, options.hide_names));
+        let label = truncate_label(&display_name_of(plan, person.id, options.hide_names));
         Item {
             id: person.id,
             child: false,
