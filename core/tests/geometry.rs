@@ -411,3 +411,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_family_of_up_to_five_children_fits_the_standard_centre() {
+    for n in 1..=5u32 {
+        let mut plan = Plan::new();
+        let names = ["Alva", "Elis", "Mohammed", "Åsa-Lena", "Kim"];
+        for i in 0..n {
+            plan.apply(Edit::add(child(i + 1, names[i as usize], 4)))
+                .expect("child");
+        }
+        let people = (0..12)
+            .map(|i| {
+                let at = place((i % 3 + 1) as u8, Sector::ALL[(i % 6) as usize], 500, 500);
+                person(100 + i, &name(i), at)
+            })
+            .collect::<Vec<_>>();
+        for p in people {
+            plan.apply(Edit::add(p)).expect("person");
+        }
+        let l = layout(&plan);
+        assert_readable(&plan, &l);
+        assert_eq!(l.geometry.scale(), 1.0, "{n} children grew the map");
+    }
+}

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 /// Radius of a person's node, in map units (it never grows with the map).
 pub const NODE_RADIUS: f64 = 13.0;
 /// Radius of a child's node in the centre.
-pub const CHILD_RADIUS: f64 = 19.0;
+pub const CHILD_RADIUS: f64 = 17.0;
 /// Space between a node and its label below it.
 const LABEL_GAP: f64 = 2.0;
 /// The least free space between any two boxes.
@@ -293,7 +293,9 @@ fn growth_steps_needed(base: &MapGeometry, items: &[Item]) -> i32 {
     let mut cell_need = std::collections::HashMap::new();
     for item in items {
         match item.region {
-            Region::Centre => centre_need += item.footprint(),
+            // Only a child's node must be inside the disc; its label may
+            // hang over ring 1 (people keep clear of it like any label).
+            Region::Centre => centre_need += (2.0 * item.radius + CLEARANCE).powi(2),
             Region::Cell(ring, sector) => {
                 *cell_need.entry((ring, sector)).or_insert(0.0) += item.footprint();
             }

@@ -26,13 +26,13 @@ use crate::plan::{Permille, Place, Plan, Ring, Sector, Settings};
 use std::f64::consts::TAU;
 
 /// Radius of the children's disc in the middle, at scale 1.
-pub const CENTRE_RADIUS: f64 = 80.0;
+pub const CENTRE_RADIUS: f64 = 90.0;
 /// Radius of the outer edge of ring 3, at scale 1.
 pub const OUTER_RADIUS: f64 = 500.0;
 /// Outer edges of rings 1, 2 and 3 at scale 1. The inner ring is the widest
 /// band: it holds the people who matter most and has the least arc length,
 /// so equal widths would crowd it first (the three cells of a sector hold
-/// about 29 000, 35 000 and 53 000 square units).
+/// about 28 000, 45 000 and 53 000 square units).
 const RING_EDGES: [f64; 3] = [250.0, 385.0, OUTER_RADIUS];
 /// The share of a sector's angle kept free at each edge, so that a person at
 /// `along` 0 or 1000 is not drawn on the sector line.
