@@ -123,7 +123,7 @@ fn DueStep(props: &DueProps) -> Html {
     };
     html! {
         <p class="skn-due" role="status">
-            <span aria-hidden="true">{ "⏰ " }</span>
+            <span aria-hidden="true">{ "⚠ " }</span>
             { trf(state.lang, "panel.agreement.due_step", &[
                 ("letter", &step_letter(props.step)),
                 ("names", &names(state, &s.people)),
@@ -540,12 +540,12 @@ fn ChainEditor(props: &ChainProps) -> Html {
                     html! {
                         <li class="skn-step" aria-labelledby={format!("{sid}-title")}>
                             <div class="skn-step-head">
-                                <h4 id={format!("{sid}-title")} class="skn-step-letter">
+                                <h3 id={format!("{sid}-title")} class="skn-step-letter">
                                     { trf(state.lang, "panel.step.title", &[("letter", &letter)]) }
                                     if i == 0 {
                                         <span class="skn-muted">{ " " }{ t(state, "panel.step.plan_a_hint") }</span>
                                     }
-                                </h4>
+                                </h3>
                                 if !ro {
                                     <span class="skn-step-buttons">
                                         <button type="button" id={format!("{sid}-up")} class="skn-icon-button"

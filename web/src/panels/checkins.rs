@@ -178,7 +178,7 @@ pub fn CheckInSection() -> Html {
                     </fieldset>
                 </form>
             }
-            <h4>{ trf(state.lang, "panel.checkin.recent", &[("count", &total.to_string())]) }</h4>
+            <h3>{ trf(state.lang, "panel.checkin.recent", &[("count", &total.to_string())]) }</h3>
             if recent.is_empty() {
                 <p class="skn-muted">{ t(state, "panel.checkin.none") }</p>
             } else {

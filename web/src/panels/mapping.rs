@@ -89,7 +89,7 @@ fn MappingColumn(props: &ColumnProps) -> Html {
     html! {
         <section class={classes!("skn-mapping-column", column_class(column))}
             aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ column.label(state.lang) }</h4>
+            <h3 id={heading_id}>{ column.label(state.lang) }</h3>
             <ul class="skn-notes">
                 { for notes.iter().enumerate().map(|(i, n)| {
                     let commit = {
@@ -114,6 +114,7 @@ fn MappingColumn(props: &ColumnProps) -> Html {
                         <li key={n.id.0} class="skn-note-line">
                             <TextField id={format!("skn-note-{}", n.id)} label={label.clone()}
                                 class="skn-label-hidden" multiline=true value={n.text.clone()}
+                                rows={Some(rows_for(&n.text, 18))}
                                 disabled={ro} oncommit={commit} />
                             if !ro {
                                 <IconButton icon="✕" onclick={remove}
