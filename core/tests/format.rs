@@ -90,6 +90,28 @@ fn sample_round_trips_byte_for_byte_through_text_and_value() {
 }
 
 #[test]
+fn the_js_api_may_send_whole_numbers_as_floats() {
+    // What a JS object looks like once converted: every number a float.
+    fn floats(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Number(n) => {
+                *v = serde_json::Value::from(n.as_f64().unwrap());
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(floats),
+            serde_json::Value::Object(o) => o.values_mut().for_each(floats),
+            _ => {}
+        }
+    }
+    let mut v = to_value(&sample_plan());
+    floats(&mut v);
+    assert!(v["people"][0]["place"]["ring"].is_f64());
+    assert_eq!(from_value(v.clone()).unwrap(), sample_plan());
+    // A real fraction is still refused, with its path.
+    v["people"][0]["place"]["ring"] = 1.5.into();
+    assert_eq!(from_value(v).unwrap_err().path, "people[0].place.ring");
+}
+
+#[test]
 fn an_empty_plan_needs_only_the_envelope() {
     let plan = from_json(r#"{"format":"skyddsnat","schema_version":1}"#).unwrap();
     assert_eq!(plan, Plan::new());

@@ -79,6 +79,26 @@ pub(crate) fn check_value_depth(value: &Value) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// Turns floats with no fractional part (as every JavaScript number is)
+/// into integers. Only called on values already known to be shallow.
+pub(crate) fn whole_floats_to_integers(value: &mut Value) {
+    // Beyond 2^53 a float no longer holds every whole number exactly.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Number(n) if n.is_f64() => {
+                if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= EXACT) {
+                    *v = Value::from(f as i64);
+                }
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            Value::Object(fields) => stack.extend(fields.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 /// Drops a value of any depth without recursion.
 pub(crate) fn drop_iteratively(value: Value) {
     let mut rest = vec![value];

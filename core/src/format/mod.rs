@@ -140,15 +140,20 @@ pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
 }
 
 /// Reads a plan from a JSON value (e.g. an object handed over by the JS
-/// API), with exactly the checks of [`from_json`] except the byte size,
-/// which such a value does not have; its depth is checked without recursion.
-pub fn from_value(value: Value) -> Result<Plan, ImportError> {
+/// API), with the checks of [`from_json`] except the byte size, which such a
+/// value does not have; its depth is checked without recursion.
+///
+/// One difference: JavaScript has no integer type, so a whole number that
+/// arrives as a float (`3.0`) counts as the integer 3 here, while a file
+/// saying `3.0` where an integer belongs is refused.
+pub fn from_value(mut value: Value) -> Result<Plan, ImportError> {
     if let Err(e) = guard::check_value_depth(&value) {
         // serde_json drops a value recursively: take a too-deep one apart
         // by hand, or refusing it would overflow the stack anyway.
         guard::drop_iteratively(value);
         return Err(e);
     }
+    guard::whole_floats_to_integers(&mut value);
     from_checked_value(value)
 }
 
