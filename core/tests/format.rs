@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use skyddsnat_core::format::{
-    from_json, from_slice, from_value, to_json, to_value, ImportError, ImportErrorKind,
+    check_plan, from_json, from_slice, from_value, to_json, to_value, ImportError, ImportErrorKind,
     SCHEMA_VERSION,
 };
 use skyddsnat_core::sample::sample_plan;
@@ -109,6 +109,19 @@ fn the_js_api_may_send_whole_numbers_as_floats() {
     // A real fraction is still refused, with its path.
     v["people"][0]["place"]["ring"] = 1.5.into();
     assert_eq!(from_value(v).unwrap_err().path, "people[0].place.ring");
+}
+
+#[test]
+fn check_plan_finds_what_import_would_refuse_before_saving() {
+    assert_eq!(check_plan(&sample_plan()), Ok(()));
+    // Edits do not limit names; the file would not open again.
+    let mut plan = sample_plan();
+    let mut person = plan.people()[2].clone();
+    person.name = "x".repeat(201);
+    plan.apply(Edit::update(person)).unwrap();
+    let e = check_plan(&plan).unwrap_err();
+    assert_eq!(e.path, "people[2].name");
+    assert_eq!(from_json(&to_json(&plan)).unwrap_err(), e);
 }
 
 #[test]

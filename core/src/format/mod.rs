@@ -157,6 +157,14 @@ pub fn from_value(mut value: Value) -> Result<Plan, ImportError> {
     from_checked_value(value)
 }
 
+/// Whether import would accept `plan` once saved: the same checks, run on
+/// the plan in memory. Edits do not limit text lengths or characters, so a
+/// caller that lets people type freely calls this before saving, and never
+/// writes a file it cannot open again.
+pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
+    from_checked_value(to_value(plan)).map(|_| ())
+}
+
 fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
     let doc = Value::Object(migrate::upgrade(root)?);
     guard::check_tree(&doc)?;
