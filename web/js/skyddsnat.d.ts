@@ -52,6 +52,14 @@ export interface SkyddsnatApi {
   readonly ready: Promise<SkyddsnatApi>;
   /** Mounts the widget into a shadow root on `element` (a <div> or similar). */
   mount(element: Element, options?: SkyddsnatMountOptions): SkyddsnatHandle;
+  /**
+   * Offline file only: the HTML of this file with `plan` inside, so the copy
+   * opens with that plan (autosaving under its own storage key). Throws
+   * elsewhere (the embed build has no file to copy).
+   */
+  pageWithPlan(plan: SkyddsnatPlanDocument): string;
+  /** Offline file only: downloads `pageWithPlan(plan)` as `fileName`. */
+  saveCopy(plan: SkyddsnatPlanDocument, fileName?: string): void;
   readonly PlanElement: typeof SkyddsnatPlanElement;
 }
 
