@@ -18,7 +18,7 @@ const USAGE: &str = "\
 cargo xtask <command>
 
   setup   install what is missing: wasm32 target, wasm-bindgen-cli, Chromium
-          (apt-get, as root), the npm packages of tests/e2e (npm ci)
+          (apt-get, as root), the npm packages of tests/e2e (npm ci: playwright-core, axe-core, binaryen, typescript)
   dist    build dist/skyddsnat.html (one offline file) and dist/embed/
   demo    build dist and open the widget with the sample family
   test    every check CI runs: fmt, clippy, unit/property tests, wasm browser

@@ -115,12 +115,14 @@ fn npm_packages() -> Result {
         (Some(lock), Some(installed)) => installed >= lock,
         _ => false,
     };
-    let complete = ["playwright-core", "axe-core", "binaryen"].iter().all(|p| {
-        dir.join("node_modules")
-            .join(p)
-            .join("package.json")
-            .is_file()
-    });
+    let complete = ["playwright-core", "axe-core", "binaryen", "typescript"]
+        .iter()
+        .all(|p| {
+            dir.join("node_modules")
+                .join(p)
+                .join("package.json")
+                .is_file()
+        });
     if fresh && complete {
         return Ok(());
     }
