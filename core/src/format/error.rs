@@ -23,12 +23,12 @@ pub struct ImportError {
 /// already shortened and made inert (see [`quote_fragment`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportErrorKind {
-    /// The file is larger than [`super::MAX_BYTES`].
+    /// The file is larger than [`super::limits::MAX_BYTES`].
     TooLarge {
         bytes: usize,
         max: usize,
     },
-    /// Arrays and objects nested deeper than [`super::MAX_DEPTH`].
+    /// Arrays and objects nested deeper than [`super::limits::MAX_DEPTH`].
     TooDeep {
         max: usize,
         line: usize,

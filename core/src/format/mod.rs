@@ -20,7 +20,8 @@
 //!
 //! Import returns a new [`Plan`] and never takes the caller's plan, so a
 //! failed import cannot change the plan that is open: the caller replaces its
-//! plan only on `Ok`.
+//! plan only on `Ok`. [`from_value`] does the same for a JSON value (the JS
+//! API), and [`from_slice`] for raw bytes.
 //!
 //! ## What counts as a hostile text
 //! - Names, roles, phone numbers and the title are shown on one line (map
@@ -32,8 +33,11 @@
 //! - Longer texts (notes, agreements, the child's words) may hold line
 //!   breaks and tabs, and text-direction controls (real Arabic or Persian
 //!   text can carry them); other control characters are refused. Renderers
-//!   isolate each text (`dir="auto"`, `<bdi>`), so a control cannot leak
-//!   into the text around it.
+//!   must isolate each such text (`dir="auto"`, `<bdi>`, `unicode-bidi:
+//!   isolate`), so a control cannot leak into the text around it.
+//! - Edits do not enforce these limits: callers that let people type run
+//!   [`check_plan`] before saving, so they never write a file that will not
+//!   open again.
 //! - Markup and script (`<script>`, `javascript:`) import as the inert
 //!   text they are: escaping is every renderer's job, and refusing them would
 //!   only hide the renderer bugs the hostile corpus is there to find.
