@@ -101,8 +101,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let readonly = option(&options, "readonly").is_truthy();
     let storage_key = option(&options, "storageKey").as_string();
     let sample = option(&options, "sample").is_truthy();
-    let on_change = option(&options, "onChange").dyn_into::<js_sys::Function>().ok();
-    let on_error = option(&options, "onError").dyn_into::<js_sys::Function>().ok();
+    let on_change = option(&options, "onChange")
+        .dyn_into::<js_sys::Function>()
+        .ok();
+    let on_error = option(&options, "onError")
+        .dyn_into::<js_sys::Function>()
+        .ok();
     let today = option(&options, "today")
         .as_string()
         .and_then(|s| Date::parse(&s))

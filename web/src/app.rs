@@ -78,10 +78,12 @@ pub fn typing_target(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return false;
     };
-    matches!(el.tag_name().to_ascii_uppercase().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el
-            .dyn_ref::<web_sys::HtmlElement>()
-            .is_some_and(|h| h.is_content_editable())
+    matches!(
+        el.tag_name().to_ascii_uppercase().as_str(),
+        "INPUT" | "TEXTAREA" | "SELECT"
+    ) || el
+        .dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|h| h.is_content_editable())
 }
 
 #[function_component]
@@ -243,7 +245,11 @@ pub fn App(props: &AppProps) -> Html {
     let toggle_figures = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
-            dialog.set(if *dialog == Dialog::Figures { Dialog::None } else { Dialog::Figures })
+            dialog.set(if *dialog == Dialog::Figures {
+                Dialog::None
+            } else {
+                Dialog::Figures
+            })
         })
     };
 
@@ -390,7 +396,10 @@ fn SidePanel() -> Html {
         let app = app.clone();
         let tablist_ref = tablist_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let i = TABS.iter().position(|(tab, _, _)| *tab == app.tab).unwrap_or(0);
+            let i = TABS
+                .iter()
+                .position(|(tab, _, _)| *tab == app.tab)
+                .unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (i + 1) % TABS.len(),
                 "ArrowLeft" | "ArrowUp" => (i + TABS.len() - 1) % TABS.len(),
@@ -402,14 +411,21 @@ fn SidePanel() -> Html {
             app.dispatch(Action::SetTab(TABS[next].0));
             let tab = tablist_ref
                 .cast::<Element>()
-                .and_then(|l| l.query_selector(&format!("[data-tab=\"{}\"]", TABS[next].2)).ok().flatten())
+                .and_then(|l| {
+                    l.query_selector(&format!("[data-tab=\"{}\"]", TABS[next].2))
+                        .ok()
+                        .flatten()
+                })
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(tab) = tab {
                 let _ = tab.focus();
             }
         })
     };
-    let current = TABS.iter().find(|(tab, _, _)| *tab == app.tab).unwrap_or(&TABS[0]);
+    let current = TABS
+        .iter()
+        .find(|(tab, _, _)| *tab == app.tab)
+        .unwrap_or(&TABS[0]);
     let panel = match app.tab {
         Tab::Person => html! { <crate::panels::PersonPanel /> },
         Tab::Plan => html! { <crate::panels::PlanPanel /> },
@@ -428,17 +444,17 @@ fn SidePanel() -> Html {
                         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetTab(tab)))
                     };
                     html! {
-                        <button type="button" role="tab" id={format!("skn-tab-{slug}")} data-tab={*slug}
+                        <button type="button" role="tab" id={app.dom_id(&format!("tab-{slug}"))} data-tab={*slug}
                             class={classes!("skn-tab", selected.then_some("skn-tab--selected"))}
-                            aria-selected={selected.to_string()} aria-controls="skn-tabpanel"
+                            aria-selected={selected.to_string()} aria-controls={app.dom_id("tabpanel")}
                             tabindex={if selected { "0" } else { "-1" }} {onclick}>
                             { t(s, key) }
                         </button>
                     }
                 }) }
             </div>
-            <div id="skn-tabpanel" class="skn-tabpanel" role="tabpanel"
-                aria-labelledby={format!("skn-tab-{}", current.2)} tabindex="0">
+            <div id={app.dom_id("tabpanel")} class="skn-tabpanel" role="tabpanel"
+                aria-labelledby={app.dom_id(&format!("tab-{}", current.2))} tabindex="0">
                 { panel }
             </div>
         </aside>

@@ -88,7 +88,11 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
             let replace = js_sys::Reflect::get(&sheet, &"replaceSync".into())?;
             if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
                 replace.call1(&sheet, &JsValue::from_str(&css))?;
-                js_sys::Reflect::set(&doc, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+                js_sys::Reflect::set(
+                    &doc,
+                    &"adoptedStyleSheets".into(),
+                    &js_sys::Array::of1(&sheet),
+                )?;
             }
         }
     }

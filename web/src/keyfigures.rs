@@ -19,7 +19,10 @@ fn names(state: &AppState, ids: &[PersonId]) -> String {
     if ids.is_empty() {
         return t(state, "figures.none");
     }
-    ids.iter().map(|id| state.name(*id)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|id| state.name(*id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn counted(state: &AppState, items: &[(PersonId, usize)]) -> String {
@@ -82,9 +85,15 @@ pub fn figure_rows(state: &AppState, f: &Figures) -> Vec<(String, String)> {
             ],
         ),
     ));
-    rows.push(row("figures.most_connected", counted(state, &f.most_connected)));
+    rows.push(row(
+        "figures.most_connected",
+        counted(state, &f.most_connected),
+    ));
     rows.push(row("figures.isolated", names(state, &f.isolated)));
-    rows.push(row("figures.no_line_to_child", names(state, &f.no_line_to_child)));
+    rows.push(row(
+        "figures.no_line_to_child",
+        names(state, &f.no_line_to_child),
+    ));
     rows.push(row("figures.safe_inner", names(state, &f.safe_inner)));
     rows.push(row("figures.concerns", names(state, &f.concerns)));
     let overloaded: Vec<(PersonId, usize)> = f
@@ -113,7 +122,9 @@ pub fn figure_rows(state: &AppState, f: &Figures) -> Vec<(String, String)> {
 #[function_component]
 pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
     let app = use_app();
-    let f = use_memo(crate::map::PlanKey(app.plan.clone()), |k| figures::figures(&k.0));
+    let f = use_memo(crate::map::PlanKey(app.plan.clone()), |k| {
+        figures::figures(&k.0)
+    });
     let rows = figure_rows(&app, &f);
     let list = html! {
         <dl class="skn-figures">
@@ -143,8 +154,8 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
             };
             html! {
                 <section class="skn-dialog skn-dialog--end skn-figures-dialog" role="dialog" aria-modal="false"
-                    aria-labelledby="skn-figures-title" tabindex="-1" {onkeydown}>
-                    <h2 id="skn-figures-title" class="skn-dialog-title">{ t(&app, "keyfigures.title") }</h2>
+                    aria-labelledby={app.dom_id("figures-title")} tabindex="-1" {onkeydown}>
+                    <h2 id={app.dom_id("figures-title")} class="skn-dialog-title">{ t(&app, "keyfigures.title") }</h2>
                     { list }
                     <div class="skn-dialog-actions">
                         <button type="button" class="skn-button" onclick={close}>{ t(&app, "app.close") }</button>
@@ -153,8 +164,8 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
             }
         }
         None => html! {
-            <section class="skn-list-section" aria-labelledby="skn-figures-inline">
-                <h2 id="skn-figures-inline">{ t(&app, "keyfigures.title") }</h2>
+            <section class="skn-list-section" aria-labelledby={app.dom_id("figures-inline")}>
+                <h2 id={app.dom_id("figures-inline")}>{ t(&app, "keyfigures.title") }</h2>
                 { list }
             </section>
         },

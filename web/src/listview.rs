@@ -31,7 +31,10 @@ pub fn relations_text(state: &AppState, id: PersonId) -> String {
             tf(
                 state,
                 key,
-                &[("kind", r.kind.label(state.lang)), ("other", &state.name(other))],
+                &[
+                    ("kind", r.kind.label(state.lang)),
+                    ("other", &state.name(other)),
+                ],
             )
         })
         .collect();
@@ -41,6 +44,9 @@ pub fn relations_text(state: &AppState, id: PersonId) -> String {
         parts.join("; ")
     }
 }
+
+/// Changes a person's place from a select's value; `false` if nothing changed.
+type PlaceChange = Box<dyn Fn(&mut Person, &str) -> bool>;
 
 fn select_value(e: &Event) -> String {
     e.target()
@@ -70,7 +76,7 @@ pub fn ListView(props: &ListProps) -> Html {
                 }
             })
         };
-        let move_to = |change: Box<dyn Fn(&mut Person, &str) -> bool>| {
+        let move_to = |change: PlaceChange| {
             let app = app.clone();
             Callback::from(move |e: Event| {
                 let Some(mut person) = app.plan.person(id).cloned() else {
@@ -82,14 +88,12 @@ pub fn ListView(props: &ListProps) -> Html {
                 }
             })
         };
-        let on_ring = move_to(Box::new(|p, v| {
-            match v.parse().ok().and_then(Ring::new) {
-                Some(r) if r != p.place.ring => {
-                    p.place.ring = r;
-                    true
-                }
-                _ => false,
+        let on_ring = move_to(Box::new(|p, v| match v.parse().ok().and_then(Ring::new) {
+            Some(r) if r != p.place.ring => {
+                p.place.ring = r;
+                true
             }
+            _ => false,
         }));
         let on_sector = move_to(Box::new(|p, v| {
             match Sector::ALL.iter().find(|s| s.key() == v) {
@@ -171,7 +175,7 @@ pub fn ListView(props: &ListProps) -> Html {
                 let people: Vec<&Person> = app.plan.people().iter().filter(|p| p.place.sector == *sector).collect();
                 let mut people = people;
                 people.sort_by_key(|p| p.place.ring);
-                let heading_id = format!("skn-list-{}", sector.key().replace('.', "-"));
+                let heading_id = app.dom_id(&format!("list-{}", sector.key().replace('.', "-")));
                 html! {
                     <section class="skn-list-section" key={sector.key()}>
                         <h2 id={heading_id.clone()}>{ format!("{} ({})", sector.label(lang), people.len()) }</h2>

@@ -80,6 +80,9 @@ pub struct AppState {
     /// A message for the user that is not an edit error (a file that did not
     /// open, a print that failed), shown until dismissed.
     pub notice: Option<String>,
+    /// Unique per mounted app: element ids carry it, so two widgets on one
+    /// page (without shadow roots) never share an id.
+    pub uid: u32,
 }
 
 pub enum Action {
@@ -122,7 +125,13 @@ impl AppState {
             view: View::default(),
             storage: StorageStatus::default(),
             notice: None,
+            uid: next_uid(),
         }
+    }
+
+    /// An element id unique to this app: `skn<uid>-<name>`.
+    pub fn dom_id(&self, name: &str) -> String {
+        format!("skn{}-{name}", self.uid)
     }
 
     /// How a person or child is named on screen right now: with "hide names"
@@ -250,6 +259,17 @@ impl AppState {
     pub fn can_redo(&self) -> bool {
         !self.readonly && self.history.borrow().can_redo()
     }
+}
+
+fn next_uid() -> u32 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+    NEXT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    })
 }
 
 /// A UI string from the core's message catalogs, in the current language.

@@ -100,8 +100,7 @@ impl Store {
             return Ok(None);
         };
         let meta = self.meta(&s);
-        self.last_seen
-            .set(meta["saved_at"].as_f64().unwrap_or(0.0));
+        self.last_seen.set(meta["saved_at"].as_f64().unwrap_or(0.0));
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
             return Ok(None);
         };
@@ -130,7 +129,10 @@ impl Store {
         let meta = self.meta(&s);
         let their_time = meta["saved_at"].as_f64().unwrap_or(0.0);
         let their_writer = meta["writer"].as_str().unwrap_or("");
-        if !their_writer.is_empty() && their_writer != self.writer && their_time > self.last_seen.get() {
+        if !their_writer.is_empty()
+            && their_writer != self.writer
+            && their_time > self.last_seen.get()
+        {
             return StorageStatus::Conflict;
         }
         let text = format::to_json(plan);
@@ -144,7 +146,9 @@ impl Store {
             let slot = next % u64::from(MAX_VERSIONS);
             let entry = json!({ "saved_at": t, "json": text }).to_string();
             // A full storage may refuse the version but took the latest copy: still saved.
-            if s.set_item(&self.key(&format!("version:{slot}")), &entry).is_ok() {
+            if s.set_item(&self.key(&format!("version:{slot}")), &entry)
+                .is_ok()
+            {
                 next += 1;
                 last_version_at = t;
             }
@@ -168,7 +172,11 @@ impl Store {
             return Vec::new();
         };
         let mut out: Vec<Version> = (0..MAX_VERSIONS)
-            .filter_map(|slot| s.get_item(&self.key(&format!("version:{slot}"))).ok().flatten())
+            .filter_map(|slot| {
+                s.get_item(&self.key(&format!("version:{slot}")))
+                    .ok()
+                    .flatten()
+            })
             .filter_map(|text| serde_json::from_str::<Value>(&text).ok())
             .filter_map(|v| {
                 Some(Version {

@@ -27,7 +27,10 @@ pub fn children_line(state: &AppState) -> String {
             tf(
                 state,
                 "app.child_age",
-                &[("name", &state.name(c.id)), ("age", &c.age.years().to_string())],
+                &[
+                    ("name", &state.name(c.id)),
+                    ("age", &c.age.years().to_string()),
+                ],
             )
         })
         .collect();
@@ -41,7 +44,11 @@ pub fn children_line(state: &AppState) -> String {
 /// The number of today's meeting: meetings up to today, counted by date.
 /// With no meeting yet, the first one is meeting 1.
 pub fn meeting_number(plan: &Plan, today: skyddsnat_core::Date) -> usize {
-    plan.meetings().iter().filter(|m| m.date <= today).count().max(1)
+    plan.meetings()
+        .iter()
+        .filter(|m| m.date <= today)
+        .count()
+        .max(1)
 }
 
 #[function_component]
@@ -65,7 +72,14 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let on = !app.hide_names;
             app.dispatch(Action::SetHideNames(on));
-            app.dispatch(Action::Announce(t(&app, if on { "app.names_hidden" } else { "app.names_shown" })));
+            app.dispatch(Action::Announce(t(
+                &app,
+                if on {
+                    "app.names_hidden"
+                } else {
+                    "app.names_shown"
+                },
+            )));
         })
     };
     let presentation = {
@@ -135,17 +149,20 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             let done = RefCell::new(Some(move |text: Result<String, _>| {
                 open_text(&app, &host, text.ok());
             }));
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| {
-                if let Some(f) = done.borrow_mut().take() {
-                    f(r);
-                }
-            });
+            let task =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| {
+                    if let Some(f) = done.borrow_mut().take() {
+                        f(r);
+                    }
+                });
             *reader.borrow_mut() = Some(task);
         })
     };
     let save = {
         let app = app.clone();
-        item(Box::new(move || crate::files::save_json(&app.plan, app.today)))
+        item(Box::new(move || {
+            crate::files::save_json(&app.plan, app.today)
+        }))
     };
     let print = {
         let app = app.clone();
@@ -153,7 +170,11 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         let host = props.host.clone();
         item(Box::new(move || print_plan(&app, &root, &host)))
     };
-    let unit_stats = item(crate::stats_view::opener(props.root.clone(), app.lang, app.today));
+    let unit_stats = item(crate::stats_view::opener(
+        props.root.clone(),
+        app.lang,
+        app.today,
+    ));
     let export_svg = {
         let app = app.clone();
         item(Box::new(move || export_map_svg(&app)))
@@ -203,15 +224,15 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </button>
                 <div class="skn-lang" role="group" aria-label={t(s, "app.language")}>
                     <button type="button" class="skn-button skn-toggle" lang="sv" onclick={set_lang(Lang::Sv)}
-                        aria-pressed={pressed(app.lang == Lang::Sv)} aria-label="Svenska">{ "SV" }</button>
+                        aria-pressed={pressed(app.lang == Lang::Sv)} aria-label="SV – svenska">{ "SV" }</button>
                     <button type="button" class="skn-button skn-toggle" lang="en" onclick={set_lang(Lang::En)}
-                        aria-pressed={pressed(app.lang == Lang::En)} aria-label="English">{ "EN" }</button>
+                        aria-pressed={pressed(app.lang == Lang::En)} aria-label="EN – English">{ "EN" }</button>
                 </div>
                 <div class="skn-menu" onkeydown={close_menu_on_escape}>
                     <button type="button" class="skn-icon-button" onclick={toggle_menu}
-                        aria-expanded={pressed(*menu_open)} aria-controls="skn-menu-list" aria-label={t(s, "menu.label")}>{ "☰" }</button>
+                        aria-expanded={pressed(*menu_open)} aria-controls={app.dom_id("menu")} aria-label={t(s, "menu.label")}>{ "☰" }</button>
                     if *menu_open {
-                        <ul id="skn-menu-list" class="skn-menu-list">
+                        <ul id={app.dom_id("menu")} class="skn-menu-list">
                             if !app.readonly {
                                 <li><button type="button" class="skn-menu-item" onclick={open_file}>{ t(s, "menu.open") }</button></li>
                             }
@@ -295,7 +316,12 @@ fn export_map_svg(app: &AppState) {
 }
 
 /// The printable plan from the core, names hidden if they are on screen.
-pub fn printable_html(plan: &Plan, lang: Lang, today: skyddsnat_core::Date, hide_names: bool) -> String {
+pub fn printable_html(
+    plan: &Plan,
+    lang: Lang,
+    today: skyddsnat_core::Date,
+    hide_names: bool,
+) -> String {
     let options = skyddsnat_core::print::PrintOptions {
         hide_names,
         ..Default::default()

@@ -26,7 +26,10 @@ struct Mounted {
 async fn mount_with(storage_key: &str, sample: bool) -> Mounted {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");
-    doc.body().expect("body").append_child(&root).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let options = js_sys::Object::new();
     let set = |k: &str, v: JsValue| {
         js_sys::Reflect::set(&options, &k.into(), &v).expect("set option");
@@ -54,7 +57,10 @@ impl Mounted {
     }
 
     fn count(&self, selector: &str) -> u32 {
-        self.root.query_selector_all(selector).expect("selector").length()
+        self.root
+            .query_selector_all(selector)
+            .expect("selector")
+            .length()
     }
 
     fn text(&self, selector: &str) -> String {
@@ -63,7 +69,10 @@ impl Mounted {
 
     /// The map node of the person whose label reads `label`.
     fn node(&self, label: &str) -> Element {
-        let nodes = self.root.query_selector_all("[data-person]").expect("selector");
+        let nodes = self
+            .root
+            .query_selector_all("[data-person]")
+            .expect("selector");
         (0..nodes.length())
             .filter_map(|i| nodes.get(i))
             .filter_map(|n| n.dyn_into::<Element>().ok())
@@ -79,7 +88,10 @@ impl Mounted {
     }
 
     fn labels(&self) -> Vec<String> {
-        let labels = self.root.query_selector_all(".skn-label").expect("selector");
+        let labels = self
+            .root
+            .query_selector_all(".skn-label")
+            .expect("selector");
         (0..labels.length())
             .filter_map(|i| labels.get(i))
             .filter_map(|n| n.text_content())
@@ -106,7 +118,10 @@ impl Mounted {
     }
 
     async fn click(&self, selector: &str) {
-        self.find(selector).dyn_into::<HtmlElement>().expect("html").click();
+        self.find(selector)
+            .dyn_into::<HtmlElement>()
+            .expect("html")
+            .click();
         scheduler::flush().await;
     }
 
@@ -174,7 +189,12 @@ async fn the_sample_family_is_drawn_with_a_legend_and_named_tabs() {
     assert!(w.text(".skn-title").contains("Alva, 7"));
     assert!(w.text(".skn-title").contains("Möte 2"));
     assert_eq!(w.count("[role=tab]"), 5);
-    assert_eq!(w.find("[role=tab][aria-selected=true]").text_content().as_deref(), Some("Person"));
+    assert_eq!(
+        w.find("[role=tab][aria-selected=true]")
+            .text_content()
+            .as_deref(),
+        Some("Person")
+    );
     assert!(w.text(".skn-legend").contains("Påfrestande"));
     // Private and professional people differ in shape, not only colour.
     assert!(w.count(".skn-node--professional rect.skn-node-shape") > 0);
@@ -193,7 +213,11 @@ async fn adding_people_with_the_form_keeps_it_open_for_the_next() {
         Some(&name),
         "the name field has the focus"
     );
-    choose(&w.find(".skn-add-person select[name=sector]"), "sector.relatives").await;
+    choose(
+        &w.find(".skn-add-person select[name=sector]"),
+        "sector.relatives",
+    )
+    .await;
     choose(&w.find(".skn-add-person select[name=ring]"), "1").await;
     for (n, role) in [("Kalle", "morbror"), ("Lisa", "kusin")] {
         type_into(&w.find(".skn-add-person input[name=name]"), n).await;
@@ -228,12 +252,19 @@ async fn arrow_keys_move_the_selected_person_and_undo_brings_them_back() {
     let before = w.person("Tomas")["place"].clone();
     let node = w.node("Tomas");
     key(&node, "Enter", false, false).await;
-    assert_eq!(w.node("Tomas").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        w.node("Tomas").get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     let ring = before["ring"].as_u64().expect("ring");
     key(&w.node("Tomas"), "ArrowDown", false, false).await;
     let after = w.person("Tomas")["place"].clone();
     assert_eq!(after["ring"].as_u64(), Some((ring + 1).min(3)));
-    assert!(w.live().starts_with("Tomas flyttad till ring"), "announced: {}", w.live());
+    assert!(
+        w.live().starts_with("Tomas flyttad till ring"),
+        "announced: {}",
+        w.live()
+    );
     key(&w.node("Tomas"), "ArrowRight", false, false).await;
     assert_ne!(w.person("Tomas")["place"]["sector"], after["sector"]);
     // Ctrl+Z twice: back where he was.
@@ -272,14 +303,21 @@ async fn a_relation_is_drawn_with_the_keyboard_and_shows_as_an_arrow() {
     assert_eq!(rel["kind"], "strong");
     assert_eq!(rel["supports"], true);
     let drawn = w.find(&format!("[data-rel=\"{}\"]", rel["id"]));
-    assert!(drawn.query_selector(".skn-rel-arrow").ok().flatten().is_some());
+    assert!(drawn
+        .query_selector(".skn-rel-arrow")
+        .ok()
+        .flatten()
+        .is_some());
     // "r" again on the same pair edits that line instead of drawing a second.
     key(&w.node("Tomas"), "r", false, false).await;
     choose(&w.find(".skn-relate select[name=to]"), &alva.to_string()).await;
     w.click(".skn-relate input[value=stressful]").await;
     w.click(".skn-relate button[type=submit]").await;
     assert_eq!(w.count("[data-rel]"), before + 1);
-    assert!(w.find(&format!("[data-rel=\"{}\"]", rel["id"])).class_list().contains("skn-rel--stressful"));
+    assert!(w
+        .find(&format!("[data-rel=\"{}\"]", rel["id"]))
+        .class_list()
+        .contains("skn-rel--stressful"));
     w.destroy().await;
 }
 
@@ -297,7 +335,10 @@ async fn hiding_names_shows_roles_or_initials_everywhere_on_the_map() {
             "{name} still shown: {labels:?}"
         );
     }
-    assert!(!w.text(".skn-title").contains("Alva"), "the title hides the child's name");
+    assert!(
+        !w.text(".skn-title").contains("Alva"),
+        "the title hides the child's name"
+    );
     assert!(w.text(".skn-title").contains("A."));
     // Each node's accessible name hides that person's own name too.
     for p in &people {
@@ -314,9 +355,15 @@ async fn hiding_names_shows_roles_or_initials_everywhere_on_the_map() {
 #[wasm_bindgen_test]
 async fn the_language_switches_at_run_time() {
     let w = sample("test-lang").await;
-    assert_eq!(w.find(".skn-app").get_attribute("lang").as_deref(), Some("sv"));
+    assert_eq!(
+        w.find(".skn-app").get_attribute("lang").as_deref(),
+        Some("sv")
+    );
     w.click_button("EN").await;
-    assert_eq!(w.find(".skn-app").get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        w.find(".skn-app").get_attribute("lang").as_deref(),
+        Some("en")
+    );
     assert!(w.text(".skn-title").contains("Meeting 2"));
     assert!(w.text(".skn-tabs").contains("Child's voice"));
     assert!(w.text(".skn-legend").contains("Stressful"));
@@ -334,9 +381,7 @@ async fn the_list_view_shows_the_same_people_and_moves_them() {
     let people = w.plan()["people"].as_array().expect("people").len() as u32;
     assert_eq!(w.count(".skn-table tbody tr"), people);
     let tomas_id = w.person("Tomas")["id"].clone();
-    let select = w.find(&format!(
-        "select[aria-label=\"Ring för Tomas\"]"
-    ));
+    let select = w.find("select[aria-label=\"Ring för Tomas\"]");
     choose(&select, "3").await;
     assert_eq!(w.person("Tomas")["place"]["ring"], 3);
     assert_eq!(w.person("Tomas")["id"], tomas_id);
@@ -375,7 +420,7 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
         &js_sys::Function::new_no_args("return true"),
     )
     .expect("stub confirm");
-    again.click("button[aria-controls=skn-menu-list]").await;
+    again.click(".skn-menu > button").await;
     again.click_button("Glöm planen på den här datorn").await;
     assert_eq!(ours(&storage), 0, "every key of this plan is gone");
     // Later edits are not written back.
@@ -390,8 +435,9 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
 async fn set_plan_refuses_a_bad_plan_and_keeps_the_open_one() {
     let w = sample("test-setplan").await;
     let before = w.widget.export_json();
-    let bad = js_sys::JSON::parse(r#"{"format":"skyddsnat","schema_version":1,"people":[{"id":1}]}"#)
-        .expect("json");
+    let bad =
+        js_sys::JSON::parse(r#"{"format":"skyddsnat","schema_version":1,"people":[{"id":1}]}"#)
+            .expect("json");
     let err = w.widget.set_plan(bad).expect_err("refused");
     let message = js_sys::Reflect::get(&err, &"message".into())
         .ok()
@@ -433,4 +479,51 @@ impl Mounted {
         self.widget.destroy();
         scheduler::flush().await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_share_no_element_id() {
+    let a = sample("test-two-a").await;
+    let b = sample("test-two-b").await;
+    // Open the menus and a dialog too, so their ids exist.
+    a.click(".skn-menu > button").await;
+    b.click(".skn-menu > button").await;
+    key(&b.find(".skn-app"), "n", false, false).await;
+    // The side panel's editors name their own fields (checked by their tests).
+    let ids = gloo::utils::document()
+        .query_selector_all(".skn-app [id]:not(.skn-tabpanel [id])")
+        .expect("selector");
+    let ids: Vec<String> = (0..ids.length())
+        .filter_map(|i| ids.get(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| e.id())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids in {ids:?}");
+    // Every id a control points at exists in its own widget.
+    for w in [&a, &b] {
+        let refs = w
+            .root
+            .query_selector_all("[aria-controls]")
+            .expect("selector");
+        for i in 0..refs.length() {
+            let el: Element = refs
+                .get(i)
+                .and_then(|n| n.dyn_into().ok())
+                .expect("element");
+            let target = el.get_attribute("aria-controls").unwrap_or_default();
+            assert!(
+                w.root
+                    .query_selector(&format!("#{target}"))
+                    .ok()
+                    .flatten()
+                    .is_some(),
+                "{target} not found in its widget"
+            );
+        }
+    }
+    a.destroy().await;
+    b.destroy().await;
 }

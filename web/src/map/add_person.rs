@@ -157,8 +157,8 @@ pub fn AddPersonForm(props: &AddPersonProps) -> Html {
     let order = app.plan.settings().sector_order.clone();
     html! {
         <section class="skn-dialog skn-add-person" role="dialog" aria-modal="false"
-            aria-labelledby="skn-add-title" {onkeydown}>
-            <h2 id="skn-add-title" class="skn-dialog-title">{ t(&app, "map.add_title") }</h2>
+            aria-labelledby={app.dom_id("add-title")} {onkeydown}>
+            <h2 id={app.dom_id("add-title")} class="skn-dialog-title">{ t(&app, "map.add_title") }</h2>
             <form class="skn-add-form" {onsubmit}>
                 <label class="skn-field">
                     <span>{ t(&app, "map.field_name") }</span>

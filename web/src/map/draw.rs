@@ -177,10 +177,7 @@ impl ViewBox {
     /// The map point under pixel (`px`, `py`) of a `width`×`height` box.
     pub fn to_map(&self, px: f64, py: f64, width: f64, height: f64) -> Point {
         let (scale, off_x, off_y) = self.fit(width, height);
-        Point::new(
-            self.x + (px - off_x) / scale,
-            self.y + (py - off_y) / scale,
-        )
+        Point::new(self.x + (px - off_x) / scale, self.y + (py - off_y) / scale)
     }
 
     /// Map units per pixel.
@@ -204,7 +201,10 @@ mod tests {
         let support = relation_shape(RelationKind::Strong, true, a, 10.0, b, 10.0);
         // The line makes room for the arrowhead, whose tip touches the gap before b.
         assert_eq!(support.line, "M12.0 0.0L77.0 0.0");
-        assert!(support.arrow.as_deref().is_some_and(|d| d.starts_with("M88.0 0.0")));
+        assert!(support
+            .arrow
+            .as_deref()
+            .is_some_and(|d| d.starts_with("M88.0 0.0")));
     }
 
     #[wasm_bindgen_test]
@@ -219,12 +219,20 @@ mod tests {
         assert_eq!(shapes[0], shapes[1]);
         assert_ne!(shapes[0], shapes[2]);
         assert_ne!(shapes[0], shapes[3]);
-        assert!(shapes[3].matches('M').count() == 4, "broken: two halves and two bars");
+        assert!(
+            shapes[3].matches('M').count() == 4,
+            "broken: two halves and two bars"
+        );
     }
 
     #[wasm_bindgen_test]
     fn screen_points_map_back_through_a_letterboxed_view() {
-        let vb = ViewBox { x: -100.0, y: -50.0, w: 200.0, h: 100.0 };
+        let vb = ViewBox {
+            x: -100.0,
+            y: -50.0,
+            w: 200.0,
+            h: 100.0,
+        };
         // A 400×400 box: 2 px per unit, 100 px of letterbox above and below.
         let centre = vb.to_map(200.0, 200.0, 400.0, 400.0);
         assert!((centre.x).abs() < 1e-9 && (centre.y).abs() < 1e-9);

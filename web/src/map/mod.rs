@@ -602,22 +602,21 @@ pub fn MapView(props: &MapProps) -> Html {
                         select_person(&app, id);
                     }
                 }
-                ("Escape", _) => {
-                    if app.selection != Selection::None {
-                        e.prevent_default();
-                        app.dispatch(Action::Select(Selection::None));
-                        app.dispatch(Action::Announce(t(&app, "map.selection_cleared")));
-                    }
+                ("Escape", _) if app.selection != Selection::None => {
+                    e.prevent_default();
+                    app.dispatch(Action::Select(Selection::None));
+                    app.dispatch(Action::Announce(t(&app, "map.selection_cleared")));
                 }
                 (_, Some(dir)) => {
                     e.prevent_default();
                     let person = app.plan.person(id);
                     match person {
-                        Some(person)
-                            if app.selection == Selection::Person(id) && !app.readonly =>
-                        {
-                            let place =
-                                geometry::step(&person.place, dir, drawing.layout.geometry.sectors());
+                        Some(person) if app.selection == Selection::Person(id) && !app.readonly => {
+                            let place = geometry::step(
+                                &person.place,
+                                dir,
+                                drawing.layout.geometry.sectors(),
+                            );
                             if place == person.place {
                                 app.dispatch(Action::Announce(t(&app, "map.cannot_move")));
                                 return;
@@ -757,7 +756,11 @@ pub fn MapView(props: &MapProps) -> Html {
         );
         let label = tf(
             state,
-            if r.supports { "map.relation_supports" } else { "map.relation" },
+            if r.supports {
+                "map.relation_supports"
+            } else {
+                "map.relation"
+            },
             &[
                 ("from", &state.name(r.from)),
                 ("to", &state.name(r.to)),
@@ -817,7 +820,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 { shape }
                 <rect class="skn-label-bg" x={format!("{:.1}", lr.x - n.centre.x)} y={format!("{:.1}", lr.y - n.centre.y)}
                     width={format!("{:.1}", lr.w)} height={format!("{:.1}", lr.h)} rx="3" />
-                <text class="skn-label" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
+                <text class="skn-label" aria-hidden="true" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
                     y={format!("{:.1}", lr.y - n.centre.y + lr.h / 2.0 + 0.5)}
                     text-anchor="middle" dominant-baseline="middle" font-size={LABEL_FONT.to_string()}>
                     { n.label.clone() }
@@ -841,12 +844,12 @@ pub fn MapView(props: &MapProps) -> Html {
         }
     });
 
-    let describe_id = "skn-map-help";
+    let describe_id = app.dom_id("map-help");
     html! {
         <div class="skn-map">
             <svg ref={svg_ref} class="skn-map-svg" viewBox={view.attr()}
                 preserveAspectRatio="xMidYMid meet" role="group"
-                aria-label={t(state, "map.label")} aria-describedby={describe_id}
+                aria-label={t(state, "map.label")} aria-describedby={describe_id.clone()}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}
                 {onkeydown} {onfocusin}>
                 <g class="skn-grid" aria-hidden="true">
@@ -939,7 +942,11 @@ fn node_description(state: &AppState, id: PersonId, child: bool, load: usize) ->
     let role = if state.hide_names { "" } else { p.role.trim() };
     tf(
         state,
-        if role.is_empty() { "map.node_no_role" } else { "map.node" },
+        if role.is_empty() {
+            "map.node_no_role"
+        } else {
+            "map.node"
+        },
         &[
             ("name", &state.name(id)),
             ("role", role),
@@ -956,13 +963,21 @@ fn select_person(app: &UseReducerHandle<AppState>, id: PersonId) {
     if app.tab != Tab::Person {
         app.dispatch(Action::SetTab(Tab::Person));
     }
-    app.dispatch(Action::Announce(tf(app, "map.selected", &[("name", &app.name(id))])));
+    app.dispatch(Action::Announce(tf(
+        app,
+        "map.selected",
+        &[("name", &app.name(id))],
+    )));
 }
 
 fn focus_node(svg_ref: &NodeRef, id: PersonId) {
     let el = svg_ref
         .cast::<Element>()
-        .and_then(|svg| svg.query_selector(&format!("[data-person=\"{id}\"]")).ok().flatten())
+        .and_then(|svg| {
+            svg.query_selector(&format!("[data-person=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|el| el.dyn_into::<SvgElement>().ok());
     if let Some(el) = el {
         let _ = el.focus();

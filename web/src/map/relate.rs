@@ -129,7 +129,10 @@ pub fn RelationDialog(props: &RelationProps) -> Html {
                 to: b,
                 kind: *kind,
                 supports: *support != Support::None,
-                note: existing.as_ref().map(|r| r.note.clone()).unwrap_or_default(),
+                note: existing
+                    .as_ref()
+                    .map(|r| r.note.clone())
+                    .unwrap_or_default(),
             };
             let text = tf(
                 &app,
@@ -187,12 +190,14 @@ pub fn RelationDialog(props: &RelationProps) -> Html {
         .map(|id| (id, app.name(id)))
         .collect();
     let from_name = app.name(from);
-    let to_name = to.map(|id| app.name(id)).unwrap_or_else(|| t(&app, "map.relate_other"));
+    let to_name = to
+        .map(|id| app.name(id))
+        .unwrap_or_else(|| t(&app, "map.relate_other"));
     let lang = app.lang;
     html! {
         <section class="skn-dialog skn-relate" role="dialog" aria-modal="false"
-            aria-labelledby="skn-relate-title" {onkeydown}>
-            <h2 id="skn-relate-title" class="skn-dialog-title">
+            aria-labelledby={app.dom_id("relate-title")} {onkeydown}>
+            <h2 id={app.dom_id("relate-title")} class="skn-dialog-title">
                 { tf(&app, "map.relate_title", &[("name", &from_name)]) }
             </h2>
             <form {onsubmit}>
