@@ -381,7 +381,84 @@ pub struct StatsTableProps {
     pub today: Date,
 }
 
-/// The summary as a table: one row per measure, labels as row headers.
+/// The table's sections: a caption key and the catalog keys of its rows,
+/// in the core's order.
+const GROUPS: [(&str, &[&str]); 6] = [
+    (
+        "stats.view.group.plans",
+        &["stats.plans", "stats.active", "stats.closed"],
+    ),
+    (
+        "stats.view.group.children",
+        &[
+            "stats.children",
+            "stats.age.0_2",
+            "stats.age.3_5",
+            "stats.age.6_9",
+            "stats.age.10_12",
+            "stats.age.13_17",
+        ],
+    ),
+    (
+        "stats.view.group.time",
+        &[
+            "stats.days_to_close.count",
+            "stats.days_to_close.median",
+            "stats.days_to_close.min",
+            "stats.days_to_close.max",
+        ],
+    ),
+    (
+        "stats.view.group.outcomes",
+        &[
+            "stats.outcome.placement_avoided",
+            "stats.outcome.placement_shortened",
+            "stats.outcome.placed",
+            "stats.outcome.other",
+            "stats.outcome.unknown",
+        ],
+    ),
+    (
+        "stats.view.group.check_ins",
+        &[
+            "stats.agreements",
+            "stats.check_ins.kept",
+            "stats.check_ins.not_kept",
+            "stats.check_ins.missed",
+            "stats.check_ins.per_week",
+        ],
+    ),
+    (
+        "stats.view.group.reviews",
+        &["stats.reviews.held", "stats.reviews.missed"],
+    ),
+];
+
+/// The core's rows sorted into the sections above. A row the core adds
+/// later and no section names yet goes under "other": nothing is left out.
+pub fn grouped_rows(stats: &UnitStats, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
+    let mut rows = stats.rows(lang);
+    let mut groups = Vec::new();
+    for (caption, keys) in GROUPS {
+        let mut members = Vec::new();
+        for key in keys {
+            let label = tr(lang, key);
+            if let Some(i) = rows.iter().position(|(l, _)| l == label) {
+                members.push(rows.remove(i));
+            }
+        }
+        if !members.is_empty() {
+            groups.push((tr(lang, caption).to_string(), members));
+        }
+    }
+    if !rows.is_empty() {
+        groups.push((tr(lang, "stats.view.group.other").to_string(), rows));
+    }
+    groups
+}
+
+/// The summary as tables, one per section (plans, children, time to close…),
+/// each with a caption and the measures as row headers.
 #[function_component]
 pub fn StatsTable(props: &StatsTableProps) -> Html {
     let lang = props.lang;
@@ -394,23 +471,24 @@ pub fn StatsTable(props: &StatsTableProps) -> Html {
         ],
     );
     html! {
-        <table class="skn-stats-table">
-            <caption>{ caption }</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{ tr(lang, "stats.csv.measure") }</th>
-                    <th scope="col">{ tr(lang, "stats.csv.value") }</th>
-                </tr>
-            </thead>
-            <tbody>
-                { for props.stats.rows(lang).into_iter().map(|(label, value)| html! {
-                    <tr>
-                        <th scope="row">{ label }</th>
-                        <td>{ shown_value(&value, lang) }</td>
-                    </tr>
+        <>
+            <p class="skn-stats-caption">{ caption }</p>
+            <div class="skn-stats-groups">
+                { for grouped_rows(&props.stats, lang).into_iter().map(|(group, rows)| html! {
+                    <table class="skn-stats-table">
+                        <caption>{ group }</caption>
+                        <tbody>
+                            { for rows.into_iter().map(|(label, value)| html! {
+                                <tr>
+                                    <th scope="row">{ label }</th>
+                                    <td>{ shown_value(&value, lang) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
                 }) }
-            </tbody>
-        </table>
+            </div>
+        </>
     }
 }
 
@@ -857,8 +935,9 @@ pub fn open_over(root: &Element, lang: Lang, today: Date) {
                 app.destroy();
             }
             host.remove();
+            // The ☰ button: the one toggle inside the menu's wrapper.
             let button = root
-                .query_selector("button[aria-controls=\"skn-menu-list\"]")
+                .query_selector(".skn-menu > button[aria-expanded]")
                 .ok()
                 .flatten()
                 .and_then(|b| b.dyn_into::<HtmlElement>().ok());

@@ -166,15 +166,21 @@ fn status(root: &Element) -> String {
         .unwrap_or_default()
 }
 
-/// Waits until the live region says every file is read.
+/// What the live region says once `read` of `total` files are counted.
+fn read_line(lang: Lang, read: usize, total: usize) -> String {
+    skyddsnat_core::i18n::trf(
+        lang,
+        "stats.view.read",
+        &[("read", &read.to_string()), ("total", &total.to_string())],
+    )
+}
+
+/// Waits until the live region says every one of `total` files is read.
 async fn until_read(root: &Element, lang: Lang, total: usize) {
-    let done_suffix = match lang {
-        Lang::Sv => format!("av {total} filer lästa."),
-        _ => format!("of {total} files read."),
-    };
+    let done: Vec<String> = (0..=total).map(|n| read_line(lang, n, total)).collect();
     for _ in 0..300 {
         scheduler::flush().await;
-        if status(root).ends_with(&done_suffix) {
+        if done.contains(&status(root)) {
             return;
         }
         sleep(10).await;
@@ -235,7 +241,7 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
     // File names are what a consultant types: often the child's name.
     choose_files(&root, &["Alva Andersson.json", "Elis 2026-11.json"], &texts);
     until_read(&root, lang, 2).await;
-    assert_eq!(status(&root), "2 av 2 filer lästa.");
+    assert_eq!(status(&root), "Lästa filer: 2 av 2.");
 
     let rows = table_rows(&root);
     assert_eq!(value(&rows, lang, "stats.plans"), "2");
@@ -270,11 +276,19 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
         assert_eq!(shown, &want, "row {label}");
     }
 
-    let table = root.query_selector("table").expect("q").expect("table");
-    assert!(table.query_selector("caption").expect("q").is_some());
+    // Every section is a real table with a caption and row headers.
+    let tables = root.query_selector_all("table").expect("q");
+    assert!(tables.length() >= 6, "one table per section");
+    for i in 0..tables.length() {
+        let table = tables
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .expect("table");
+        let caption = table.query_selector("caption").expect("q");
+        assert!(caption.is_some_and(|c| !c.text_content().unwrap_or_default().is_empty()));
+    }
     assert_eq!(
-        table
-            .query_selector_all("th[scope=row]")
+        root.query_selector_all("th[scope=row]")
             .expect("q")
             .length() as usize,
         expected.len()
@@ -332,7 +346,7 @@ async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden(
     drop_files(&root, &names, &texts);
     until_read(&root, lang, texts.len()).await;
 
-    assert_eq!(status(&root), "1 av 7 filer lästa.");
+    assert_eq!(status(&root), read_line(lang, 1, 7));
     let notes = notes(&root);
     assert_eq!(notes.len(), 6, "{notes:?}");
     let starts = ["Fil 2 kunde inte läsas: ", "Fil 3 kunde inte läsas: "];
@@ -418,16 +432,32 @@ async fn the_table_has_headers_for_every_row_and_english_labels() {
     // English keeps the decimal point.
     assert_eq!(value(&rows, Lang::En, "stats.days_to_close.median"), "25.0");
     let caption = root
-        .query_selector("caption")
+        .query_selector(".skn-stats-caption")
         .expect("q")
         .and_then(|c| c.text_content())
         .unwrap_or_default();
-    assert!(caption.contains("2026-11-23"), "{caption}");
     assert_eq!(
-        root.query_selector_all("thead th[scope=col]")
-            .expect("q")
-            .length(),
-        2
+        caption,
+        "Number of plans: 1. Counted as of 2026-11-23, without names."
+    );
+    let captions: Vec<String> = {
+        let list = root.query_selector_all("caption").expect("q");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.text_content())
+            .collect()
+    };
+    assert_eq!(
+        captions,
+        [
+            "Plans",
+            "Children",
+            "Time from start to close",
+            "Outcomes",
+            "Agreements and check-ins",
+            "Reviews"
+        ],
+        "every row the core gives has a section: none falls into Other"
     );
 }
 
@@ -513,7 +543,9 @@ async fn opened_from_the_menu_it_returns_focus_to_the_menu_button() {
     let widget = new_root();
     widget.set_class_name("skn-app");
     widget.set_inner_html(
-        r#"<div class="skn-menu"><button type="button" aria-controls="skn-menu-list">☰</button></div>"#,
+        r#"<header><button type="button" aria-pressed="false">SV</button>
+           <div class="skn-menu"><button type="button" aria-expanded="false" aria-controls="skn-1-menu">☰</button></div></header>
+           <main><button type="button">Lägg till person</button></main>"#,
     );
     open_over(&widget, Lang::Sv, today());
     open_over(&widget, Lang::Sv, today());
@@ -544,7 +576,7 @@ async fn opened_from_the_menu_it_returns_focus_to_the_menu_button() {
         "closed"
     );
     let menu = widget
-        .query_selector("button[aria-controls=skn-menu-list]")
+        .query_selector("button[aria-controls=skn-1-menu]")
         .expect("q")
         .expect("menu button");
     assert_eq!(focused(), Some(menu));
