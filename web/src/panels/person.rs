@@ -180,7 +180,13 @@ fn RestsOn(props: &PersonRef) -> Html {
                 "panel.rests.checks",
                 &[
                     ("method", c.method.label(state.lang)),
-                    ("when", &c.when.describe(state.lang)),
+                    (
+                        "when",
+                        &match c.time {
+                            Some(at) => format!("{} {at}", c.when.describe(state.lang)),
+                            None => c.when.describe(state.lang),
+                        },
+                    ),
                 ],
             ));
         }
