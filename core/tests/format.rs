@@ -293,6 +293,34 @@ fn each_kind_of_bad_field_gives_its_own_path_and_kind() {
             |k| matches!(k, ImportErrorKind::UnknownField { field } if field == "n"),
         ),
         (
+            |v| v["people"][0]["place"] = serde_json::json!([1, "family", 500, 500]),
+            "people[0].place",
+            |k| {
+                matches!(
+                    k,
+                    ImportErrorKind::WrongType {
+                        found: JsonKind::List,
+                        expected: JsonKind::Object,
+                        ..
+                    }
+                )
+            },
+        ),
+        (
+            |v| v["mapping"][1] = serde_json::json!([99, "worry", "x"]),
+            "mapping[1]",
+            |k| {
+                matches!(
+                    k,
+                    ImportErrorKind::WrongType {
+                        found: JsonKind::List,
+                        expected: JsonKind::Object,
+                        ..
+                    }
+                )
+            },
+        ),
+        (
             |v| v["people"][0]["place"]["along"] = 1e30.into(),
             "people[0].place.along",
             |k| {

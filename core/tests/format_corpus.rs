@@ -312,3 +312,25 @@ fn right_to_left_names_without_controls_import_fine() {
     let plan = from_json(&v.to_string()).unwrap();
     assert_eq!(plan.people()[0].name, "فاطمة");
 }
+
+#[test]
+fn five_megabytes_of_tiny_objects_are_refused_quickly() {
+    // The most values that fit under the size cap: about 1.6 million `{}`
+    // in lists of 10,000, each list within the per-list limit.
+    let inner = format!("[{}]", vec!["{}"; limits::MAX_ITEMS].join(","));
+    let lists = (limits::MAX_BYTES - 100) / (inner.len() + 1);
+    let text = format!(
+        r#"{{"format":"skyddsnat","schema_version":1,"mapping":[{}]}}"#,
+        vec![inner.as_str(); lists].join(",")
+    );
+    assert!(text.len() <= limits::MAX_BYTES);
+    // The worst case for parsing time: under 1 s in a release build, up
+    // to 2 s unoptimised on a busy machine, so the bound here is doubled.
+    let start = Instant::now();
+    let e = from_json(&text).unwrap_err();
+    let took = start.elapsed();
+    assert!(took < 2 * TIME_LIMIT, "1.6M objects took {took:?}");
+    eprintln!("5 MB of tiny objects refused in {took:?}");
+    assert_eq!(e.path, "mapping[0]");
+    assert!(matches!(e.kind, ImportErrorKind::WrongType { .. }), "{e:?}");
+}

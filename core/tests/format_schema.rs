@@ -603,6 +603,12 @@ fn documents_the_schema_refuses_the_importer_refuses() {
                 .expect("order")
                 .pop();
         }),
+        ("place as a list", |v| {
+            v["people"][0]["place"] = json!([1, "family", 500, 500])
+        }),
+        ("mapping note as a list", |v| {
+            v["mapping"][0] = json!([99, "worry", "x"])
+        }),
         ("newer version", |v| v["schema_version"] = json!(2)),
         ("other format", |v| v["format"] = json!("excel")),
         ("float where integer", |v| {

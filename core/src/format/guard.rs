@@ -5,7 +5,7 @@
 //! so a hostile file is refused in time linear in its size and without deep
 //! recursion.
 
-use super::error::{quote_fragment, ImportError, ImportErrorKind};
+use super::error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
 use super::limits::*;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
@@ -193,6 +193,21 @@ fn is_single_line(key: &str) -> bool {
     matches!(key, "title" | "name" | "role" | "phone")
 }
 
+/// Fields whose value is always an object.
+const OBJECT_FIELDS: [&str; 5] = ["case", "place", "settings", "house", "when"];
+
+/// serde accepts a struct written as a list of its field values
+/// (`"place": [1, "family", 500, 500]`). The schema does not, and a second
+/// spelling of the same data is one more thing for other readers to get
+/// wrong, so import refuses it.
+fn struct_as_list() -> ImportErrorKind {
+    ImportErrorKind::WrongType {
+        found: JsonKind::List,
+        shown: String::new(),
+        expected: JsonKind::Object,
+    }
+}
+
 /// Walks the document (already migrated to the current version): every list
 /// within its limit, every text within its length and free of forbidden
 /// characters. Paths are JSON paths like `people[3].name`.
@@ -250,6 +265,11 @@ fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
                 path.push_str(&format!("[{i}]"));
+                if item.is_array() {
+                    // No list in a plan holds lists: this is an object written
+                    // as a list (see `struct_as_list`).
+                    return err(path, struct_as_list());
+                }
                 walk(item, key, path, depth + 1)?;
                 path.truncate(len);
             }
@@ -257,6 +277,12 @@ fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result
         Value::Object(fields) => {
             if key == Some("when") {
                 check_unit_frequency(fields, path)?;
+            }
+            for field in OBJECT_FIELDS {
+                if fields.get(field).is_some_and(Value::is_array) {
+                    let sep = if path.is_empty() { "" } else { "." };
+                    return err(&format!("{path}{sep}{field}"), struct_as_list());
+                }
             }
             for (k, item) in fields {
                 let len = path.len();
