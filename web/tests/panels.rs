@@ -90,14 +90,21 @@ async fn dispatch(action: Action) {
     scheduler::flush().await;
 }
 
+/// Element ids are unique per mounted app (`skn<uid>-…`); tests write
+/// `#skn-…` and get this app's id.
+fn scoped(selector: &str) -> String {
+    selector.replace("#skn-", &format!("#{}", app().dom_id("")))
+}
+
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
+    let selector = scoped(selector);
+    root.query_selector(&selector)
         .expect("valid selector")
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
 fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector)
+    root.query_selector_all(&scoped(selector))
         .expect("valid selector")
         .length()
 }
@@ -499,7 +506,7 @@ async fn keyboard_focus_follows_a_step_that_moves() {
         .active_element()
         .map(|e| e.id())
         .unwrap_or_default();
-    assert_eq!(focused, "skn-agr-2-step-1-up");
+    assert_eq!(focused, app().dom_id("agr-2-step-1-up"));
     // Once more: plan B moves to plan A, where only "down" is left enabled.
     find(&root, "#skn-agr-2-step-1-up")
         .dyn_into::<HtmlElement>()
@@ -511,5 +518,44 @@ async fn keyboard_focus_follows_a_step_that_moves() {
         .active_element()
         .map(|e| e.id())
         .unwrap_or_default();
-    assert_eq!(focused, "skn-agr-2-step-0-down");
+    assert_eq!(focused, app().dom_id("agr-2-step-0-down"));
+}
+
+/// Ids of every element under `root`, and whether every `<label for>` there
+/// points at an element of the same root.
+fn ids_and_labels(root: &Element) -> (Vec<String>, bool) {
+    let all = root.query_selector_all("[id]").expect("selector");
+    let ids: Vec<String> = (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| e.id())
+        .collect();
+    let labels = root.query_selector_all("label[for]").expect("selector");
+    let labelled = (0..labels.length())
+        .filter_map(|i| labels.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|l| l.get_attribute("for"))
+        .all(|target| ids.contains(&target));
+    (ids, labelled)
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_with_open_editors_share_no_id_and_every_label_finds_its_field() {
+    let first = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(1)))).await;
+    let second = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(1)))).await;
+    let (a, a_labelled) = ids_and_labels(&first);
+    let (b, b_labelled) = ids_and_labels(&second);
+    assert!(a.len() > 40, "the agreement editor is open: {}", a.len());
+    assert!(
+        a_labelled && b_labelled,
+        "a label points outside its widget"
+    );
+    let mut all = a.clone();
+    all.extend(b);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(all.len(), unique.len(), "duplicate ids");
 }

@@ -146,7 +146,7 @@ fn AgreementEditor(props: &EditorProps) -> Html {
     let state = &*app;
     let a = &props.agreement;
     let ro = state.readonly;
-    let base = format!("skn-agr-{}", a.id);
+    let base = state.dom_id(&format!("agr-{}", a.id));
     let on_text = {
         let app = app.clone();
         let a = a.clone();
@@ -258,7 +258,7 @@ fn CheckEditor(props: &CheckProps) -> Html {
     let Some(c) = a.checks.get(i) else {
         return html! {};
     };
-    let base = format!("skn-agr-{}-check-{i}", a.id);
+    let base = state.dom_id(&format!("agr-{}-check-{i}", a.id));
     // Each control changes one check and commits the whole agreement once.
     let edit = |f: CheckChange| {
         let app = app.clone();
@@ -451,7 +451,7 @@ fn ChainEditor(props: &ChainProps) -> Html {
     let state = &*app;
     let a = &props.agreement;
     let ro = state.readonly;
-    let base = format!("skn-agr-{}-step", a.id);
+    let base = state.dom_id(&format!("agr-{}-step", a.id));
     let len = a.chain.len();
     let add = {
         let app = app.clone();
@@ -639,8 +639,8 @@ fn RemoveAgreement(props: &RemoveAgreementProps) -> Html {
         };
     }
     html! {
-        <div class="skn-confirm" role="group" aria-labelledby={format!("skn-agr-{id}-remove-q")}>
-            <p id={format!("skn-agr-{id}-remove-q")}>
+        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id(&format!("agr-{id}-remove-q"))}>
+            <p id={state.dom_id(&format!("agr-{id}-remove-q"))}>
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { trf(state.lang, "panel.agreement.remove_question",
                     &[("count", &logged.len().to_string())]) }
@@ -694,8 +694,8 @@ fn AddAgreement() -> Html {
     html! {
         <form class="skn-panel-form" {onsubmit}>
             <div class="skn-field">
-                <label for="skn-add-agreement">{ t(state, "panel.agreement.new") }</label>
-                <textarea id="skn-add-agreement" class="skn-input" rows="2"
+                <label for={state.dom_id("add-agreement")}>{ t(state, "panel.agreement.new") }</label>
+                <textarea id={state.dom_id("add-agreement")} class="skn-input" rows="2"
                     value={(*text).clone()} oninput={on_input} />
             </div>
             <button type="submit" class="skn-button">{ t(state, "panel.agreement.add") }</button>

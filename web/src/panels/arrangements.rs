@@ -39,7 +39,7 @@ pub fn ArrangementsSection(props: &SectionProps) -> Html {
         <div class="skn-arrangements">
             <ol class="skn-plain-list">
                 { for state.plan.arrangements().iter().enumerate().map(|(i, a)| {
-                    let base = format!("skn-arr-{}", a.id);
+                    let base = state.dom_id(&format!("arr-{}", a.id));
                     let set = |f: fn(&mut Arrangement, String)| {
                         let app = app.clone();
                         let a = a.clone();
@@ -145,7 +145,7 @@ pub fn SupervisionSection(props: &SectionProps) -> Html {
         <div class="skn-supervision">
             <ul class="skn-plain-list">
                 { for state.plan.supervision().iter().map(|r| {
-                    let base = format!("skn-sup-{}", r.id);
+                    let base = state.dom_id(&format!("sup-{}", r.id));
                     let who = display_name(state, r.adult);
                     let set = |f: fn(&mut SupervisionRule, String)| {
                         let app = app.clone();
@@ -203,7 +203,7 @@ pub fn SupervisionSection(props: &SectionProps) -> Html {
                 }) }
             </ul>
             if !ro && adults.len() > 1 {
-                <SelectField id="skn-sup-add" label={t(state, "panel.supervision.add")}
+                <SelectField id={state.dom_id("sup-add")} label={t(state, "panel.supervision.add")}
                     options={adults} selected={String::new()} onselect={add} />
             }
         </div>

@@ -139,7 +139,7 @@ pub fn CheckInSection() -> Html {
                 <form class="skn-panel-form" {onsubmit}>
                     <fieldset class="skn-group">
                         <legend>{ t(state, "panel.checkin.log") }</legend>
-                        <SelectField id="skn-checkin-agreement" label={t(state, "panel.checkin.agreement")}
+                        <SelectField id={state.dom_id("checkin-agreement")} label={t(state, "panel.checkin.agreement")}
                             options={agreement_options} selected={agreement.map(|a| a.id.0.to_string()).unwrap_or_default()}
                             onselect={change(|d, v| {
                                 d.agreement = v.parse().ok().map(AgreementId);
@@ -147,28 +147,28 @@ pub fn CheckInSection() -> Html {
                             })} />
                         <div class="skn-row">
                             <div class="skn-field">
-                                <label for="skn-checkin-date">{ t(state, "panel.checkin.date") }</label>
-                                <input id="skn-checkin-date" class="skn-input" type="date" value={draft.date.clone()}
+                                <label for={state.dom_id("checkin-date")}>{ t(state, "panel.checkin.date") }</label>
+                                <input id={state.dom_id("checkin-date")} class="skn-input" type="date" value={draft.date.clone()}
                                     onchange={{
                                         let cb = change(|d, v| d.date = v);
                                         Callback::from(move |e: Event| cb.emit(event_value(&e)))
                                     }} />
                             </div>
-                            <SelectField id="skn-checkin-outcome" label={t(state, "panel.checkin.outcome")}
+                            <SelectField id={state.dom_id("checkin-outcome")} label={t(state, "panel.checkin.outcome")}
                                 options={outcome_options} selected={draft.outcome.key().to_string()}
                                 onselect={change(|d, v| {
                                     if let Some(o) = OUTCOMES.into_iter().find(|o| o.key() == v) {
                                         d.outcome = o;
                                     }
                                 })} />
-                            <SelectField id="skn-checkin-step" label={t(state, "panel.checkin.step")}
+                            <SelectField id={state.dom_id("checkin-step")} label={t(state, "panel.checkin.step")}
                                 options={step_options}
                                 selected={draft.step.map(|s| s.to_string()).unwrap_or_default()}
                                 onselect={change(|d, v| d.step = v.parse().ok())} />
                         </div>
                         <div class="skn-field">
-                            <label for="skn-checkin-note">{ t(state, "panel.checkin.note") }</label>
-                            <input id="skn-checkin-note" class="skn-input" type="text" value={draft.note.clone()}
+                            <label for={state.dom_id("checkin-note")}>{ t(state, "panel.checkin.note") }</label>
+                            <input id={state.dom_id("checkin-note")} class="skn-input" type="text" value={draft.note.clone()}
                                 oninput={{
                                     let cb = change(|d, v| d.note = v);
                                     Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
@@ -274,7 +274,7 @@ pub fn ReviewsSection(props: &ReviewsProps) -> Html {
                 .filter(|f| f.key.starts_with("review")).collect::<Vec<_>>()} />
             <ul class="skn-plain-list">
                 { for reviews.iter().map(|r| {
-                    let base = format!("skn-review-{}", r.id);
+                    let base = state.dom_id(&format!("review-{}", r.id));
                     let held = {
                         let app = app.clone();
                         let r = (*r).clone();
@@ -327,8 +327,8 @@ pub fn ReviewsSection(props: &ReviewsProps) -> Html {
             </ul>
             if !ro {
                 <form class="skn-add-line" {onsubmit}>
-                    <label for="skn-review-new">{ t(state, "panel.review.new") }</label>
-                    <input id="skn-review-new" class="skn-input" type="date" value={(*draft).clone()}
+                    <label for={state.dom_id("review-new")}>{ t(state, "panel.review.new") }</label>
+                    <input id={state.dom_id("review-new")} class="skn-input" type="date" value={(*draft).clone()}
                         onchange={{
                             let draft = draft.clone();
                             Callback::from(move |e: Event| draft.set(event_value(&e)))

@@ -48,9 +48,9 @@ pub fn ChildVoicePanel() -> Html {
     let visible = !private || *revealed;
     let findings = Findings::of(state);
     html! {
-        <section class="skn-panel skn-child-panel" aria-labelledby="skn-child-title">
-            <h2 id="skn-child-title" class="skn-panel-title">{ t(state, "panel.voice.title") }</h2>
-            <CheckField id="skn-voice-private" label={t(state, "panel.voice.private")}
+        <section class="skn-panel skn-child-panel" aria-labelledby={state.dom_id("child-title")}>
+            <h2 id={state.dom_id("child-title")} class="skn-panel-title">{ t(state, "panel.voice.title") }</h2>
+            <CheckField id={state.dom_id("voice-private")} label={t(state, "panel.voice.private")}
                 checked={private} disabled={state.readonly} ontoggle={on_private} />
             if private && !*revealed {
                 <div class="skn-note skn-voice-hidden">
@@ -58,13 +58,13 @@ pub fn ChildVoicePanel() -> Html {
                         <span aria-hidden="true">{ "🔒 " }</span>
                         { t(state, "panel.voice.hidden") }
                     </p>
-                    <button type="button" id="skn-voice-show" class="skn-button" onclick={show}>
+                    <button type="button" id={state.dom_id("voice-show")} class="skn-button" onclick={show}>
                         { t(state, "panel.voice.show") }
                     </button>
                 </div>
             }
             if private && *revealed {
-                <button type="button" id="skn-voice-hide" class="skn-button" onclick={hide}>
+                <button type="button" id={state.dom_id("voice-hide")} class="skn-button" onclick={hide}>
                     { t(state, "panel.voice.hide") }
                 </button>
             }
@@ -124,7 +124,7 @@ fn ChildVoice(props: &ChildVoiceProps) -> Html {
         .iter()
         .find(|v| v.child == child.id)
         .cloned();
-    let heading = format!("skn-voice-{}-title", child.id);
+    let heading = state.dom_id(&format!("voice-{}-title", child.id));
     let Some(view) = view else {
         let start = {
             let app = app.clone();
@@ -138,7 +138,7 @@ fn ChildVoice(props: &ChildVoiceProps) -> Html {
                 <h3 id={heading}>{ name.clone() }</h3>
                 <FindingList items={props.findings.clone()} />
                 if !state.readonly {
-                    <button type="button" class="skn-button" id={format!("skn-voice-{}-start", child.id)}
+                    <button type="button" class="skn-button" id={state.dom_id(&format!("voice-{}-start", child.id))}
                         onclick={start}>
                         { trf(state.lang, "panel.voice.start", &[("name", &name)]) }
                     </button>
@@ -183,7 +183,7 @@ fn ChildVoice(props: &ChildVoiceProps) -> Html {
             app.dispatch(Action::Edit(Edit::update(next)));
         })
     };
-    let base = format!("skn-voice-{}", child.id);
+    let base = state.dom_id(&format!("voice-{}", child.id));
     let path_options: Vec<(String, String)> =
         std::iter::once((String::new(), t(state, "panel.voice.path_none")))
             .chain((0..=Score::MAX).map(|v| (v.to_string(), v.to_string())))

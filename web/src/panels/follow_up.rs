@@ -68,10 +68,10 @@ pub fn FollowUpPanel() -> Html {
     let mut follow_ups: Vec<&FollowUp> = state.plan.follow_ups().iter().collect();
     follow_ups.sort_by_key(|f| std::cmp::Reverse((f.date, f.id)));
     html! {
-        <section class="skn-panel skn-followup-panel" aria-labelledby="skn-followup-title">
-            <h2 id="skn-followup-title" class="skn-panel-title">{ t(state, "panel.followup.title") }</h2>
-            <section class="skn-group" aria-labelledby="skn-followup-meetings">
-                <h3 id="skn-followup-meetings">{ t(state, "panel.followup.meetings") }</h3>
+        <section class="skn-panel skn-followup-panel" aria-labelledby={state.dom_id("followup-title")}>
+            <h2 id={state.dom_id("followup-title")} class="skn-panel-title">{ t(state, "panel.followup.title") }</h2>
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-meetings")}>
+                <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.followup.meetings") }</h3>
                 if meetings.is_empty() {
                     <p class="skn-muted">{ t(state, "panel.followup.no_meetings") }</p>
                 } else {
@@ -90,12 +90,12 @@ pub fn FollowUpPanel() -> Html {
                     </ul>
                 }
             </section>
-            <section class="skn-group" aria-labelledby="skn-followup-reviews">
-                <h3 id="skn-followup-reviews">{ t(state, "panel.section.reviews") }</h3>
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-reviews")}>
+                <h3 id={state.dom_id("followup-reviews")}>{ t(state, "panel.section.reviews") }</h3>
                 <ReviewsSection findings={findings} />
             </section>
-            <section class="skn-group" aria-labelledby="skn-followup-forms">
-                <h3 id="skn-followup-forms">{ t(state, "panel.followup.forms") }</h3>
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-forms")}>
+                <h3 id={state.dom_id("followup-forms")}>{ t(state, "panel.followup.forms") }</h3>
                 if !state.readonly {
                     <FollowUpForm />
                 }
@@ -256,20 +256,20 @@ fn FollowUpForm() -> Html {
     html! {
         <form class="skn-panel-form skn-followup-form" {onsubmit}>
             <div class="skn-row">
-                <SelectField id="skn-followup-respondent" label={t(state, "panel.followup.respondent")}
+                <SelectField id={state.dom_id("followup-respondent")} label={t(state, "panel.followup.respondent")}
                     options={respondent_options} selected={draft.respondent.key().to_string()}
                     onselect={change(|d, v| {
                         if let Some(r) = RESPONDENTS.into_iter().find(|r| r.key() == v) {
                             d.respondent = r;
                         }
                     })} />
-                <SelectField id="skn-followup-person" label={t(state, "panel.followup.person")}
+                <SelectField id={state.dom_id("followup-person")} label={t(state, "panel.followup.person")}
                     options={person_options}
                     selected={draft.person.map(|p| p.0.to_string()).unwrap_or_default()}
                     onselect={change(|d, v| d.person = v.parse().ok().map(PersonId))} />
                 <div class="skn-field">
-                    <label for="skn-followup-date">{ t(state, "panel.followup.date") }</label>
-                    <input id="skn-followup-date" class="skn-input" type="date" value={draft.date.clone()}
+                    <label for={state.dom_id("followup-date")}>{ t(state, "panel.followup.date") }</label>
+                    <input id={state.dom_id("followup-date")} class="skn-input" type="date" value={draft.date.clone()}
                         onchange={{
                             let cb = change(|d, v| d.date = v);
                             Callback::from(move |e: Event| cb.emit(event_value(&e)))
@@ -277,7 +277,7 @@ fn FollowUpForm() -> Html {
                 </div>
             </div>
             { for QUESTIONS.iter().enumerate().map(|(qi, key)| {
-                let name = format!("skn-followup-q{qi}");
+                let name = state.dom_id(&format!("followup-q{qi}"));
                 html! {
                     <fieldset class="skn-group skn-faces">
                         <legend>{ question_text(state, key, draft.respondent) }</legend>
@@ -306,8 +306,8 @@ fn FollowUpForm() -> Html {
                 }
             }) }
             <div class="skn-field">
-                <label for="skn-followup-comment">{ t(state, "panel.followup.comment") }</label>
-                <textarea id="skn-followup-comment" class="skn-input" rows="2" value={draft.comment.clone()}
+                <label for={state.dom_id("followup-comment")}>{ t(state, "panel.followup.comment") }</label>
+                <textarea id={state.dom_id("followup-comment")} class="skn-input" rows="2" value={draft.comment.clone()}
                     oninput={{
                         let cb = change(|d, v| d.comment = v);
                         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))

@@ -85,7 +85,7 @@ fn MappingColumn(props: &ColumnProps) -> Html {
             draft.set(String::new());
         })
     };
-    let heading_id = format!("skn-map-{slug}-title");
+    let heading_id = state.dom_id(&format!("map-{slug}-title"));
     html! {
         <section class={classes!("skn-mapping-column", column_class(column))}
             aria-labelledby={heading_id.clone()}>
@@ -112,7 +112,7 @@ fn MappingColumn(props: &ColumnProps) -> Html {
                         &[("column", column.label(state.lang)), ("n", &(i + 1).to_string())]);
                     html! {
                         <li key={n.id.0} class="skn-note-line">
-                            <TextField id={format!("skn-note-{}", n.id)} label={label.clone()}
+                            <TextField id={state.dom_id(&format!("note-{}", n.id))} label={label.clone()}
                                 class="skn-label-hidden" multiline=true value={n.text.clone()}
                                 rows={Some(rows_for(&n.text, 18))}
                                 disabled={ro} oncommit={commit} />
@@ -126,10 +126,10 @@ fn MappingColumn(props: &ColumnProps) -> Html {
             </ul>
             if !ro {
                 <form class="skn-add-line" {onsubmit}>
-                    <label for={format!("skn-map-{slug}-new")} class="skn-visually-hidden">
+                    <label for={state.dom_id(&format!("map-{slug}-new"))} class="skn-visually-hidden">
                         { trf(state.lang, "panel.mapping.new", &[("column", column.label(state.lang))]) }
                     </label>
-                    <input id={format!("skn-map-{slug}-new")} class="skn-input" type="text"
+                    <input id={state.dom_id(&format!("map-{slug}-new"))} class="skn-input" type="text"
                         placeholder={t(state, "panel.mapping.placeholder")}
                         value={(*draft).clone()} oninput={on_draft} />
                     <button type="submit" class="skn-button skn-button--small">{ t(state, "panel.add") }</button>
@@ -192,7 +192,7 @@ fn DangerEditor(props: &DangerProps) -> Html {
     let state = &*app;
     let ro = state.readonly;
     let d = &props.danger;
-    let base = format!("skn-danger-{}", d.id);
+    let base = state.dom_id(&format!("danger-{}", d.id));
     let set = |f: fn(&mut DangerStatement, String)| {
         let app = app.clone();
         let d = d.clone();

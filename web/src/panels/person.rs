@@ -44,7 +44,7 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
     let state = &*app;
     let p = &props.person;
     let ro = state.readonly;
-    let fid = |f: &str| AttrValue::from(format!("skn-person-{}-{f}", p.id));
+    let fid = |f: &str| AttrValue::from(state.dom_id(&format!("person-{}-{f}", p.id)));
     // Every field commits the whole person once: one undo step per change.
     let commit = |f: fn(&mut Person, String)| {
         let app = app.clone();
@@ -229,8 +229,8 @@ fn RestsOn(props: &PersonRef) -> Html {
     }
     let count = rows.len();
     html! {
-        <section class="skn-group skn-rests" aria-labelledby="skn-rests-title">
-            <h3 id="skn-rests-title">
+        <section class="skn-group skn-rests" aria-labelledby={state.dom_id("rests-title")}>
+            <h3 id={state.dom_id("rests-title")}>
                 { trf(state.lang, "panel.rests.title", &[("count", &count.to_string())]) }
             </h3>
             if rows.is_empty() {
@@ -399,8 +399,8 @@ fn RemovePerson(props: &RemoveProps) -> Html {
     let refs = state.plan.referrers(Ref::Person(id));
     let places = describe_referrers(state, id, &refs);
     html! {
-        <div class="skn-confirm" role="group" aria-labelledby="skn-remove-question">
-            <p id="skn-remove-question" class="skn-confirm-question">
+        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id("remove-question")}>
+            <p id={state.dom_id("remove-question")} class="skn-confirm-question">
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { trf(state.lang, "panel.person.remove_question", &[("name", &name)]) }
             </p>
@@ -489,7 +489,7 @@ fn ChildRow(props: &ChildRowProps) -> Html {
     let state = &*app;
     let c = &props.child;
     let ro = state.readonly;
-    let fid = |f: &str| AttrValue::from(format!("skn-child-{}-{f}", c.id));
+    let fid = |f: &str| AttrValue::from(state.dom_id(&format!("child-{}-{f}", c.id)));
     let commit = |f: fn(&mut Child, String)| {
         let app = app.clone();
         let c = c.clone();
@@ -568,11 +568,11 @@ fn AddChild() -> Html {
             <fieldset class="skn-group">
                 <legend>{ t(state, "panel.child.add") }</legend>
                 <div class="skn-field">
-                    <label for="skn-add-child-name">{ t(state, "panel.child.name") }</label>
-                    <input id="skn-add-child-name" class="skn-input" type="text"
+                    <label for={state.dom_id("add-child-name")}>{ t(state, "panel.child.name") }</label>
+                    <input id={state.dom_id("add-child-name")} class="skn-input" type="text"
                         value={(*name).clone()} oninput={on_name} />
                 </div>
-                <SelectField id="skn-add-child-age" label={t(state, "panel.child.age")}
+                <SelectField id={state.dom_id("add-child-age")} label={t(state, "panel.child.age")}
                     options={age_options()} selected={age.to_string()} onselect={on_age} />
                 <button type="submit" class="skn-button">{ t(state, "panel.child.add_button") }</button>
             </fieldset>

@@ -55,40 +55,40 @@ pub fn PlanPanel() -> Html {
         .collect();
     let summary = findings::summary(state, &findings);
     html! {
-        <section class="skn-panel skn-plan-panel" aria-labelledby="skn-plan-title">
+        <section class="skn-panel skn-plan-panel" aria-labelledby={state.dom_id("plan-title")}>
             <header class="skn-panel-header">
-                <h2 id="skn-plan-title" class="skn-panel-title">{ t(state, "panel.plan.title") }</h2>
+                <h2 id={state.dom_id("plan-title")} class="skn-panel-title">{ t(state, "panel.plan.title") }</h2>
                 <p class="skn-findings-summary" aria-live="polite">
                     <span aria-hidden="true">{ if findings.0.is_empty() { "✓ " } else { "⚠ " } }</span>
                     { summary }
                 </p>
             </header>
             <FindingList items={general} />
-            <Section id="skn-sec-mapping" title={t(state, "panel.section.mapping")}
+            <Section id={state.dom_id("sec-mapping")} title={t(state, "panel.section.mapping")}
                 count={Some(plan.mapping().len())}>
                 <MappingSection />
             </Section>
-            <Section id="skn-sec-dangers" title={t(state, "panel.section.dangers")}
+            <Section id={state.dom_id("sec-dangers")} title={t(state, "panel.section.dangers")}
                 count={Some(plan.dangers().len())}>
                 <DangersSection findings={findings.clone()} />
             </Section>
-            <Section id="skn-sec-agreements" title={t(state, "panel.section.agreements")}
+            <Section id={state.dom_id("sec-agreements")} title={t(state, "panel.section.agreements")}
                 count={Some(plan.agreements().len())} open=true>
                 <AgreementsSection findings={findings.clone()} />
             </Section>
-            <Section id="skn-sec-arrangements" title={t(state, "panel.section.arrangements")}
+            <Section id={state.dom_id("sec-arrangements")} title={t(state, "panel.section.arrangements")}
                 count={Some(plan.arrangements().len())}>
                 <ArrangementsSection findings={findings.clone()} />
             </Section>
-            <Section id="skn-sec-supervision" title={t(state, "panel.section.supervision")}
+            <Section id={state.dom_id("sec-supervision")} title={t(state, "panel.section.supervision")}
                 count={Some(plan.supervision().len())}>
                 <SupervisionSection findings={findings.clone()} />
             </Section>
-            <Section id="skn-sec-checkins" title={t(state, "panel.section.checkins")}
+            <Section id={state.dom_id("sec-checkins")} title={t(state, "panel.section.checkins")}
                 count={Some(plan.check_ins().len())}>
                 <CheckInSection />
             </Section>
-            <Section id="skn-sec-reviews" title={t(state, "panel.section.reviews")}
+            <Section id={state.dom_id("sec-reviews")} title={t(state, "panel.section.reviews")}
                 count={Some(plan.reviews().len())}>
                 <ReviewsSection findings={findings} />
             </Section>

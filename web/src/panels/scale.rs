@@ -60,8 +60,8 @@ pub fn ScalePanel() -> Html {
         .filter(|f| f.key == "no_scaling")
         .collect();
     html! {
-        <section class="skn-panel skn-scale-panel" aria-labelledby="skn-scale-title">
-            <h2 id="skn-scale-title" class="skn-panel-title">{ t(state, "panel.scale.title") }</h2>
+        <section class="skn-panel skn-scale-panel" aria-labelledby={state.dom_id("scale-title")}>
+            <h2 id={state.dom_id("scale-title")} class="skn-panel-title">{ t(state, "panel.scale.title") }</h2>
             <FindingList items={scaling} />
             <p class="skn-meeting-line">
                 if let Some(m) = &current {
@@ -71,7 +71,7 @@ pub fn ScalePanel() -> Html {
                 }
             </p>
             if !has_today && !ro {
-                <button type="button" class="skn-button" id="skn-scale-start" onclick={start}>
+                <button type="button" class="skn-button" id={state.dom_id("scale-start")} onclick={start}>
                     { trf(state.lang, "panel.scale.start_meeting", &[("date", &format_date(state.today))]) }
                 </button>
             }
@@ -116,7 +116,7 @@ fn ScaleEditor(props: &ScaleProps) -> Html {
     let state = &*app;
     let ro = state.readonly;
     let q = &props.question;
-    let base = format!("skn-scale-{}", q.id);
+    let base = state.dom_id(&format!("scale-{}", q.id));
     let set = |f: fn(&mut ScaleQuestion, String)| {
         let app = app.clone();
         let q = q.clone();
@@ -270,7 +270,7 @@ fn AnswerRow(props: &AnswerProps) -> Html {
     let options: Vec<(String, String)> = std::iter::once((String::new(), "–".to_string()))
         .chain((0..=Score::MAX).map(|v| (v.to_string(), v.to_string())))
         .collect();
-    let id = format!("skn-scale-{}-p{}", q.id, person);
+    let id = state.dom_id(&format!("scale-{}-p{}", q.id, person));
     let numbers = history
         .iter()
         .map(|(_, v)| v.to_string())
@@ -387,7 +387,7 @@ fn AddRespondent(props: &AddRespondentProps) -> Html {
         })
     };
     html! {
-        <SelectField id={format!("skn-scale-{}-add-person", props.question.id)}
+        <SelectField id={state.dom_id(&format!("scale-{}-add-person", props.question.id))}
             label={t(state, "panel.scale.add_person")} {options} selected={String::new()} {onselect} />
     }
 }
@@ -437,20 +437,20 @@ fn AddScale() -> Html {
             <fieldset class="skn-group">
                 <legend>{ t(state, "panel.scale.add") }</legend>
                 <div class="skn-field">
-                    <label for="skn-scale-new-question">{ t(state, "panel.scale.question") }</label>
-                    <input id="skn-scale-new-question" class="skn-input" type="text"
+                    <label for={state.dom_id("scale-new-question")}>{ t(state, "panel.scale.question") }</label>
+                    <input id={state.dom_id("scale-new-question")} class="skn-input" type="text"
                         value={draft.question.clone()} oninput={input(|d, v| d.question = v)} />
                 </div>
                 <div class="skn-row">
                     <div class="skn-field">
-                        <label for="skn-scale-new-low">{ t(state, "panel.scale.low") }</label>
-                        <input id="skn-scale-new-low" class="skn-input" type="text"
+                        <label for={state.dom_id("scale-new-low")}>{ t(state, "panel.scale.low") }</label>
+                        <input id={state.dom_id("scale-new-low")} class="skn-input" type="text"
                             placeholder={t(state, "panel.scale.low_example")}
                             value={draft.low.clone()} oninput={input(|d, v| d.low = v)} />
                     </div>
                     <div class="skn-field">
-                        <label for="skn-scale-new-high">{ t(state, "panel.scale.high") }</label>
-                        <input id="skn-scale-new-high" class="skn-input" type="text"
+                        <label for={state.dom_id("scale-new-high")}>{ t(state, "panel.scale.high") }</label>
+                        <input id={state.dom_id("scale-new-high")} class="skn-input" type="text"
                             placeholder={t(state, "panel.scale.high_example")}
                             value={draft.high.clone()} oninput={input(|d, v| d.high = v)} />
                     </div>
