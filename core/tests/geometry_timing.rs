@@ -6,7 +6,9 @@ use skyddsnat_core::geometry::{layout, layout_with, LayoutOptions};
 use skyddsnat_core::*;
 use std::time::{Duration, Instant};
 
-fn plan(n: u32, spread: bool) -> Plan {
+/// `n` people, spread over all cells or all in one; with `same_depth`
+/// everyone sits at the middle of the band (as new people and the sample do).
+fn plan(n: u32, spread: bool, same_depth: bool) -> Plan {
     let mut plan = Plan::new();
     for (id, name) in [(1, "Alva"), (2, "Elis")] {
         plan.apply(Edit::add(Child {
@@ -40,7 +42,11 @@ fn plan(n: u32, spread: bool) -> Plan {
                 ring: Ring::new(ring).expect("ring"),
                 sector,
                 along: Permille::new((i * 379 % 1001) as u16).expect("permille"),
-                depth: Permille::new((i * 613 % 1001) as u16).expect("permille"),
+                depth: if same_depth {
+                    Permille::HALF
+                } else {
+                    Permille::new((i * 613 % 1001) as u16).expect("permille")
+                },
             },
             lives_with_child: false,
             protected: false,
@@ -60,14 +66,17 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 #[test]
 #[ignore = "timing; run with --release --ignored"]
 fn layout_timing() {
-    for (n, spread) in [
-        (15, true),
-        (100, true),
-        (100, false),
-        (500, true),
-        (500, false),
+    for (n, spread, same_depth) in [
+        (15, true, false),
+        (100, true, false),
+        (100, false, false),
+        (100, false, true),
+        (500, true, false),
+        (500, true, true),
+        (500, false, false),
+        (500, false, true),
     ] {
-        let plan = plan(n, spread);
+        let plan = plan(n, spread, same_depth);
         let runs = (0..21)
             .map(|_| {
                 let t = Instant::now();
@@ -91,8 +100,9 @@ fn layout_timing() {
                 .collect(),
         );
         eprintln!(
-            "{n:>3} people {:<11}: median {:>8.3} ms (with focus {:>8.3} ms), scale {:.2}, extent {:.0}",
+            "{n:>3} people {:<11}{}: median {:>8.3} ms (with focus {:>8.3} ms), scale {:.2}, extent {:.0}",
             if spread { "spread" } else { "in one cell" },
+            if same_depth { ", one depth" } else { "" },
             median(runs).as_secs_f64() * 1000.0,
             drag.as_secs_f64() * 1000.0,
             l.geometry.scale(),

@@ -39,8 +39,8 @@ const GROWTH: f64 = 1.2;
 /// wide and cells are curved): used to guess how much a crowded map must grow.
 /// Measured: 0.35 wastes room (maps 40–70 % larger than needed); 1.0 and up
 /// make crowded layouts retry many times (500 people in one cell: 2.5 s);
-/// 0.5 lays out 500 people spread over the map in under 1 ms (500 in one
-/// cell: about 7 ms) at about 1.4 times the least scale that would fit.
+/// 0.5 lays out 500 people spread over the map in under 1 ms at about 1.4
+/// times the least scale that would fit (see `tests/geometry_timing.rs`).
 const PACKING: f64 = 0.5;
 /// Distance between candidate spots when searching a whole cell.
 const SCAN_STEP: f64 = 5.0;
@@ -321,8 +321,9 @@ fn growth_steps_needed(base: &MapGeometry, items: &[Item]) -> i32 {
 fn place_all(geometry: &MapGeometry, items: &[Item]) -> Option<Vec<Node>> {
     let mut grid = Grid::new(geometry.outer_radius() + 200.0, items.len());
     let mut nodes = Vec::with_capacity(items.len());
+    let mut full = FullRows::new();
     for item in items {
-        let centre = find_spot(geometry, item, &grid)?;
+        let centre = find_spot(geometry, item, &grid, &mut full)?;
         let node = item.node_at(centre);
         grid.insert(node.node_rect());
         grid.insert(node.label_rect);
@@ -351,24 +352,68 @@ fn inflate(r: Rect, by: f64) -> Rect {
 
 /// Whether `item`'s node and label would fit at `p`.
 fn fits(geometry: &MapGeometry, item: &Item, grid: &Grid, p: Point) -> bool {
+    matches!(try_fit(geometry, item, grid, p), Fit::Fits)
+}
+
+/// The answer to "may the item sit here?", with what is in the way.
+enum Fit {
+    Fits,
+    /// Outside the region, or a label over the children's disc.
+    Elsewhere,
+    /// One of the item's boxes (with clearance) overlaps a placed box.
+    Blocked {
+        mine: Rect,
+        theirs: Rect,
+    },
+}
+
+fn try_fit(geometry: &MapGeometry, item: &Item, grid: &Grid, p: Point) -> Fit {
     if !item.region_allows(geometry, p) {
-        return false;
+        return Fit::Elsewhere;
     }
     let label = item.label_rect(p);
     // A person's label must not cover the children's disc.
     if !item.child && label.meets_circle(Point::default(), geometry.centre_radius()) {
-        return false;
+        return Fit::Elsewhere;
     }
-    grid.free(&inflate(node_rect(p, item.radius), CLEARANCE))
-        && grid.free(&inflate(label, CLEARANCE))
+    for mine in [
+        inflate(node_rect(p, item.radius), CLEARANCE),
+        inflate(label, CLEARANCE),
+    ] {
+        if let Some(theirs) = grid.first_overlap(&mine) {
+            return Fit::Blocked { mine, theirs };
+        }
+    }
+    Fit::Fits
+}
+
+/// How far `mine` must travel in direction `(dx, dy)` (a unit vector) to
+/// stop overlapping `theirs`: the first axis on which it gets clear.
+fn distance_to_clear(mine: &Rect, theirs: &Rect, dx: f64, dy: f64) -> f64 {
+    let along = |d: f64, lo: f64, hi: f64, their_lo: f64, their_hi: f64| {
+        if d > 1e-9 {
+            (their_hi - lo) / d
+        } else if d < -1e-9 {
+            (hi - their_lo) / -d
+        } else {
+            f64::INFINITY
+        }
+    };
+    along(dx, mine.x, mine.right(), theirs.x, theirs.right()).min(along(
+        dy,
+        mine.y,
+        mine.bottom(),
+        theirs.y,
+        theirs.bottom(),
+    ))
 }
 
 /// Offsets around a wanted spot, nearest first: tried before a whole-cell scan.
 fn near_offsets() -> &'static [(i32, i32)] {
     static NEAR: OnceLock<Vec<(i32, i32)>> = OnceLock::new();
     NEAR.get_or_init(|| {
-        const STEP: i32 = 4;
-        const REACH: i32 = 12; // 12 steps of 4 units: 48 units around
+        const STEP: i32 = 8;
+        const REACH: i32 = 6; // 6 steps of 8 units: 48 units around
         let mut offsets: Vec<(i32, i32)> = (-REACH..=REACH)
             .flat_map(|y| (-REACH..=REACH).map(move |x| (x, y)))
             .filter(|(x, y)| x * x + y * y <= REACH * REACH)
@@ -382,7 +427,12 @@ fn near_offsets() -> &'static [(i32, i32)] {
     })
 }
 
-fn find_spot(geometry: &MapGeometry, item: &Item, grid: &Grid) -> Option<Point> {
+fn find_spot(
+    geometry: &MapGeometry,
+    item: &Item,
+    grid: &Grid,
+    full: &mut FullRows,
+) -> Option<Point> {
     let wanted = item.wanted(geometry);
     for &(dx, dy) in near_offsets() {
         let p = Point::new(wanted.x + f64::from(dx), wanted.y + f64::from(dy));
@@ -390,19 +440,48 @@ fn find_spot(geometry: &MapGeometry, item: &Item, grid: &Grid) -> Option<Point> 
             return Some(p);
         }
     }
-    scan_region(geometry, item, grid, wanted)
+    scan_region(geometry, item, grid, wanted, full)
 }
 
-/// Every spot in the item's region, row by row outwards from the wanted
-/// radius and, within a row, outwards from the wanted angle.
-fn scan_region(geometry: &MapGeometry, item: &Item, grid: &Grid, wanted: Point) -> Option<Point> {
+/// Rows of a region known to be full: for each (region, row), the narrowest
+/// label that found no spot in it. Boxes are only ever added, and a wider
+/// label centred on the same node covers a superset of the narrower one's
+/// box, so no later item with a label at least that wide can fit there
+/// either. Without this, a crowded cell is rescanned row by row for every
+/// newcomer (500 people at one depth of one cell: seconds instead of
+/// milliseconds).
+type FullRows = std::collections::HashMap<(u8, u8, i32), f64>;
+
+fn region_key(geometry: &MapGeometry, region: Region) -> (u8, u8) {
+    match region {
+        Region::Centre => (0, 0),
+        Region::Cell(ring, sector) => (ring.get(), geometry.sector_index(sector) as u8 + 1),
+    }
+}
+
+/// `0, +1, -1, +2, -2 …`: the `i`-th step away from a start.
+fn alternate(i: i32) -> i32 {
+    if i % 2 == 0 {
+        i / 2
+    } else {
+        -(i + 1) / 2
+    }
+}
+
+/// Every spot in the item's region on a fixed polar grid, row by row
+/// outwards from the wanted radius and, within a row, outwards from the
+/// wanted angle. The grid is fixed per region (not per item) so that
+/// [`FullRows`] can remember rows across items.
+fn scan_region(
+    geometry: &MapGeometry,
+    item: &Item,
+    grid: &Grid,
+    wanted: Point,
+    full: &mut FullRows,
+) -> Option<Point> {
+    let centre = matches!(item.region, Region::Centre);
     let (r_min, r_max, a_min, a_max) = match item.region {
-        Region::Centre => (
-            0.0,
-            geometry.centre_radius() - item.radius,
-            wanted.angle() - PI,
-            wanted.angle() + PI,
-        ),
+        Region::Centre => (0.0, geometry.centre_radius() - item.radius, 0.0, TAU),
         Region::Cell(ring, sector) => {
             let (r0, r1) = geometry.ring_band(ring);
             let (a0, a1) = geometry.sector_angles(sector);
@@ -412,40 +491,80 @@ fn scan_region(geometry: &MapGeometry, item: &Item, grid: &Grid, wanted: Point) 
     if r_max < r_min {
         return None;
     }
-    let r_start = wanted.radius().clamp(r_min, r_max);
-    let a_start = if matches!(item.region, Region::Centre) {
-        wanted.angle()
-    } else {
-        wanted.angle().clamp(a_min, a_max)
-    };
-    let rows = ((r_max - r_min) / SCAN_STEP).ceil() as i32 + 1;
-    for k in 0..(2 * rows) {
-        // 0, +1, -1, +2, -2 … rows away from the wanted radius.
-        let offset = if k % 2 == 0 { k / 2 } else { -(k + 1) / 2 };
-        let r = r_start + f64::from(offset) * SCAN_STEP;
-        if r < r_min - 1e-9 || r > r_max + 1e-9 {
+    let key = region_key(geometry, item.region);
+    let rows = ((r_max - r_min) / SCAN_STEP).floor() as i32;
+    let first_row = ((wanted.radius().clamp(r_min, r_max) - r_min) / SCAN_STEP).round() as i32;
+    for step in 0..=(2 * rows + 1) {
+        let row = first_row + alternate(step);
+        if row < 0 || row > rows {
             continue;
         }
+        if full
+            .get(&(key.0, key.1, row))
+            .is_some_and(|narrowest| item.label_width >= *narrowest)
+        {
+            continue;
+        }
+        let r = r_min + f64::from(row) * SCAN_STEP;
         if r < SCAN_STEP {
+            // The very middle of the children's disc is one spot.
             let p = Point::default();
             if fits(geometry, item, grid, p) {
                 return Some(p);
             }
-            continue;
-        }
-        let da = SCAN_STEP / r;
-        let cols = ((a_max - a_min) / da).ceil() as i32 + 1;
-        for j in 0..(2 * cols) {
-            let offset = if j % 2 == 0 { j / 2 } else { -(j + 1) / 2 };
-            let a = a_start + f64::from(offset) * da;
-            if a < a_min || a > a_max {
-                continue;
+        } else {
+            let da = SCAN_STEP / r;
+            let cols = ((a_max - a_min) / da).floor() as i32;
+            let first_col = ((wanted.angle().clamp(a_min, a_max) - a_min) / da).round() as i32;
+            if centre {
+                // Around the full circle (a small disc): every spot in turn.
+                for col_step in 0..=cols {
+                    let col = (first_col + alternate(col_step)).rem_euclid(cols.max(1));
+                    let p = Point::polar(r, a_min + f64::from(col) * da);
+                    if fits(geometry, item, grid, p) {
+                        return Some(p);
+                    }
+                }
+            } else {
+                // Clockwise and counter-clockwise from the wanted angle; the
+                // nearer free spot wins. A blocked spot skips ahead past
+                // whatever blocks it, so a row full of labels costs one test
+                // per label rather than one per spot.
+                let mut best: Option<(i32, Point)> = None;
+                for dir in [1, -1] {
+                    let mut col = if dir == 1 { first_col } else { first_col - 1 };
+                    while (0..=cols).contains(&col) {
+                        let steps = (col - first_col).abs();
+                        if best.is_some_and(|(b, _)| b <= steps) {
+                            break;
+                        }
+                        let a = a_min + f64::from(col) * da;
+                        let p = Point::polar(r, a);
+                        match try_fit(geometry, item, grid, p) {
+                            Fit::Fits => {
+                                best = Some((steps, p));
+                                break;
+                            }
+                            Fit::Elsewhere => col += dir,
+                            Fit::Blocked { mine, theirs } => {
+                                // Moving clockwise along the row goes in the
+                                // direction (cos a, sin a) in map units.
+                                let (dx, dy) = (a.cos() * f64::from(dir), a.sin() * f64::from(dir));
+                                let clear = distance_to_clear(&mine, &theirs, dx, dy);
+                                let skip =
+                                    (clear / SCAN_STEP).floor().clamp(1.0, f64::from(cols + 1));
+                                col += dir * skip as i32;
+                            }
+                        }
+                    }
+                }
+                if let Some((_, p)) = best {
+                    return Some(p);
+                }
             }
-            let p = Point::polar(r, a);
-            if fits(geometry, item, grid, p) {
-                return Some(p);
-            }
         }
+        let narrowest = full.entry((key.0, key.1, row)).or_insert(f64::INFINITY);
+        *narrowest = narrowest.min(item.label_width);
     }
     None
 }
@@ -492,16 +611,18 @@ impl Grid {
         }
     }
 
-    fn free(&self, r: &Rect) -> bool {
+    /// A placed box that overlaps `r`, if any.
+    fn first_overlap(&self, r: &Rect) -> Option<Rect> {
         for y in self.bucket(r.y)..=self.bucket(r.bottom()) {
             for x in self.bucket(r.x)..=self.bucket(r.right()) {
                 for &id in &self.buckets[y * self.side + x] {
-                    if self.boxes[id as usize].overlaps(r) {
-                        return false;
+                    let placed = self.boxes[id as usize];
+                    if placed.overlaps(r) {
+                        return Some(placed);
                     }
                 }
             }
         }
-        true
+        None
     }
 }
