@@ -333,15 +333,9 @@ fn five_hundred_people_do_not_overlap_because_the_map_grows() {
                 )
             })
             .collect();
-        let t = std::time::Instant::now();
         let plan = plan_with(people);
-        eprintln!("plan built in {:?}", t.elapsed());
-        let t = std::time::Instant::now();
         let l = layout(&plan);
-        eprintln!("laid out in {:?}", t.elapsed());
-        let t = std::time::Instant::now();
         assert_readable(&plan, &l);
-        eprintln!("checked in {:?}", t.elapsed());
         assert!(l.geometry.scale() > 1.0);
         eprintln!(
             "500 {}: scale {:.2}, extent {:.0}",

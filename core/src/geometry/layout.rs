@@ -51,7 +51,7 @@ const MAX_GROWTH_STEPS: i32 = 60;
 /// What to lay out, and how.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayoutOptions {
-    /// Labels show roles or initials instead of names (see [`display_name`]).
+    /// Labels show roles or initials instead of names (see [`super::display_name`]).
     pub hide_names: bool,
     /// Placed before everybody else, so it sits exactly where it is wanted
     /// (the node under the pointer while dragging).
@@ -178,8 +178,8 @@ struct Item {
     id: PersonId,
     child: bool,
     region: Region,
-    /// For a person: the place's point on a map of scale 1. For a child: its
-    /// spot in the centre as a fraction of the disc.
+    /// Where the node wants to be on a map of scale 1: a person's place, or
+    /// a child's spot around the middle of the disc.
     wanted_at_scale_1: Point,
     radius: f64,
     label: String,

@@ -248,7 +248,8 @@ impl MapGeometry {
     }
 
     /// The person or child under `p` in a drawn layout: the nearest node
-    /// whose disc contains the point.
+    /// whose disc contains the point, else the one whose label does (see
+    /// [`Layout::hit`]).
     pub fn hit(&self, layout: &Layout, p: Point) -> Option<PersonId> {
         layout.hit(p)
     }
