@@ -141,6 +141,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         current: RefCell::new(Rc::new(plan.clone())),
         lang: Cell::new(lang),
         dispatch: RefCell::new(None),
+        quiet_change: Cell::new(false),
     });
     if let Some(e) = load_error {
         host.report_error(&format!("{} {e}", i18n::tr(lang, "storage.restore_failed")));
@@ -184,6 +185,7 @@ impl Widget {
         let plan = plan_from_js(&plan, self.host.lang.get())?;
         *self.host.current.borrow_mut() = Rc::new(plan.clone());
         if let Some(dispatch) = &*self.host.dispatch.borrow() {
+            self.host.quiet_change.set(true);
             dispatch.emit(crate::state::Action::Load(plan));
         }
         Ok(())

@@ -31,6 +31,9 @@ pub struct Host {
     pub lang: Cell<Lang>,
     /// Sends actions into the running app (for `setPlan`).
     pub dispatch: RefCell<Option<Callback<Action>>>,
+    /// The next change came from the host itself (`setPlan`): do not echo it
+    /// back as a change event.
+    pub quiet_change: Cell<bool>,
 }
 
 impl Host {
@@ -125,8 +128,10 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 if let Some(f) = &host.on_change {
-                    let value = crate::api::plan_to_js(&state.plan);
-                    let _ = f.call1(&JsValue::NULL, &value);
+                    if !host.quiet_change.replace(false) {
+                        let value = crate::api::plan_to_js(&state.plan);
+                        let _ = f.call1(&JsValue::NULL, &value);
+                    }
                 }
             }
         });

@@ -13,5 +13,6 @@ pub mod state;
 pub mod stats_view;
 pub mod storage;
 pub mod topbar;
+pub mod versions;
 
 pub use api::{mount, stylesheet, Widget};

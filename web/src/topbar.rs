@@ -56,6 +56,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let app = use_app();
     let s: &AppState = &app;
     let menu_open = use_state(|| false);
+    let versions_open = use_state(|| false);
     let file_ref = use_node_ref();
     let reader = use_mut_ref(|| Option::<gloo::file::callbacks::FileReader>::None);
 
@@ -194,6 +195,35 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         }))
     };
 
+    let show_versions = {
+        let versions_open = versions_open.clone();
+        item(Box::new(move || versions_open.set(true)))
+    };
+    let close_versions = {
+        let versions_open = versions_open.clone();
+        Callback::from(move |()| versions_open.set(false))
+    };
+    let forget_all = {
+        let app = app.clone();
+        let host = props.host.clone();
+        item(Box::new(move || {
+            if !gloo::dialogs::confirm(&t(&app, "menu.forget_all_confirm")) {
+                return;
+            }
+            if let Some(store) = &host.0.store {
+                // This widget must not write its plan back right after.
+                store.forget();
+            }
+            let removed = crate::storage::forget_everything();
+            app.dispatch(Action::SetStorage(StorageStatus::Forgotten));
+            app.dispatch(Action::Announce(tf(
+                &app,
+                "menu.forgot_all",
+                &[("count", &removed.to_string())],
+            )));
+        }))
+    };
+
     let meeting = tf(
         s,
         "app.meeting",
@@ -241,7 +271,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                             <li><button type="button" class="skn-menu-item" onclick={export_svg}>{ t(s, "menu.export_svg") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={unit_stats}>{ t(s, "stats.view.menu") }</button></li>
                             if props.host.0.store.is_some() {
+                                <li><button type="button" class="skn-menu-item" onclick={show_versions}>{ t(s, "menu.versions") }</button></li>
                                 <li><button type="button" class="skn-menu-item skn-menu-item--danger" onclick={forget}>{ t(s, "menu.forget") }</button></li>
+                                <li><button type="button" class="skn-menu-item skn-menu-item--danger-plain" onclick={forget_all}>{ t(s, "menu.forget_all") }</button></li>
                             }
                         </ul>
                     }
@@ -249,6 +281,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         onchange={on_file} tabindex="-1" aria-hidden="true" />
                 </div>
             </div>
+            if *versions_open {
+                <crate::versions::VersionsDialog host={props.host.clone()} on_close={close_versions} />
+            }
         </header>
     }
 }

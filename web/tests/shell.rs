@@ -414,12 +414,7 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
     assert!(ours(&storage) >= 2, "plan and meta are stored");
 
     // "Forget" through the menu, confirmed.
-    js_sys::Reflect::set(
-        &web_sys::window().expect("window"),
-        &"confirm".into(),
-        &js_sys::Function::new_no_args("return true"),
-    )
-    .expect("stub confirm");
+    stub_confirm(true);
     again.click(".skn-menu > button").await;
     again.click_button("Glöm planen på den här datorn").await;
     assert_eq!(ours(&storage), 0, "every key of this plan is gone");
@@ -489,9 +484,8 @@ async fn two_widgets_on_one_page_share_no_element_id() {
     a.click(".skn-menu > button").await;
     b.click(".skn-menu > button").await;
     key(&b.find(".skn-app"), "n", false, false).await;
-    // The side panel's editors name their own fields (checked by their tests).
     let ids = gloo::utils::document()
-        .query_selector_all(".skn-app [id]:not(.skn-tabpanel [id])")
+        .query_selector_all(".skn-app [id]")
         .expect("selector");
     let ids: Vec<String> = (0..ids.length())
         .filter_map(|i| ids.get(i))
@@ -526,4 +520,160 @@ async fn two_widgets_on_one_page_share_no_element_id() {
     }
     a.destroy().await;
     b.destroy().await;
+}
+
+fn stub_confirm(answer: bool) {
+    js_sys::Reflect::set(
+        &web_sys::window().expect("window"),
+        &"confirm".into(),
+        &js_sys::Function::new_no_args(if answer {
+            "return true"
+        } else {
+            "return false"
+        }),
+    )
+    .expect("stub confirm");
+}
+
+#[wasm_bindgen_test]
+async fn an_earlier_version_can_be_restored_after_a_bad_edit() {
+    let w = sample("test-versions").await;
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    let first = w.person("Tomas")["place"].clone();
+    // A second change within the minute: saved as latest, not as a version.
+    key(&w.node("Tomas"), "ArrowRight", false, false).await;
+    assert_ne!(w.person("Tomas")["place"], first);
+    w.click(".skn-menu > button").await;
+    w.click_button("Tidigare versioner…").await;
+    assert_eq!(w.count(".skn-versions-list li"), 1);
+    stub_confirm(false);
+    w.click(".skn-versions-list button").await;
+    assert_ne!(
+        w.person("Tomas")["place"],
+        first,
+        "declined: nothing changes"
+    );
+    stub_confirm(true);
+    w.click(".skn-versions-list button").await;
+    assert_eq!(w.person("Tomas")["place"], first);
+    assert_eq!(w.count(".skn-versions"), 0, "the dialog closes");
+    w.destroy().await;
+}
+
+#[wasm_bindgen_test]
+async fn forget_all_removes_every_plan_the_widget_saved() {
+    let a = sample("test-forget-a").await;
+    let b = sample("test-forget-b").await;
+    for w in [&a, &b] {
+        key(&w.node("Tomas"), "Enter", false, false).await;
+        key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    }
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage");
+    let ours = |s: &web_sys::Storage| {
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with("skyddsnat:"))
+            .count()
+    };
+    assert!(ours(&storage) >= 4);
+    // Something that is not ours stays.
+    storage.set_item("host-page-setting", "1").expect("set");
+    stub_confirm(true);
+    a.click(".skn-menu > button").await;
+    a.click_button("Glöm alla planer på den här datorn").await;
+    assert_eq!(ours(&storage), 0);
+    assert_eq!(
+        storage
+            .get_item("host-page-setting")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("1")
+    );
+    storage.remove_item("host-page-setting").expect("remove");
+    a.destroy().await;
+    b.destroy().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_host_hears_each_change_but_not_its_own_set_plan() {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    skyddsnat_web::storage::Store::new("test-events").forget();
+    let seen = js_sys::Array::new();
+    let on_change = js_sys::Function::new_with_args("plan", "this.push(plan)").bind(&seen);
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("sample", JsValue::TRUE),
+        ("today", "2026-11-23".into()),
+        ("storageKey", "test-events".into()),
+        ("onChange", on_change.into()),
+    ] {
+        js_sys::Reflect::set(&options, &k.into(), &v).expect("set");
+    }
+    let widget = mount(root.clone(), options.into()).expect("mount");
+    scheduler::flush().await;
+    let w = Mounted { root, widget };
+    assert_eq!(seen.length(), 0, "opening is not a change");
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    assert_eq!(seen.length(), 1);
+    // The event carries the plan in the file format, with the move.
+    let sent: Value = serde_json::from_str(
+        &js_sys::JSON::stringify(&seen.get(0))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+    )
+    .expect("json");
+    assert_eq!(sent["format"], "skyddsnat");
+    assert_eq!(
+        sent["people"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["name"] == "Tomas"))
+            .map(|p| p["place"].clone()),
+        Some(w.person("Tomas")["place"].clone())
+    );
+    // A plan the host sets is not echoed back; the next user edit is.
+    let plan = w.widget.get_plan();
+    w.widget.set_plan(plan).expect("valid plan");
+    scheduler::flush().await;
+    assert_eq!(seen.length(), 1);
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    assert_eq!(seen.length(), 2);
+    w.destroy().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_said_plainly_and_the_widget_keeps_working() {
+    let w = sample("test-quota").await;
+    // Every write now fails as a full storage does.
+    let proto = js_sys::eval("Storage.prototype").expect("Storage");
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).expect("setItem");
+    let failing = js_sys::Function::new_no_args(
+        "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')",
+    );
+    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).expect("stub");
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    js_sys::Reflect::set(&proto, &"setItem".into(), &original).expect("restore");
+    let banner = w.text(".skn-banner");
+    assert!(banner.contains("full"), "{banner}");
+    assert!(
+        banner.contains("Spara fil"),
+        "offers to save a file: {banner}"
+    );
+    // The change itself is kept in memory and more edits work.
+    let moved = w.person("Tomas")["place"].clone();
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    assert_ne!(w.person("Tomas")["place"], moved);
+    w.destroy().await;
 }

@@ -128,6 +128,8 @@ impl Default for Camera {
 /// A line attached to the node being dragged, with what it needs to be redrawn.
 struct AttachedLine {
     line: Element,
+    /// The wide invisible twin of the line that takes clicks.
+    hit: Option<Element>,
     arrow: Option<Element>,
     kind: RelationKind,
     supports: bool,
@@ -160,6 +162,8 @@ enum Gesture {
         view: ViewBox,
         camera: Camera,
         moved: bool,
+        /// Pressed on a relation line: a click (no pan) opens it for editing.
+        relation: Option<(PersonId, PersonId)>,
     },
     /// Drawing a relation from a person.
     Link {
@@ -291,12 +295,25 @@ pub fn MapView(props: &MapProps) -> Html {
                     None => Gesture::Idle,
                 }
             } else {
+                let relation = target
+                    .as_ref()
+                    .and_then(|t| t.closest("[data-rel]").ok().flatten())
+                    .filter(|_| !app.readonly)
+                    .and_then(|g| {
+                        let id = |name: &str| {
+                            g.get_attribute(name)
+                                .and_then(|s| s.parse().ok())
+                                .map(PersonId)
+                        };
+                        Some((id("data-from")?, id("data-to")?))
+                    });
                 Gesture::Pan {
                     pointer,
                     start_px,
                     view: ViewBox::of(drawing.bounds, camera.zoom, camera.centre),
                     camera: *camera,
                     moved: false,
+                    relation,
                 }
             };
             if matches!(next, Gesture::Idle) {
@@ -476,12 +493,17 @@ pub fn MapView(props: &MapProps) -> Html {
                     camera: start,
                     moved,
                     start_px,
+                    relation,
                     ..
                 } => {
                     if cancelled {
                         if let Some(svg) = svg_ref.cast::<Element>() {
                             let _ = svg.set_attribute("viewBox", &view.attr());
                         }
+                        return;
+                    }
+                    if let (false, Some((from, to))) = (moved, relation) {
+                        on_relate.emit((from, Some(to)));
                         return;
                     }
                     if !moved {
@@ -771,6 +793,7 @@ pub fn MapView(props: &MapProps) -> Html {
             <g key={format!("r{}", r.id)} class={class} data-rel={r.id.to_string()}
                 data-from={r.from.to_string()} data-to={r.to.to_string()}>
                 <title>{ label }</title>
+                <path class="skn-rel-hit" d={shape.line.clone()} />
                 <path class="skn-rel-line" d={shape.line} />
                 if let Some(d) = shape.arrow {
                     <path class="skn-rel-arrow" d={d} />
@@ -996,10 +1019,12 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
                 .flatten()?;
             let line = group.query_selector(".skn-rel-line").ok().flatten()?;
             let arrow = group.query_selector(".skn-rel-arrow").ok().flatten();
+            let hit = group.query_selector(".skn-rel-hit").ok().flatten();
             let dragged_is_from = r.from == id;
             let other = layout.node(if dragged_is_from { r.to } else { r.from })?;
             Some(AttachedLine {
                 line,
+                hit,
                 arrow,
                 kind: r.kind,
                 supports: r.supports,
@@ -1019,6 +1044,9 @@ fn redraw_lines(lines: &mut [AttachedLine], centre: Point, radius: f64) {
             relation_shape(l.kind, l.supports, l.other, l.other_radius, centre, radius)
         };
         let _ = l.line.set_attribute("d", &shape.line);
+        if let Some(hit) = &l.hit {
+            let _ = hit.set_attribute("d", &shape.line);
+        }
         if let (Some(el), Some(d)) = (&l.arrow, shape.arrow) {
             let _ = el.set_attribute("d", &d);
         }
