@@ -97,6 +97,18 @@ figure.map svg { display: block; width: 100%; height: auto; max-height: 215mm; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 thead { display: table-header-group; }
 tr, li, .danger, .chain, .house, .scale, .signature-row { break-inside: avoid; page-break-inside: avoid; }
+th, td, li, p, h1, h3 { overflow-wrap: break-word; }
+/* Fixed column widths: a long word then breaks inside its own column
+   instead of squeezing the names next to it. */
+table.agreements, table.supervision, table.signatures { table-layout: fixed; }
+table.agreements th:nth-child(1) { width: 38%; }
+table.agreements th:nth-child(2) { width: 16%; }
+table.agreements th:nth-child(3) { width: 17%; }
+table.supervision th:nth-child(1), table.supervision th:nth-child(2) { width: 17%; }
+table.supervision th:nth-child(3) { width: 26%; }
+table.signatures th:nth-child(1) { width: 20%; }
+table.signatures th:nth-child(2) { width: 22%; }
+table.signatures th:nth-child(4) { width: 18%; }
 th, td { border: 1px solid #6b7280; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; font-weight: 600; }
 td.num { text-align: center; font-variant-numeric: tabular-nums; }
@@ -115,8 +127,6 @@ ol.chain .if-not { display: block; font-size: 8.5pt; color: #374151; }
 .who { font-weight: 600; }
 .empty { color: #374151; font-style: italic; }
 .signatures td { height: 13mm; vertical-align: bottom; }
-.signatures td.line { width: 45%; }
-.signatures td.date { width: 20%; }
 .review { font-size: 11pt; font-weight: 600; }
 table.schedule { font-size: 8.5pt; table-layout: fixed; }
 table.schedule th, table.schedule td { padding: 0.8mm 0.6mm; }
@@ -525,7 +535,7 @@ impl Doc<'_> {
         self.h2("print.supervision");
         let _ = writeln!(
             self.out,
-            "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<table class=\"supervision\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             escape(tr(self.lang, "print.col.adult")),
             escape(tr(self.lang, "print.col.children")),
             escape(tr(self.lang, "print.col.allowed")),

@@ -221,3 +221,45 @@ fn with_names_hidden_no_name_is_printed_even_inside_free_text() {
     // Shown names do appear when not hidden, so the check above can fail.
     assert!(has_word(&print(&plan, shown()), "Mikael"));
 }
+
+/// Writes a crowded plan's print to the temp directory, to look at with a
+/// browser (`cargo test --test golden_print -- --ignored`): 40 people, long
+/// unbroken words, a long chain.
+#[test]
+#[ignore = "writes a file for eyes, asserts nothing new"]
+fn render_a_crowded_plan_for_eyes() {
+    let mut plan = sample_plan();
+    for i in 0..40u32 {
+        let sector = Sector::ALL[(i % 6) as usize];
+        plan.apply(Edit::add(Person {
+            id: PersonId(100 + i),
+            name: format!("Person{i} Långtnamnsson"),
+            role: "granne".into(),
+            kind: sector.usual_kind(),
+            place: Place {
+                ring: Ring::new((i % 3 + 1) as u8).expect("ring"),
+                sector,
+                along: Permille::new((i * 137 % 1000) as u16).expect("permille"),
+                depth: Permille::HALF,
+            },
+            lives_with_child: false,
+            protected: false,
+            phone: String::new(),
+            note: String::new(),
+        }))
+        .expect("person");
+    }
+    let mut agreement = plan.agreements()[0].clone();
+    agreement.text = format!("Ett{} slut", "väldigtlångtord".repeat(12));
+    for i in 0..8 {
+        agreement.chain.push(plan::Step {
+            people: vec![PersonId(100 + i)],
+            action: format!("Steg {i}: ringer nästa person i kedjan och berättar vad som hänt."),
+        });
+    }
+    plan.apply(Edit::update(agreement)).expect("agreement");
+    let html = print(&plan, shown());
+    let path = std::env::temp_dir().join("skyddsnat-crowded-print.html");
+    std::fs::write(&path, html).expect("write");
+    eprintln!("wrote {}", path.display());
+}
