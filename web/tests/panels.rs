@@ -559,3 +559,29 @@ async fn two_widgets_with_open_editors_share_no_id_and_every_label_finds_its_fie
     unique.dedup();
     assert_eq!(all.len(), unique.len(), "duplicate ids");
 }
+
+#[wasm_bindgen_test]
+async fn the_calendar_lists_coming_checks_by_day_and_marks_missed_ones() {
+    // The sample's log ends on 2026-11-22: three days later the daily
+    // evening calls of 23–25 November are missed, and plan B is due.
+    let root = mount(Which::FollowUp, day("2026-11-26")).await;
+    let calendar = text(&root, ".skn-calendar");
+    assert!(
+        calendar.contains("Missed: 2026-11-23 · at 19:00: Birgitta – phone call – agreement 1"),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("Agreement 1: Now due: plan B: Birgitta"),
+        "{calendar}"
+    );
+    let days = root
+        .query_selector_all(".skn-calendar-day")
+        .expect("selector");
+    assert_eq!(days.length(), 14, "today and the 13 days after");
+    let first = text(&root, ".skn-calendar-day");
+    assert!(first.starts_with("Thu 2026-11-26 · today"), "{first}");
+    assert!(
+        first.contains("at 19:00: Birgitta – phone call – agreement 1"),
+        "{first}"
+    );
+}

@@ -2,6 +2,7 @@
 //! short follow-up questionnaires (child, parent, network, professional)
 //! answered on a five-face scale with words.
 
+use super::calendar::CheckCalendar;
 use super::checkins::ReviewsSection;
 use super::common::*;
 use super::findings::Findings;
@@ -89,6 +90,10 @@ pub fn FollowUpPanel() -> Html {
                         }) }
                     </ul>
                 }
+            </section>
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-calendar")}>
+                <h3 id={state.dom_id("followup-calendar")}>{ t(state, "panel.calendar.title") }</h3>
+                <CheckCalendar />
             </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-reviews")}>
                 <h3 id={state.dom_id("followup-reviews")}>{ t(state, "panel.section.reviews") }</h3>

@@ -4,6 +4,7 @@
 
 mod agreements;
 mod arrangements;
+mod calendar;
 mod checkins;
 mod child_voice;
 mod common;

@@ -1,0 +1,127 @@
+//! The check-in calendar: the checks of the coming two weeks day by day (who
+//! checks what, how and when), the overdue ones marked, and the contingency
+//! steps that are due now. All of it computed by `core::schedule`.
+
+use super::common::*;
+use crate::state::{t, use_app, AppState};
+use skyddsnat_core::i18n::trf;
+use skyddsnat_core::labels::format_date;
+use skyddsnat_core::plan::step_letter;
+use skyddsnat_core::schedule::{due_step, overdue, upcoming, DueCheck};
+use skyddsnat_core::{AgreementId, Label};
+use yew::prelude::*;
+
+/// How many days ahead the calendar shows (today included).
+pub const DAYS_AHEAD: u32 = 14;
+
+fn agreement_number(state: &AppState, id: AgreementId) -> String {
+    state
+        .plan
+        .agreements()
+        .iter()
+        .position(|a| a.id == id)
+        .map(|i| (i + 1).to_string())
+        .unwrap_or_default()
+}
+
+/// "at 19:00: Birgitta – phone call – agreement 1".
+fn line(state: &AppState, d: &DueCheck) -> String {
+    trf(
+        state.lang,
+        "panel.calendar.line",
+        &[
+            ("slot", &d.slot.label(state.lang)),
+            ("names", &names(state, &d.by)),
+            ("method", d.method.label(state.lang)),
+            ("n", &agreement_number(state, d.agreement)),
+        ],
+    )
+}
+
+/// The calendar of checks.
+#[function_component]
+pub fn CheckCalendar() -> Html {
+    let app = use_app();
+    let state = &*app;
+    let late = overdue(&state.plan, state.today);
+    let coming = upcoming(&state.plan, state.today, DAYS_AHEAD);
+    let due_steps: Vec<(usize, String)> = state
+        .plan
+        .agreements()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let step = due_step(&state.plan, a.id, state.today)?;
+            let s = a.chain.get(step)?;
+            Some((
+                i + 1,
+                trf(
+                    state.lang,
+                    "panel.agreement.due_step",
+                    &[
+                        ("letter", &step_letter(step)),
+                        ("names", &names(state, &s.people)),
+                        ("action", &short(&s.action, 80)),
+                    ],
+                ),
+            ))
+        })
+        .collect();
+    // Group the coming checks by day, keeping the core's order.
+    let mut days: Vec<(skyddsnat_core::Date, Vec<&DueCheck>)> = Vec::new();
+    for d in &coming {
+        match days.last_mut() {
+            Some((day, list)) if *day == d.date => list.push(d),
+            _ => days.push((d.date, vec![d])),
+        }
+    }
+    html! {
+        <div class="skn-calendar">
+            if !due_steps.is_empty() {
+                <ul class="skn-plain-list">
+                    { for due_steps.into_iter().map(|(n, text)| html! {
+                        <li class="skn-due">
+                            <span aria-hidden="true">{ "⚠ " }</span>
+                            { trf(state.lang, "panel.calendar.agreement", &[("n", &n.to_string())]) }
+                            { ": " }{ text }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h4>{ trf(state.lang, "panel.calendar.overdue", &[("count", &late.len().to_string())]) }</h4>
+            if late.is_empty() {
+                <p class="skn-muted">{ t(state, "panel.calendar.none_overdue") }</p>
+            } else {
+                <ul class="skn-plain-list skn-overdue-list">
+                    { for late.iter().map(|d| html! {
+                        <li class="skn-overdue">
+                            <span aria-hidden="true">{ "⚠ " }</span>
+                            <strong>{ t(state, "panel.calendar.overdue_label") }</strong>
+                            { " " }{ format_date(d.date) }{ " · " }{ line(state, d) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h4>{ t(state, "panel.calendar.coming") }</h4>
+            if days.is_empty() {
+                <p class="skn-muted">{ t(state, "panel.calendar.none") }</p>
+            } else {
+                <ol class="skn-plain-list skn-calendar-days">
+                    { for days.iter().map(|(day, list)| html! {
+                        <li class="skn-calendar-day">
+                            <h5 class="skn-calendar-date">
+                                { day.weekday().label(state.lang) }{ " " }{ format_date(*day) }
+                                if *day == state.today {
+                                    { " · " }{ t(state, "panel.calendar.today") }
+                                }
+                            </h5>
+                            <ul class="skn-calendar-checks">
+                                { for list.iter().map(|d| html! { <li>{ line(state, d) }</li> }) }
+                            </ul>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </div>
+    }
+}
