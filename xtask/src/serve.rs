@@ -106,4 +106,37 @@ mod tests {
         assert_eq!(resolve(&dir, "/missing.html"), None);
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    #[test]
+    fn a_request_gets_the_file_with_the_strict_csp_and_its_type() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("xtask-serve-live-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("embed")).expect("temp dir");
+        std::fs::write(dir.join("embed/skyddsnat_bg.wasm"), b"\0asm").expect("write");
+        let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind a free port");
+        let address = listener.local_addr().expect("address");
+        let served = dir.clone();
+        let server = std::thread::spawn(move || {
+            for _ in 0..2 {
+                let (stream, _) = listener.accept().expect("accept");
+                respond(stream, &served).expect("respond");
+            }
+        });
+        let get = |path: &str| {
+            let mut stream = TcpStream::connect(address).expect("connect");
+            write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+            let mut response = Vec::new();
+            stream.read_to_end(&mut response).expect("read");
+            String::from_utf8_lossy(&response).into_owned()
+        };
+        let found = get("/embed/skyddsnat_bg.wasm");
+        assert!(found.starts_with("HTTP/1.1 200 OK\r\n"), "{found}");
+        assert!(found.contains("Content-Type: application/wasm\r\n"));
+        assert!(found.contains(&format!("Content-Security-Policy: {CSP}\r\n")));
+        assert!(found.ends_with("\r\n\r\n\0asm"));
+        let missing = get("/../../etc/passwd");
+        assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+        server.join().expect("server thread");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
