@@ -38,13 +38,16 @@ enum Which {
 struct HarnessProps {
     which: Which,
     today: Date,
+    #[prop_or_default]
+    readonly: bool,
 }
 
 /// What the app does for a panel: owns the reducer and provides it as context.
 #[function_component]
 fn Harness(props: &HarnessProps) -> Html {
     let today = props.today;
-    let state = use_reducer(move || AppState::new(sample_plan(), today, Lang::En, false));
+    let readonly = props.readonly;
+    let state = use_reducer(move || AppState::new(sample_plan(), today, Lang::En, readonly));
     HANDLE.with(|h| *h.borrow_mut() = Some(state.clone()));
     html! {
         <ContextProvider<AppContext> context={state}>
@@ -65,14 +68,25 @@ fn day(s: &str) -> Date {
 
 /// Mounts a panel in a fresh element and waits for the first render.
 async fn mount(which: Which, today: Date) -> Element {
+    mount_with(which, today, false).await
+}
+
+async fn mount_with(which: Which, today: Date, readonly: bool) -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");
     doc.body()
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { which, today })
-        .render();
+    yew::Renderer::<Harness>::with_root_and_props(
+        root.clone(),
+        HarnessProps {
+            which,
+            today,
+            readonly,
+        },
+    )
+    .render();
     scheduler::flush().await;
     root
 }
@@ -584,4 +598,48 @@ async fn the_calendar_lists_coming_checks_by_day_and_marks_missed_ones() {
         first.contains("at 19:00: Birgitta – phone call – agreement 1"),
         "{first}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_plan_shows_every_panel_without_a_way_to_change_it() {
+    for which in [
+        Which::Person,
+        Which::Plan,
+        Which::Scale,
+        Which::ChildVoice,
+        Which::FollowUp,
+    ] {
+        let root = mount_with(which, day("2026-11-23"), true).await;
+        dispatch(Action::Select(Selection::Agreement(AgreementId(1)))).await;
+        root.query_selector_all("details")
+            .map(|all| {
+                for i in 0..all.length() {
+                    if let Some(d) = all.item(i) {
+                        let _ = js_sys::Reflect::set(&d, &"open".into(), &true.into());
+                    }
+                }
+            })
+            .expect("selector");
+        scheduler::flush().await;
+        let enabled = root
+            .query_selector_all(
+                "input:not([disabled]), textarea:not([disabled]), select:not([disabled]), form",
+            )
+            .expect("selector")
+            .length();
+        let buttons = root.query_selector_all("button").expect("selector");
+        let labels: Vec<String> = (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .filter_map(|b| b.text_content())
+            .collect();
+        assert_eq!(enabled, 0, "an editable control in a read-only panel");
+        // Only buttons that select, open or show remain.
+        assert!(
+            labels
+                .iter()
+                .all(|l| !l.contains("Remove") && !l.contains("Add") && !l.contains("Log")),
+            "{labels:?}"
+        );
+        assert!(!root.text_content().unwrap_or_default().is_empty());
+    }
 }
