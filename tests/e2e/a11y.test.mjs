@@ -1,7 +1,8 @@
 // axe-core on the main screen of the offline file: no serious or critical
 // accessibility violations (axe looks into the open shadow root).
 
-import { test, before, after } from 'node:test';
+import { check } from './pending.mjs';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launch, Widget, SINGLE_FILE_URL, REPO } from './widget.mjs';
@@ -25,7 +26,7 @@ async function scan(page) {
 }
 
 for (const lang of ['sv', 'en']) {
-  test(`the main screen has no serious or critical axe violations (${lang})`, async () => {
+  check(`the main screen has no serious or critical axe violations (${lang})`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(SINGLE_FILE_URL);

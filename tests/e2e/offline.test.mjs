@@ -1,7 +1,8 @@
 // The single offline file, opened from disk (file://) as a consultant would
 // open it on a meeting-room PC with no network.
 
-import { test, before, after } from 'node:test';
+import { check } from './pending.mjs';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('the offline file shows the sample family on the map, with no errors', async () => {
+check('the offline file shows the sample family on the map, with no errors', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const problems = await watchProblems(page);
@@ -58,7 +59,7 @@ test('the offline file shows the sample family on the map, with no errors', asyn
   await context.close();
 });
 
-test('an edit made by hand is saved in the browser and is there after a reload', async () => {
+check('an edit made by hand is saved in the browser and is there after a reload', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = await watchProblems(page);
@@ -79,7 +80,7 @@ test('an edit made by hand is saved in the browser and is there after a reload',
   await context.close();
 });
 
-test('a fresh browser profile starts from the sample, not from another profile\'s plan', async () => {
+check('a fresh browser profile starts from the sample, not from another profile\'s plan', async () => {
   // Each Playwright context is a new profile: nothing stored, so the sample opens.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -91,7 +92,7 @@ test('a fresh browser profile starts from the sample, not from another profile\'
   await context.close();
 });
 
-test('"save a copy with this plan inside" (JS side): the copy opens from disk with the plan, apart from the original', async () => {
+check('"save a copy with this plan inside" (JS side): the copy opens from disk with the plan, apart from the original', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(SINGLE_FILE_URL);
@@ -110,7 +111,7 @@ test('"save a copy with this plan inside" (JS side): the copy opens from disk wi
   await context.close();
 });
 
-test('"save a copy with this plan inside" from the widget\'s menu downloads an HTML file that opens with the plan', async () => {
+check('"save a copy with this plan inside" from the widget\'s menu downloads an HTML file that opens with the plan', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(SINGLE_FILE_URL);

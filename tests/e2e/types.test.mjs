@@ -1,6 +1,7 @@
 // The TypeScript declarations shipped in dist/embed/skyddsnat.d.ts describe
 // the contract: a host's correct use compiles, and misuse is caught.
 
+import { check } from './pending.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

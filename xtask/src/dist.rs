@@ -15,6 +15,10 @@ use std::process::Command;
 /// The budget for the offline file, as the user saves it.
 pub const HTML_BUDGET_BYTES: usize = 400_000;
 
+/// Set (with the reason and the owner) only by a decision to ship over
+/// budget for now: the check then prints PENDING instead of failing `test`.
+const BUDGET_PENDING: Option<&str> = None;
+
 const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
 
 /// What `dist` produced, for `demo` and `bench`.
@@ -27,13 +31,20 @@ impl Built {
     /// The budget is checked by `test` (and reported by every build), so an
     /// oversized build can still be demonstrated.
     pub fn check_budget(&self) -> Result {
-        if self.html_bytes > HTML_BUDGET_BYTES {
-            Err(format!(
-                "dist/skyddsnat.html is {} bytes, over the {HTML_BUDGET_BYTES}-byte budget",
-                self.html_bytes
-            ))
-        } else {
-            Ok(())
+        if self.html_bytes <= HTML_BUDGET_BYTES {
+            println!("{} bytes, within {HTML_BUDGET_BYTES}", self.html_bytes);
+            return Ok(());
+        }
+        let over = format!(
+            "dist/skyddsnat.html is {} bytes, over the {HTML_BUDGET_BYTES}-byte budget",
+            self.html_bytes
+        );
+        match BUDGET_PENDING {
+            Some(why) => {
+                println!("PENDING (not failing): {over}. {why}");
+                Ok(())
+            }
+            None => Err(over),
         }
     }
 }
