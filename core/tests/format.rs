@@ -3,6 +3,8 @@
 // In tests a panic is the failure report: unwrap is the assertion.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use skyddsnat_core::format::{
     check_plan, from_json, from_slice, from_value, to_json, to_value, ImportError, ImportErrorKind,
     SCHEMA_VERSION,
@@ -447,6 +449,7 @@ fn a_version_0_file_is_migrated_to_the_current_plan() {
     // The old `checkins` log became `check_ins`.
     assert_eq!(plan.check_ins().len(), 2);
     assert_eq!(plan.check_ins()[1].outcome, CheckOutcome::Missed);
+    support::assert_plan_consistent(&plan);
     // Saving writes the current version, which reads back to the same plan.
     let text = to_json(&plan);
     assert!(text.contains("\"schema_version\": 1"));
