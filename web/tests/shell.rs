@@ -69,12 +69,12 @@ impl Mounted {
 
     /// The map node of the person whose label reads `label`.
     fn node(&self, label: &str) -> Element {
-        let nodes = self
+        let overlays = self
             .root
-            .query_selector_all("[data-person]")
+            .query_selector_all("[data-overlay]")
             .expect("selector");
-        (0..nodes.length())
-            .filter_map(|i| nodes.get(i))
+        let id = (0..overlays.length())
+            .filter_map(|i| overlays.get(i))
             .filter_map(|n| n.dyn_into::<Element>().ok())
             .find(|n| {
                 n.query_selector(".skn-label")
@@ -84,7 +84,9 @@ impl Mounted {
                     .as_deref()
                     == Some(label)
             })
-            .unwrap_or_else(|| panic!("no node labelled {label}"))
+            .and_then(|o| o.get_attribute("data-overlay"))
+            .unwrap_or_else(|| panic!("no node labelled {label}"));
+        self.find(&format!("[data-person=\"{id}\"]"))
     }
 
     fn labels(&self) -> Vec<String> {

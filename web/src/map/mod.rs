@@ -154,6 +154,8 @@ enum Gesture {
         movable: bool,
         moved: bool,
         element: Option<Element>,
+        /// The node's label, badge and handle, moved along with it.
+        overlay: Option<Element>,
         lines: Vec<AttachedLine>,
     },
     Pan {
@@ -250,9 +252,20 @@ pub fn MapView(props: &MapProps) -> Html {
             let handle = target
                 .as_ref()
                 .and_then(|t| t.closest("[data-handle]").ok().flatten());
-            let node_el = target
-                .as_ref()
-                .and_then(|t| t.closest("[data-person]").ok().flatten());
+            // A press on a node's label or badge is a press on the node.
+            let node_el = target.as_ref().and_then(|t| {
+                if let Some(n) = t.closest("[data-person]").ok().flatten() {
+                    return Some(n);
+                }
+                let id = t
+                    .closest("[data-overlay]")
+                    .ok()
+                    .flatten()?
+                    .get_attribute("data-overlay")?;
+                svg.query_selector(&format!("[data-person=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            });
             let start_px = (f64::from(e.client_x()), f64::from(e.client_y()));
             let pointer = e.pointer_id();
             let layout = &drawing.layout;
@@ -281,6 +294,10 @@ pub fn MapView(props: &MapProps) -> Html {
                         origin: n.centre,
                     },
                     Some(n) => Gesture::Node {
+                        overlay: svg
+                            .query_selector(&format!("[data-overlay=\"{}\"]", n.id))
+                            .ok()
+                            .flatten(),
                         id: n.id,
                         pointer,
                         start_px,
@@ -353,6 +370,7 @@ pub fn MapView(props: &MapProps) -> Html {
                     movable,
                     moved,
                     element,
+                    overlay,
                     lines,
                     ..
                 } => {
@@ -375,7 +393,7 @@ pub fn MapView(props: &MapProps) -> Html {
                         return;
                     };
                     let centre = Point::new(p.x - grab.x, p.y - grab.y);
-                    if let Some(el) = element {
+                    for el in [&*element, &*overlay].into_iter().flatten() {
                         let _ = el.set_attribute("transform", &transform(centre));
                     }
                     redraw_lines(lines, centre, *radius);
@@ -449,14 +467,17 @@ pub fn MapView(props: &MapProps) -> Html {
                     radius,
                     moved,
                     element,
+                    overlay,
                     mut lines,
                     ..
                 } => {
                     // Put the DOM back where the model has it: the re-render
                     // after the edit then moves it, and a cancelled drag ends here.
                     if let Some(el) = &element {
-                        let _ = el.set_attribute("transform", &transform(origin));
                         let _ = el.class_list().remove_1("skn-node--dragging");
+                    }
+                    for el in [&element, &overlay].into_iter().flatten() {
+                        let _ = el.set_attribute("transform", &transform(origin));
                     }
                     redraw_lines(&mut lines, origin, radius);
                     if cancelled {
@@ -833,7 +854,10 @@ pub fn MapView(props: &MapProps) -> Html {
         let load = drawing.load.get(&n.id).copied().unwrap_or(0);
         let description = node_description(state, n.id, n.child, load);
         let tabindex = if tab_stop == Some(n.id) { "0" } else { "-1" };
-        html! {
+        // The button holds only shapes: its name is the aria-label, and the
+        // visible label, load badge and handle sit in an overlay group that
+        // moves with it (text inside a button would have to match its name).
+        let node = html! {
             <g key={format!("n{}", n.id)} class={class} transform={transform(n.centre)}
                 data-person={n.id.to_string()} tabindex={tabindex} role="button"
                 aria-pressed={selected.to_string()} aria-label={description}>
@@ -841,31 +865,43 @@ pub fn MapView(props: &MapProps) -> Html {
                     <circle class="skn-node-halo" cx="0" cy="0" r={format!("{:.1}", r + 6.0)} />
                 }
                 { shape }
+            </g>
+        };
+        let overlay_class = classes!(
+            "skn-node-overlay",
+            dim.then_some("skn-node--dim"),
+            (!app.readonly && !n.child).then_some("skn-node--movable"),
+        );
+        let overlay = html! {
+            <g key={format!("o{}", n.id)} class={overlay_class} transform={transform(n.centre)}
+                data-overlay={n.id.to_string()} aria-hidden="true">
                 <rect class="skn-label-bg" x={format!("{:.1}", lr.x - n.centre.x)} y={format!("{:.1}", lr.y - n.centre.y)}
                     width={format!("{:.1}", lr.w)} height={format!("{:.1}", lr.h)} rx="3" />
-                <text class="skn-label" aria-hidden="true" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
+                <text class="skn-label" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
                     y={format!("{:.1}", lr.y - n.centre.y + lr.h / 2.0 + 0.5)}
                     text-anchor="middle" dominant-baseline="middle" font-size={LABEL_FONT.to_string()}>
                     { n.label.clone() }
                 </text>
                 if load > 0 {
                     <g class={classes!("skn-load", (load >= skyddsnat_core::figures::OVERLOAD_AT).then_some("skn-load--over"))}
-                        transform={format!("translate({:.1} {:.1})", r * 0.9, -r * 0.9)} aria-hidden="true">
+                        transform={format!("translate({:.1} {:.1})", r * 0.9, -r * 0.9)}>
                         <circle r="7" />
                         <text text-anchor="middle" dominant-baseline="central" font-size="9">{ load }</text>
                     </g>
                 }
                 if selected && !app.readonly && !n.child {
                     <g class="skn-handle" data-handle={n.id.to_string()}
-                        transform={format!("translate({:.1} 0)", r + 13.0)} aria-hidden="true">
+                        transform={format!("translate({:.1} 0)", r + 13.0)}>
                         <circle r="7" />
                         <path d="M-3.5 0H3.5M0 -3.5V3.5" />
                         <title>{ t(state, "map.handle") }</title>
                     </g>
                 }
             </g>
-        }
+        };
+        (node, overlay)
     });
+    let (nodes, overlays): (Vec<Html>, Vec<Html>) = nodes.unzip();
 
     let describe_id = app.dom_id("map-help");
     html! {
@@ -884,6 +920,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 <g class="skn-relations">{ for relations }</g>
                 <line ref={preview_ref} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
                 <g class="skn-nodes">{ for nodes }</g>
+                <g class="skn-overlays">{ for overlays }</g>
             </svg>
             <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
             <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
