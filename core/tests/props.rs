@@ -170,3 +170,80 @@ fn the_generators_cover_cascades_refusals_and_every_collection() {
         "refused {refused}, cascades {cascades}, batches {batches}, accepted {accepted}"
     );
 }
+
+/// Hostile replacement values for one spot in a document.
+fn hostile_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::json;
+    prop_oneof![
+        Just(json!(null)),
+        Just(json!(-1)),
+        Just(json!(0)),
+        Just(json!(4_294_967_296u64)),
+        Just(json!(1.5)),
+        Just(json!(1e300)),
+        Just(json!(true)),
+        Just(json!("")),
+        Just(json!("\u{202E}x")),
+        Just(json!("a\u{0}b")),
+        Just(json!("<script>alert(1)</script>")),
+        Just(json!("x".repeat(10_001))),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!({"every": "day", "n": 1})),
+        any::<u32>().prop_map(|n| json!(n)),
+        "\\PC{0,8}".prop_map(|s| json!(s)),
+    ]
+}
+
+/// Every spot (object field or list item) in a document, as a JSON pointer.
+fn pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                let p = format!("{at}/{k}");
+                out.push(p.clone());
+                pointers(x, p, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                let p = format!("{at}/{i}");
+                out.push(p.clone());
+                pointers(x, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// One spot of a valid file replaced by a hostile value: import never
+    /// panics, refuses with a clear message that names a place inside the
+    /// file, or accepts a plan that holds every invariant.
+    #[test]
+    fn a_file_with_one_hostile_value_is_refused_clearly_or_stays_consistent(
+        p in plan(),
+        spot in any::<prop::sample::Index>(),
+        value in hostile_value(),
+    ) {
+        let mut doc = skyddsnat_core::format::to_value(&p);
+        let mut spots = Vec::new();
+        pointers(&doc, String::new(), &mut spots);
+        let pointer = spot.get(&spots).clone();
+        *doc.pointer_mut(&pointer).unwrap() = value;
+        match from_json(&doc.to_string()) {
+            Ok(plan) => assert_plan_consistent(&plan),
+            Err(e) => {
+                for lang in Lang::ALL {
+                    let m = e.message(lang);
+                    prop_assert!(!m.contains("format."), "{}", m);
+                }
+                // Only the envelope and whole-file problems have no path.
+                let envelope = pointer == "/format" || pointer == "/schema_version";
+                prop_assert!(envelope || !e.path.is_empty(), "{:?} at {}", e, pointer);
+            }
+        }
+    }
+}
