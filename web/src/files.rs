@@ -153,3 +153,30 @@ mod tests {
         assert_eq!(body, "<head><title>x</title></head><body><p>Hej</p></body>");
     }
 }
+
+/// `window.Skyddsnat.saveCopy`, if this page is the offline file (only it
+/// can write a copy of itself; see `web/js/skyddsnat-element.js`).
+fn save_copy_function() -> Option<(JsValue, js_sys::Function)> {
+    let window = web_sys::window()?;
+    window.document()?.get_element_by_id("skyddsnat-wasm")?;
+    let api = js_sys::Reflect::get(&window, &"Skyddsnat".into()).ok()?;
+    let f = js_sys::Reflect::get(&api, &"saveCopy".into()).ok()?;
+    Some((api, f.dyn_into().ok()?))
+}
+
+/// Whether "Save a copy with this plan inside" can be offered here.
+pub fn can_save_copy() -> bool {
+    save_copy_function().is_some()
+}
+
+/// Downloads a copy of the offline file that opens with `plan` inside.
+pub fn save_copy(plan: &Plan, today: Date) -> Result<(), JsValue> {
+    let (api, f) = save_copy_function().ok_or_else(|| JsValue::from_str("not the offline file"))?;
+    let value = crate::api::plan_to_js(plan);
+    f.call2(
+        &api,
+        &value,
+        &JsValue::from_str(&file_name("plan", today, "html")),
+    )?;
+    Ok(())
+}

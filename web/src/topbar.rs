@@ -165,6 +165,17 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             crate::files::save_json(&app.plan, app.today)
         }))
     };
+    let save_copy = {
+        let app = app.clone();
+        let host = props.host.clone();
+        item(Box::new(move || {
+            if let Err(e) = crate::files::save_copy(&app.plan, app.today) {
+                host.0
+                    .report_error(&format!("{} {e:?}", t(&app, "menu.save_copy_failed")));
+                app.dispatch(Action::Notice(Some(t(&app, "menu.save_copy_failed"))));
+            }
+        }))
+    };
     let print = {
         let app = app.clone();
         let root = props.root.clone();
@@ -267,6 +278,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                                 <li><button type="button" class="skn-menu-item" onclick={open_file}>{ t(s, "menu.open") }</button></li>
                             }
                             <li><button type="button" class="skn-menu-item" onclick={save}>{ t(s, "menu.save") }</button></li>
+                            if crate::files::can_save_copy() {
+                                <li><button type="button" class="skn-menu-item" onclick={save_copy}>{ t(s, "menu.save_copy") }</button></li>
+                            }
                             <li><button type="button" class="skn-menu-item" onclick={print}>{ t(s, "menu.print") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={export_svg}>{ t(s, "menu.export_svg") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={unit_stats}>{ t(s, "stats.view.menu") }</button></li>
