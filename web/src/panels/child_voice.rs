@@ -5,7 +5,7 @@
 //! screen and the print; then the panel shows it only after "show".
 
 use super::common::*;
-use super::findings::{FindingList, Findings};
+use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::child_pictures::{safety_house_svg, three_houses_svg};
 use skyddsnat_core::i18n::trf;
@@ -46,7 +46,7 @@ pub fn ChildVoicePanel() -> Html {
         Callback::from(move |_: MouseEvent| revealed.set(false))
     };
     let visible = !private || *revealed;
-    let findings = Findings::of(state);
+    let findings = (*use_findings()).clone();
     html! {
         <section class="skn-panel skn-child-panel" aria-labelledby={state.dom_id("child-title")}>
             <h2 id={state.dom_id("child-title")} class="skn-panel-title">{ t(state, "panel.voice.title") }</h2>

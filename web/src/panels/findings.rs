@@ -5,7 +5,9 @@ use super::common::{display_name, names};
 use crate::state::{t, use_app, AppState};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::validate::{validate, Finding, Location, Part, Severity};
+use skyddsnat_core::Plan;
 use skyddsnat_core::{AgreementId, PersonId};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// All findings of the plan as it stands today.
@@ -54,6 +56,32 @@ impl Findings {
     pub fn count(&self, severity: Severity) -> usize {
         self.0.iter().filter(|f| f.severity == severity).count()
     }
+}
+
+/// A plan compared by identity: every edit makes a new `Rc`, so this is a
+/// cheap "has the plan changed" for memoising.
+#[derive(Clone)]
+struct SamePlan(Rc<Plan>);
+
+impl PartialEq for SamePlan {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The findings of the current plan, computed again only when the plan, the
+/// day or the hidden-names switch changes (not on every selection or map move).
+#[hook]
+pub fn use_findings() -> Rc<Findings> {
+    let app = use_app();
+    let deps = (
+        SamePlan(app.plan.clone()),
+        app.revision,
+        app.today,
+        app.hide_names,
+        app.lang,
+    );
+    use_memo(deps, move |_| Findings::of(&app))
 }
 
 /// Findings carry the names as they were when made; with hidden names the

@@ -5,7 +5,7 @@
 use super::calendar::CheckCalendar;
 use super::checkins::ReviewsSection;
 use super::common::*;
-use super::findings::Findings;
+use super::findings::use_findings;
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
@@ -63,7 +63,7 @@ fn question_text(state: &AppState, key: &str, respondent: Respondent) -> String 
 pub fn FollowUpPanel() -> Html {
     let app = use_app();
     let state = &*app;
-    let findings = Findings::of(state);
+    let findings = (*use_findings()).clone();
     let mut meetings: Vec<_> = state.plan.meetings().iter().collect();
     meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
     let mut follow_ups: Vec<&FollowUp> = state.plan.follow_ups().iter().collect();

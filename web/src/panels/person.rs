@@ -3,7 +3,7 @@
 //! children the plan is about.
 
 use super::common::*;
-use super::findings::{FindingList, Findings};
+use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState, Selection, Tab};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
@@ -81,7 +81,7 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
             )
         })
         .collect();
-    let findings = Findings::of(state);
+    let findings = (*use_findings()).clone();
     html! {
         <>
             <h2 class="skn-panel-title">{ display_name(state, p.id) }</h2>

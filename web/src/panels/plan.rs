@@ -4,7 +4,7 @@
 use super::agreements::AgreementsSection;
 use super::arrangements::{ArrangementsSection, SupervisionSection};
 use super::checkins::{CheckInSection, ReviewsSection};
-use super::findings::{self, FindingList, Findings};
+use super::findings::{self, use_findings, FindingList};
 use super::mapping::{DangersSection, MappingSection};
 use crate::state::{t, use_app};
 use skyddsnat_core::validate::Location;
@@ -45,7 +45,7 @@ fn Section(props: &SectionProps) -> Html {
 pub fn PlanPanel() -> Html {
     let app = use_app();
     let state = &*app;
-    let findings = Findings::of(state);
+    let findings = (*use_findings()).clone();
     let plan = &state.plan;
     // Plan-wide findings that belong to no single section.
     let general: Vec<_> = findings

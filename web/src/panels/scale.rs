@@ -2,7 +2,7 @@
 //! meeting, and each person's earlier answers as a small trend.
 
 use super::common::*;
-use super::findings::{FindingList, Findings};
+use super::findings::{use_findings, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
@@ -28,7 +28,7 @@ pub fn ScalePanel() -> Html {
     let app = use_app();
     let state = &*app;
     let ro = state.readonly;
-    let findings = Findings::of(state);
+    let findings = (*use_findings()).clone();
     let current = current_meeting(state).cloned();
     let has_today = state.plan.meetings().iter().any(|m| m.date == state.today);
     let start = {
