@@ -4,7 +4,7 @@
 
 use crate::state::{t, AppState};
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::{geometry, Date, PersonId, Plan};
+use skyddsnat_core::{Date, PersonId, Plan};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -29,16 +29,13 @@ pub fn event_checked(e: &Event) -> bool {
 
 /// How a person or child is named on screen: the name, or — when names are
 /// hidden because others can see the screen — the role or initials. The
-/// rule is the core's, the same the map and `AppState::name` use.
+/// rule is the app's one rule ([`AppState::name`]), the same the map uses.
 pub fn display_name(state: &AppState, id: PersonId) -> String {
-    let plan = &state.plan;
-    if let Some(p) = plan.person(id) {
-        return geometry::display_name(p, state.hide_names);
+    if state.plan.person(id).is_some() || state.plan.child(id).is_some() {
+        state.name(id)
+    } else {
+        t(state, "panel.unknown_person")
     }
-    if let Some(c) = plan.child(id) {
-        return geometry::child_display_name(c, state.hide_names);
-    }
-    t(state, "panel.unknown_person")
 }
 
 /// Names of several people, joined for a sentence.
