@@ -55,7 +55,6 @@ pub fn ChildVoicePanel() -> Html {
             if private && !*revealed {
                 <div class="skn-note skn-voice-hidden">
                     <p>
-                        <span aria-hidden="true">{ "🔒 " }</span>
                         { t(state, "panel.voice.hidden") }
                     </p>
                     <button type="button" id={state.dom_id("voice-show")} class="skn-button" onclick={show}>

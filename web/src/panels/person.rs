@@ -135,7 +135,6 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
                     })} />
                 if p.protected {
                     <p class="skn-note" id={fid("protected-note")}>
-                        <span aria-hidden="true">{ "🔒 " }</span>
                         { t(state, "panel.person.protected_note") }
                     </p>
                 } else if state.hide_names {
