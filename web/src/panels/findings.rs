@@ -119,7 +119,7 @@ fn hide_names_in(state: &AppState, f: &mut Finding) {
 /// The icon of a severity: shape differs too, not only colour.
 pub fn severity_icon(s: Severity) -> &'static str {
     match s {
-        Severity::Error => "⛔",
+        Severity::Error => "✖",
         Severity::Warning => "⚠",
         Severity::Info => "ℹ",
     }
