@@ -153,6 +153,32 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Another tab or window saving this plan is noticed at once (the browser
+    // tells other pages of the same origin), not only at this tab's next save.
+    {
+        let host = host.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |event| {
+                    let Some(store) = &host.store else {
+                        return;
+                    };
+                    let get = |name: &str| {
+                        js_sys::Reflect::get(event, &name.into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                    };
+                    if store.is_foreign_save(get("key").as_deref(), get("newValue").as_deref()) {
+                        state.dispatch(Action::SetStorage(StorageStatus::Conflict));
+                    }
+                })
+            });
+            // Dropping the listener removes it (on destroy, too).
+            move || drop(listener)
+        });
+    }
+
     let open_add = {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(Dialog::AddPerson))

@@ -189,6 +189,21 @@ impl Store {
         out
     }
 
+    /// Whether a `storage` event (another tab or window wrote `key` with
+    /// `new_value`) is a newer save of this plan by another writer.
+    pub fn is_foreign_save(&self, key: Option<&str>, new_value: Option<&str>) -> bool {
+        if key != Some(self.key("meta").as_str()) {
+            return false;
+        }
+        let meta: Value = new_value
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null);
+        let writer = meta["writer"].as_str().unwrap_or("");
+        !writer.is_empty()
+            && writer != self.writer
+            && meta["saved_at"].as_f64().unwrap_or(0.0) > self.last_seen.get()
+    }
+
     /// Accepts the newer save of another writer as seen (after loading it).
     pub fn adopt_latest(&self) {
         if let Some(s) = local_storage() {

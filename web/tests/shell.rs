@@ -679,3 +679,46 @@ async fn a_full_storage_is_said_plainly_and_the_widget_keeps_working() {
     assert_ne!(w.person("Tomas")["place"], moved);
     w.destroy().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_save_from_another_tab_is_noticed_at_once() {
+    let key_name = "test-other-tab";
+    let w = sample(key_name).await;
+    assert_eq!(w.count(".skn-banner"), 0);
+    // What the browser delivers when another tab saves this plan.
+    let meta_key = format!("skyddsnat:v1:{key_name}:meta");
+    let meta = format!(
+        r#"{{"writer":"other-tab","saved_at":{},"next_version":1,"last_version_at":0}}"#,
+        js_sys::Date::now()
+    );
+    let event = js_sys::eval(&format!(
+        "new StorageEvent('storage', {{ key: {:?}, newValue: {:?} }})",
+        meta_key, meta
+    ))
+    .expect("storage event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(event.unchecked_ref())
+        .expect("dispatch");
+    scheduler::flush().await;
+    assert!(
+        w.text(".skn-banner").contains("annan flik"),
+        "{}",
+        w.text(".skn-banner")
+    );
+    // Its own writes, or other plans' keys, do not count.
+    w.destroy().await;
+    let other = sample("test-other-tab-2").await;
+    let event = js_sys::eval(&format!(
+        "new StorageEvent('storage', {{ key: {:?}, newValue: {:?} }})",
+        meta_key, meta
+    ))
+    .expect("storage event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(event.unchecked_ref())
+        .expect("dispatch");
+    scheduler::flush().await;
+    assert_eq!(other.count(".skn-banner"), 0);
+    other.destroy().await;
+}
