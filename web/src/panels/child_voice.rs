@@ -7,7 +7,7 @@
 use super::common::*;
 use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState};
-use skyddsnat_core::child_pictures::{safety_house_svg, three_houses_svg};
+use skyddsnat_core::child_pictures::{safety_house_svg, three_houses_svg, words_and_pictures_html};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
 use skyddsnat_core::{
@@ -114,6 +114,8 @@ fn picture(svg: String) -> Html {
 #[function_component]
 fn ChildVoice(props: &ChildVoiceProps) -> Html {
     let app = use_app();
+    // Hooks first: the early return below must not change their order.
+    let print_from = use_node_ref();
     let state = &*app;
     let child = &props.child;
     let name = display_name(state, child.id);
@@ -182,6 +184,29 @@ fn ChildVoice(props: &ChildVoiceProps) -> Html {
             app.dispatch(Action::Edit(Edit::update(next)));
         })
     };
+    let print = {
+        let app = app.clone();
+        let print_from = print_from.clone();
+        let id = child.id;
+        Callback::from(move |_: MouseEvent| {
+            let Some(html) = words_and_pictures_html(&app.plan, id, app.lang, app.hide_names)
+            else {
+                return;
+            };
+            // The print frame goes where the shell puts its own: in the app's root.
+            let host = print_from
+                .cast::<web_sys::Element>()
+                .and_then(|el| el.closest(".skn-app").ok().flatten());
+            let result = match host {
+                Some(host) => crate::files::print_html(&host, &html),
+                None => Err(wasm_bindgen::JsValue::from_str("no app root")),
+            };
+            if let Err(e) = result {
+                let msg = format!("{} {e:?}", t(&app, "menu.print_failed"));
+                app.dispatch(Action::Notice(Some(msg)));
+            }
+        })
+    };
     let base = state.dom_id(&format!("voice-{}", child.id));
     let path_options: Vec<(String, String)> =
         std::iter::once((String::new(), t(state, "panel.voice.path_none")))
@@ -236,6 +261,9 @@ fn ChildVoice(props: &ChildVoiceProps) -> Html {
             <TextField id={format!("{base}-words")} label={t(state, "panel.voice.words")}
                 multiline=true value={view.words_and_pictures.clone()} disabled={state.readonly}
                 oncommit={on_words} />
+            <button type="button" class="skn-button" ref={print_from} onclick={print}>
+                { t(state, "panel.voice.print") }
+            </button>
         </section>
     }
 }
