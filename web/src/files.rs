@@ -139,21 +139,6 @@ pub fn split_style(html: &str) -> (String, String) {
     (css, inner)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn styles_are_lifted_out_of_a_printed_document() {
-        let (css, body) = split_style(
-            "<!doctype html><html lang=\"sv\"><head><STYLE>p{color:red}</STYLE><title>x</title></head><body><p>Hej</p></body></html>",
-        );
-        assert_eq!(css.trim(), "p{color:red}");
-        assert_eq!(body, "<head><title>x</title></head><body><p>Hej</p></body>");
-    }
-}
-
 /// `window.Skyddsnat.saveCopy`, if this page is the offline file (only it
 /// can write a copy of itself; see `web/js/skyddsnat-element.js`).
 fn save_copy_function() -> Option<(JsValue, js_sys::Function)> {
@@ -179,4 +164,19 @@ pub fn save_copy(plan: &Plan, today: Date) -> Result<(), JsValue> {
         &JsValue::from_str(&file_name("plan", today, "html")),
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn styles_are_lifted_out_of_a_printed_document() {
+        let (css, body) = split_style(
+            "<!doctype html><html lang=\"sv\"><head><STYLE>p{color:red}</STYLE><title>x</title></head><body><p>Hej</p></body></html>",
+        );
+        assert_eq!(css.trim(), "p{color:red}");
+        assert_eq!(body, "<head><title>x</title></head><body><p>Hej</p></body>");
+    }
 }

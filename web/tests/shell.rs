@@ -610,7 +610,7 @@ async fn the_host_hears_each_change_but_not_its_own_set_plan() {
         .expect("append");
     skyddsnat_web::storage::Store::new("test-events").forget();
     let seen = js_sys::Array::new();
-    let on_change = js_sys::Function::new_with_args("plan", "this.push(plan)").bind(&seen);
+    let on_change = js_sys::Function::new_with_args("plan", "this.push(plan)").bind0(&seen);
     let options = js_sys::Object::new();
     for (k, v) in [
         ("sample", JsValue::TRUE),
