@@ -298,3 +298,62 @@ fn show_recovery(host: &Host, root: &Element, today: Date) {
     };
     let _ = build();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn after_a_crash_the_widget_shows_a_way_to_save_the_last_good_plan() {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").expect("div");
+        root.set_inner_html("<p>the dead widget</p>");
+        let errors = js_sys::Array::new();
+        let on_error = js_sys::Function::new_with_args("m", "this.push(m)").bind0(&errors);
+        let plan = sample::sample_plan();
+        let host = Host {
+            on_error: Some(on_error),
+            current: RefCell::new(Rc::new(plan.clone())),
+            ..Host::default()
+        };
+        let today = Date::parse("2026-11-23").expect("date");
+        show_recovery(&host, &root, today);
+        assert_eq!(errors.length(), 1, "the host page hears of it");
+        let screen = root
+            .query_selector(".skn-recovery")
+            .ok()
+            .flatten()
+            .expect("recovery screen");
+        assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
+        assert!(!root.inner_html().contains("the dead widget"));
+        let link = screen
+            .query_selector("a[download]")
+            .ok()
+            .flatten()
+            .expect("save link");
+        assert!(link
+            .get_attribute("href")
+            .is_some_and(|h| h.starts_with("blob:")));
+        assert_eq!(
+            link.get_attribute("download").as_deref(),
+            Some("skyddsnat-plan-2026-11-23.json")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn plans_cross_to_js_and_back_unchanged() {
+        let plan = sample::sample_plan();
+        let value = plan_to_js(&plan);
+        assert!(value.is_object());
+        let back = plan_from_js(&value, Lang::Sv).expect("valid");
+        assert_eq!(back, plan);
+        // A JSON string is accepted too; garbage is an Error with a message.
+        let text = JsValue::from_str(&format::to_json(&plan));
+        assert_eq!(plan_from_js(&text, Lang::En).expect("valid"), plan);
+        let err = plan_from_js(&JsValue::from_str("{nope"), Lang::En).expect_err("refused");
+        assert!(!String::from(err.message()).is_empty());
+    }
+}
