@@ -187,12 +187,14 @@ impl Reducible for AppState {
                 let done = s.history.borrow_mut().undo(Rc::make_mut(&mut s.plan));
                 if done {
                     s.revision += 1;
+                    s.announcement = t(&s, "app.undone");
                 }
             }
             Action::Redo => {
                 let done = s.history.borrow_mut().redo(Rc::make_mut(&mut s.plan));
                 if done {
                     s.revision += 1;
+                    s.announcement = t(&s, "app.redone");
                 }
             }
             Action::Load(plan) => {

@@ -273,6 +273,7 @@ async fn arrow_keys_move_the_selected_person_and_undo_brings_them_back() {
     key(&w.find(".skn-app"), "z", true, false).await;
     key(&w.find(".skn-app"), "z", true, false).await;
     assert_eq!(w.person("Tomas")["place"], before);
+    assert_eq!(w.live(), "Ångrat.");
     // Ctrl+Shift+Z redoes.
     key(&w.find(".skn-app"), "Z", true, true).await;
     assert_eq!(w.person("Tomas")["place"], after);
