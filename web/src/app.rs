@@ -192,13 +192,30 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // Focus goes back where the dialog came from: the person a relation was
+    // drawn from (keyboard users keep their place on the map), else the add button.
     let close_dialog = {
         let dialog = dialog.clone();
         let add_button_ref = add_button_ref.clone();
+        let root_ref = root_ref.clone();
         Callback::from(move |_| {
+            let back_to = match &*dialog {
+                Dialog::Relate(from, _) => root_ref
+                    .cast::<Element>()
+                    .and_then(|r| {
+                        r.query_selector(&format!("[data-person=\"{from}\"]"))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
+                    .map(|el| el.focus()),
+                _ => None,
+            };
             dialog.set(Dialog::None);
-            if let Some(b) = add_button_ref.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
+            if back_to.is_none() {
+                if let Some(b) = add_button_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
             }
         })
     };

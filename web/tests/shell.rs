@@ -295,6 +295,11 @@ async fn a_relation_is_drawn_with_the_keyboard_and_shows_as_an_arrow() {
     w.click(".skn-relate button[type=submit]").await;
     assert_eq!(w.count("[data-rel]"), before + 1);
     assert_eq!(w.count(".skn-relate"), 0, "the dialog closes");
+    assert_eq!(
+        gloo::utils::document().active_element(),
+        Some(w.node("Tomas")),
+        "focus is back on the person the relation was drawn from"
+    );
     let tomas = w.person("Tomas")["id"].clone();
     let rel = w.plan()["relations"]
         .as_array()

@@ -614,6 +614,7 @@ pub fn MapView(props: &MapProps) -> Html {
         let drawing = drawing.clone();
         let svg_ref = svg_ref.clone();
         let focus = focus.clone();
+        let camera = camera.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(id) = e
                 .target()
@@ -629,6 +630,25 @@ pub fn MapView(props: &MapProps) -> Html {
                 return;
             }
             let key = e.key();
+            // Zoom from the keyboard as with the buttons: + and − zoom, 0 fits.
+            let zoom = match key.as_str() {
+                "+" => Some(camera.zoom * 1.25),
+                "-" | "−" => Some(camera.zoom * 0.8),
+                "0" => Some(1.0),
+                _ => None,
+            };
+            if let Some(zoom) = zoom {
+                e.prevent_default();
+                camera.set(Camera {
+                    zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+                    centre: if key == "0" {
+                        Point::default()
+                    } else {
+                        camera.centre
+                    },
+                });
+                return;
+            }
             let dir = match key.as_str() {
                 "ArrowUp" => Some(Dir::Inward),
                 "ArrowDown" => Some(Dir::Outward),
