@@ -62,6 +62,9 @@ struct Drawing {
     layout: Layout,
     /// Half width and half height of the drawn area around the centre.
     bounds: (f64, f64),
+    /// The sector line along which the ring names are written: the one
+    /// with the most room around them, so no node hides them.
+    ring_label_angle: f64,
     /// How much of the plan rests on each person: agreements plus fallback
     /// steps, as the core counts it for overload.
     load: HashMap<PersonId, usize>,
@@ -90,6 +93,7 @@ fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing
         + MARGIN;
     let by = layout.extent.max(outer + SECTOR_FONT) + MARGIN;
     Drawing {
+        ring_label_angle: ring_label_angle(&layout),
         layout,
         bounds: (bx, by),
         load: skyddsnat_core::figures::loads(plan)
@@ -792,11 +796,13 @@ pub fn MapView(props: &MapProps) -> Html {
             </text>
         }
     });
+    let ring_label_angle = drawing.ring_label_angle;
     let ring_labels = skyddsnat_core::Ring::ALL.iter().map(|ring| {
         let (r0, r1) = geo.ring_band(*ring);
+        let p = Point::polar((r0 + r1) / 2.0, ring_label_angle);
         html! {
-            <text class="skn-ring-label" x="5" y={format!("{:.1}", -(r0 + r1) / 2.0)}
-                dominant-baseline="middle" font-size="12">
+            <text class="skn-ring-label" x={format!("{:.1}", p.x + 4.0)} y={format!("{:.1}", p.y)}
+                dominant-baseline="middle" font-size="13">
                 { format!("{} {}", ring.get(), ring.label(state.lang)) }
             </text>
         }
@@ -952,6 +958,40 @@ pub fn MapView(props: &MapProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The sector boundary whose ring-name spots are furthest from any node
+/// (ties go to the top line, where readers look first).
+fn ring_label_angle(layout: &Layout) -> f64 {
+    let geo = &layout.geometry;
+    // Room for about ten characters to the right of each spot.
+    const LABEL_LENGTH: f64 = 70.0;
+    let room = |angle: f64| {
+        skyddsnat_core::Ring::ALL
+            .iter()
+            .flat_map(|ring| {
+                let (r0, r1) = geo.ring_band(*ring);
+                let p = Point::polar((r0 + r1) / 2.0, angle);
+                [0.0, 0.5, 1.0].map(|f| Point::new(p.x + f * LABEL_LENGTH, p.y))
+            })
+            .map(|spot| {
+                layout
+                    .nodes
+                    .iter()
+                    .map(|n| n.centre.distance(spot) - n.radius)
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let mut best = (0.0, room(0.0));
+    for s in geo.sectors() {
+        let angle = geo.sector_angles(*s).0;
+        let r = room(angle);
+        if r > best.1 + 1e-6 {
+            best = (angle, r);
+        }
+    }
+    best.0
 }
 
 /// Enter in a select, radio button or checkbox of a dialog's form submits
