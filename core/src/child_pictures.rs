@@ -10,6 +10,16 @@ use crate::geometry::display_name_of;
 use crate::i18n::{tr, trf, Lang};
 use crate::plan::{ChildView, HouseEntry, Plan, Quote};
 
+/// Text styles as presentation attributes, not a `<style>` element: a strict
+/// Content Security Policy refuses inline style sheets, and these pictures
+/// are shown inside the widget as well as printed.
+const TITLE: &str = "class=\"t\" font-family=\"system-ui,sans-serif\" font-size=\"20\" \
+                     font-weight=\"600\" fill=\"#1b1b1b\"";
+const SMALL: &str =
+    "class=\"s\" font-family=\"system-ui,sans-serif\" font-size=\"14\" fill=\"#333\"";
+const QUOTE: &str =
+    "class=\"q\" font-family=\"system-ui,sans-serif\" font-size=\"18\" fill=\"#1b1b1b\"";
+
 /// Characters per line inside a house; short lines read well for children.
 const WRAP: usize = 22;
 
@@ -58,7 +68,7 @@ fn text_block(
             line.clone()
         };
         out.push_str(&format!(
-            "<text x=\"{x}\" y=\"{:.0}\" class=\"{class}\">{}</text>",
+            "<text x=\"{x}\" y=\"{:.0}\" {class}>{}</text>",
             y + dy * i as f64,
             text(&shown)
         ));
@@ -77,10 +87,7 @@ fn quotes_lines(quotes: &[Quote]) -> Vec<String> {
 fn svg_open(out: &mut String, w: u32, h: u32, label: &str) {
     out.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-label=\"{}\" class=\"skn-child-picture\"><title>{}</title>\
-         <style>.t{{font:600 20px system-ui,sans-serif;fill:#1b1b1b}}\
-         .q{{font:18px system-ui,sans-serif;fill:#1b1b1b}}\
-         .s{{font:14px system-ui,sans-serif;fill:#333}}</style>",
+         aria-label=\"{}\" class=\"skn-child-picture\"><title>{}</title>",
         attr(label),
         text(label)
     ));
@@ -116,11 +123,11 @@ fn house(
     ));
     out.push_str(mark);
     out.push_str(&format!(
-        "<text x=\"{}\" y=\"118\" text-anchor=\"middle\" class=\"t\">{}</text>",
+        "<text x=\"{}\" y=\"118\" text-anchor=\"middle\" {TITLE}>{}</text>",
         x + 130.0,
         text(title)
     ));
-    text_block(out, x + 34.0, 162.0, 24.0, lines, 8, "q");
+    text_block(out, x + 34.0, 162.0, 24.0, lines, 8, QUOTE);
 }
 
 /// The three houses — worries, good things, dreams — with the child's words.
@@ -198,7 +205,7 @@ pub fn safety_house_svg(
     // Roof with the rules.
     out.push_str("<polygon points=\"210,170 440,20 670,170\" fill=\"#f2a36b\" stroke=\"#3b3b3b\" stroke-width=\"3\"/>");
     out.push_str(&format!(
-        "<text x=\"440\" y=\"80\" text-anchor=\"middle\" class=\"t\">{}</text>",
+        "<text x=\"440\" y=\"80\" text-anchor=\"middle\" {TITLE}>{}</text>",
         text(tr(lang, "child.safety_house.rules"))
     ));
     let rules: Vec<String> = h
@@ -208,7 +215,7 @@ pub fn safety_house_svg(
         .collect();
     for (i, line) in rules.iter().take(3).enumerate() {
         out.push_str(&format!(
-            "<text x=\"440\" y=\"{}\" text-anchor=\"middle\" class=\"q\">{}</text>",
+            "<text x=\"440\" y=\"{}\" text-anchor=\"middle\" {QUOTE}>{}</text>",
             108 + i * 22,
             text(line)
         ));
@@ -216,7 +223,7 @@ pub fn safety_house_svg(
     // The house itself: who lives inside.
     out.push_str("<rect x=\"240\" y=\"170\" width=\"400\" height=\"240\" rx=\"6\" fill=\"#fdf1e7\" stroke=\"#3b3b3b\" stroke-width=\"3\"/>");
     out.push_str(&format!(
-        "<text x=\"260\" y=\"200\" class=\"t\">{}</text>",
+        "<text x=\"260\" y=\"200\" {TITLE}>{}</text>",
         text(tr(lang, "child.safety_house.inside"))
     ));
     text_block(
@@ -226,12 +233,12 @@ pub fn safety_house_svg(
         24.0,
         &entry_lines(plan, &h.inside, hide_names, WRAP),
         7,
-        "q",
+        QUOTE,
     );
     // The door, and who visits (beside the door, on the right).
     out.push_str("<rect x=\"560\" y=\"320\" width=\"50\" height=\"90\" rx=\"4\" fill=\"#8a5a2b\" stroke=\"#3b3b3b\" stroke-width=\"2\"/>");
     out.push_str(&format!(
-        "<text x=\"690\" y=\"220\" class=\"t\">{}</text>",
+        "<text x=\"690\" y=\"220\" {TITLE}>{}</text>",
         text(tr(lang, "child.safety_house.visiting"))
     ));
     text_block(
@@ -241,7 +248,7 @@ pub fn safety_house_svg(
         24.0,
         &entry_lines(plan, &h.visiting, hide_names, 18),
         6,
-        "q",
+        QUOTE,
     );
     // A fence on the left; who stays outside stands beyond it.
     out.push_str(
@@ -254,7 +261,7 @@ pub fn safety_house_svg(
         ));
     }
     out.push_str(&format!(
-        "<text x=\"10\" y=\"200\" class=\"t\">{}</text>",
+        "<text x=\"10\" y=\"200\" {TITLE}>{}</text>",
         text(tr(lang, "child.safety_house.outside"))
     ));
     text_block(
@@ -264,11 +271,11 @@ pub fn safety_house_svg(
         24.0,
         &entry_lines(plan, &h.outside, hide_names, 16),
         7,
-        "q",
+        QUOTE,
     );
     // The path 0–10 in front of the house, with the child's place on it.
     out.push_str(&format!(
-        "<text x=\"70\" y=\"452\" class=\"t\">{}</text>",
+        "<text x=\"70\" y=\"452\" {TITLE}>{}</text>",
         text(tr(lang, "child.safety_house.path"))
     ));
     out.push_str(
@@ -278,7 +285,7 @@ pub fn safety_house_svg(
         let x = 70 + n * 76;
         out.push_str(&format!(
             "<line x1=\"{x}\" y1=\"490\" x2=\"{x}\" y2=\"510\" stroke=\"#3b3b3b\" stroke-width=\"2\"/>\
-             <text x=\"{x}\" y=\"535\" text-anchor=\"middle\" class=\"s\">{n}</text>"
+             <text x=\"{x}\" y=\"535\" text-anchor=\"middle\" {SMALL}>{n}</text>"
         ));
     }
     if let Some(score) = h.path {
@@ -286,7 +293,7 @@ pub fn safety_house_svg(
         // A star marks the child's own place; the number is also in the label.
         out.push_str(&format!(
             "<g aria-label=\"{}\"><circle cx=\"{x}\" cy=\"500\" r=\"16\" fill=\"#f4c430\" stroke=\"#3b3b3b\" stroke-width=\"3\"/>\
-             <text x=\"{x}\" y=\"506\" text-anchor=\"middle\" class=\"s\">★</text></g>",
+             <text x=\"{x}\" y=\"506\" text-anchor=\"middle\" {SMALL}>★</text></g>",
             attr(&trf(
                 lang,
                 "child.safety_house.path_here",
@@ -400,6 +407,8 @@ mod tests {
         });
         let svg = three_houses_svg(&view, "<b>Alva</b>", Lang::En);
         assert!(!svg.contains("<script") && !svg.contains("<b>"));
+        // Shown inside the widget under a strict CSP: no style element.
+        assert!(!svg.contains("<style"));
         assert!(svg.contains("&lt;script&gt;"));
     }
 

@@ -97,17 +97,10 @@ fn empty_view(child: PersonId) -> ChildView {
     }
 }
 
-/// An SVG picture made by the core, shown as it is. The core's pictures carry
-/// their own `<style>` element, which a strict Content Security Policy
-/// refuses; it is dropped here and the same classes are styled in the
-/// widget's stylesheet instead.
+/// An SVG picture made by the core, shown as it is: the core escapes every
+/// text in it and styles it with presentation attributes only (no `<style>`,
+/// which a strict Content Security Policy would refuse).
 fn picture(svg: String) -> Html {
-    let svg = match (svg.find("<style>"), svg.find("</style>")) {
-        (Some(start), Some(end)) if end > start => {
-            format!("{}{}", &svg[..start], &svg[end + "</style>".len()..])
-        }
-        _ => svg,
-    };
     Html::from_html_unchecked(AttrValue::from(svg))
 }
 
