@@ -20,8 +20,8 @@ pub mod print;
 pub mod review;
 pub mod sample;
 pub mod schedule;
-pub mod stats;
 pub mod seal;
+pub mod stats;
 pub mod svg;
 pub mod validate;
 

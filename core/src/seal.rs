@@ -106,7 +106,11 @@ pub fn is_sealed(text: &str) -> bool {
     text.len() < 64 * 1024 * 1024
         && serde_json::from_str::<serde_json::Value>(text)
             .ok()
-            .and_then(|v| v.get("format").and_then(|f| f.as_str()).map(|f| f == SEALED_FORMAT))
+            .and_then(|v| {
+                v.get("format")
+                    .and_then(|f| f.as_str())
+                    .map(|f| f == SEALED_FORMAT)
+            })
             .unwrap_or(false)
 }
 
@@ -231,7 +235,10 @@ mod tests {
     #[test]
     fn wrong_passphrase_is_an_error_not_garbage() {
         let sealed = seal("{}", "rätt", SALT, NONCE, FAST).unwrap();
-        assert_eq!(open(&sealed, "fel"), Err(SealError::WrongPassphraseOrTampered));
+        assert_eq!(
+            open(&sealed, "fel"),
+            Err(SealError::WrongPassphraseOrTampered)
+        );
         assert_eq!(open(&sealed, ""), Err(SealError::EmptyPassphrase));
     }
 
@@ -244,15 +251,24 @@ mod tests {
         let mut bad = ct.clone();
         bad[0] ^= 1;
         env["ciphertext"] = B64.encode(&bad).into();
-        assert_eq!(open(&env.to_string(), "pw"), Err(SealError::WrongPassphraseOrTampered));
+        assert_eq!(
+            open(&env.to_string(), "pw"),
+            Err(SealError::WrongPassphraseOrTampered)
+        );
         // Change the salt's bytes (still valid base64 of 16 bytes).
         let mut env: serde_json::Value = serde_json::from_str(&sealed).unwrap();
         env["salt"] = B64.encode([8u8; SALT_LEN]).into();
-        assert_eq!(open(&env.to_string(), "pw"), Err(SealError::WrongPassphraseOrTampered));
+        assert_eq!(
+            open(&env.to_string(), "pw"),
+            Err(SealError::WrongPassphraseOrTampered)
+        );
         // Raise the cost parameter: authenticated, so detected too.
         let mut env: serde_json::Value = serde_json::from_str(&sealed).unwrap();
         env["params"]["t"] = 2.into();
-        assert_eq!(open(&env.to_string(), "pw"), Err(SealError::WrongPassphraseOrTampered));
+        assert_eq!(
+            open(&env.to_string(), "pw"),
+            Err(SealError::WrongPassphraseOrTampered)
+        );
     }
 
     #[test]
