@@ -728,3 +728,25 @@ async fn a_save_from_another_tab_is_noticed_at_once() {
     assert_eq!(other.count(".skn-banner"), 0);
     other.destroy().await;
 }
+
+#[wasm_bindgen_test]
+async fn undoing_the_add_of_a_selected_person_leaves_no_dimmed_map() {
+    let w = sample("test-undo-selected").await;
+    key(&w.find(".skn-app"), "n", false, false).await;
+    type_into(&w.find(".skn-add-person input[name=name]"), "Kalle").await;
+    w.click(".skn-add-person button[type=submit]").await;
+    w.click_button("Stäng").await;
+    key(&w.node("Kalle"), "Enter", false, false).await;
+    assert_eq!(
+        w.count(".skn-rel--dim"),
+        w.count("[data-rel]"),
+        "Kalle has no lines yet"
+    );
+    key(&w.find(".skn-app"), "z", true, false).await;
+    assert_eq!(
+        w.count(".skn-rel--dim"),
+        0,
+        "no line stays dimmed for a person who is gone"
+    );
+    w.destroy().await;
+}

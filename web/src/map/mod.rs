@@ -744,8 +744,10 @@ pub fn MapView(props: &MapProps) -> Html {
         Selection::Agreement(aid) => app.plan.agreement(aid).map(agreement_people),
         _ => None,
     };
+    // A selection can outlive its person (undo of an add, a replaced plan):
+    // then nothing is selected, rather than everything dimmed.
     let selected_person = match app.selection {
-        Selection::Person(id) => Some(id),
+        Selection::Person(id) if layout.node(id).is_some() => Some(id),
         _ => None,
     };
 
