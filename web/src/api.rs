@@ -210,6 +210,7 @@ impl Widget {
 
     /// Unmounts the widget and removes everything it added to the page.
     pub fn destroy(&mut self) {
+        crate::stats_view::close_within(&self.root);
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }

@@ -934,6 +934,7 @@ pub fn open_over(root: &Element, lang: Lang, today: Date) {
             if let Some(app) = handle.borrow_mut().take() {
                 app.destroy();
             }
+            OPEN.with(|open| open.borrow_mut().retain(|(h, _)| h != &host));
             host.remove();
             // The ☰ button: the one toggle inside the menu's wrapper.
             let button = root
@@ -946,6 +947,7 @@ pub fn open_over(root: &Element, lang: Lang, today: Date) {
             }
         })
     };
+    OPEN.with(|open| open.borrow_mut().push((host.clone(), handle.clone())));
     let app = yew::Renderer::<UnitStatsView>::with_root_and_props(
         host,
         UnitStatsProps {
@@ -956,4 +958,30 @@ pub fn open_over(root: &Element, lang: Lang, today: Date) {
     )
     .render();
     *handle.borrow_mut() = Some(app);
+}
+
+type OpenDialog = (Element, Rc<RefCell<Option<yew::AppHandle<UnitStatsView>>>>);
+
+thread_local! {
+    /// Open dialogs with their apps, so a widget's `destroy()` can end them
+    /// too (each dialog is its own small yew app, not a child of the widget's).
+    static OPEN: RefCell<Vec<OpenDialog>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Destroys every open statistics dialog inside `root` (for `Widget::destroy`).
+pub fn close_within(root: &Element) {
+    let inside: Vec<OpenDialog> = OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let (inside, rest) = open
+            .drain(..)
+            .partition(|(host, _)| root.contains(Some(host)));
+        *open = rest;
+        inside
+    });
+    for (host, handle) in inside {
+        if let Some(app) = handle.borrow_mut().take() {
+            app.destroy();
+        }
+        host.remove();
+    }
 }

@@ -581,3 +581,28 @@ async fn opened_from_the_menu_it_returns_focus_to_the_menu_button() {
         .expect("menu button");
     assert_eq!(focused(), Some(menu));
 }
+
+#[wasm_bindgen_test]
+async fn destroying_the_widget_ends_an_open_dialog() {
+    let widget = new_root();
+    widget.set_inner_html(r#"<main><button type="button">x</button></main>"#);
+    open_over(&widget, Lang::En, today());
+    scheduler::flush().await;
+    assert!(widget.query_selector("[role=dialog]").expect("q").is_some());
+    skyddsnat_web::stats_view::close_within(&widget);
+    scheduler::flush().await;
+    assert!(
+        widget
+            .query_selector(".skn-stats-host")
+            .expect("q")
+            .is_none(),
+        "the dialog's host is gone"
+    );
+    // A dialog in another widget is left alone.
+    let other = new_root();
+    open_over(&other, Lang::En, today());
+    scheduler::flush().await;
+    skyddsnat_web::stats_view::close_within(&widget);
+    assert!(other.query_selector("[role=dialog]").expect("q").is_some());
+    skyddsnat_web::stats_view::close_within(&other);
+}
