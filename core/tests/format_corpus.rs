@@ -300,7 +300,18 @@ fn invalid_utf8_is_a_clear_error() {
     let mut bytes = br#"{"format":"skyddsnat","schema_version":1,"title":""#.to_vec();
     bytes.extend_from_slice(&[0xff, 0xfe, b'"', b'}']);
     let e = import_checked("invalid utf-8", &bytes).unwrap_err();
-    assert!(matches!(e.kind, ImportErrorKind::Syntax { .. }));
+    let column = bytes.len() - 3;
+    assert_eq!(e.kind, ImportErrorKind::Syntax { line: 1, column });
+    let mut two_lines = b"{\n  \"title\": \"".to_vec();
+    two_lines.push(0xc3);
+    let e = import_checked("cut UTF-8", &two_lines).unwrap_err();
+    assert_eq!(
+        e.kind,
+        ImportErrorKind::Syntax {
+            line: 2,
+            column: 12
+        }
+    );
 }
 
 #[test]

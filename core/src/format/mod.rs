@@ -132,14 +132,15 @@ pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => from_json(text),
-        Err(e) => Err(ImportError::whole(ImportErrorKind::Syntax {
-            line: bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1,
-            column: 0,
-        })),
+        Err(e) => {
+            // Where the first byte that is not UTF-8 sits, as the parser would say.
+            let valid = &bytes[..e.valid_up_to()];
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            Err(ImportError::whole(ImportErrorKind::Syntax {
+                line: valid.iter().filter(|b| **b == b'\n').count() + 1,
+                column: valid.len() - line_start + 1,
+            }))
+        }
     }
 }
 
