@@ -309,7 +309,7 @@ fn invalid_utf8_is_a_clear_error() {
         e.kind,
         ImportErrorKind::Syntax {
             line: 2,
-            column: 12
+            column: 13
         }
     );
 }
