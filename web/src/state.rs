@@ -147,6 +147,17 @@ impl AppState {
         }
     }
 
+    /// A free text (an agreement, a step, a danger statement…) as shown on
+    /// screen right now: with "hide names" on, the names the plan knows are
+    /// replaced inside it too (the core's `hide_names_in`).
+    pub fn shown(&self, text: &str) -> String {
+        if self.hide_names {
+            skyddsnat_core::geometry::hide_names_in(&self.plan, text)
+        } else {
+            text.to_string()
+        }
+    }
+
     fn apply(&mut self, edit: Edit) -> bool {
         if self.readonly {
             return false;

@@ -373,6 +373,20 @@ async fn hidden_names_show_roles_in_the_agreement_editor() {
     let chips = text(&root, "#skn-agr-1-editor .skn-chips");
     assert!(!chips.contains("Jenny"), "{chips}");
     assert!(chips.contains("mamma"), "{chips}");
+    // Free texts hide the names inside them too, and cannot be edited while
+    // hidden (a commit would write the hidden form back into the plan).
+    let field = "#skn-agr-1-text";
+    let shown = value(&root, field);
+    assert!(!shown.contains("Mikael"), "{shown}");
+    assert!(shown.contains("är aldrig ensam med barnen"), "{shown}");
+    let disabled = js_sys::Reflect::get(&find(&root, field), &"disabled".into())
+        .ok()
+        .and_then(|v| v.as_bool());
+    assert_eq!(disabled, Some(true));
+    let list = text(&root, ".skn-agreement-list");
+    assert!(!list.contains("Mikael"), "{list}");
+    dispatch(Action::SetHideNames(false)).await;
+    assert!(value(&root, field).starts_with("Mikael är aldrig"));
 }
 
 #[wasm_bindgen_test]

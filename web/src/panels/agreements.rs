@@ -78,7 +78,7 @@ fn AgreementCard(props: &CardProps) -> Html {
     let title = if a.text.trim().is_empty() {
         t(state, "panel.agreement.untitled")
     } else {
-        short(&a.text, 90)
+        short(&state.shown(&a.text), 90)
     };
     html! {
         <li class={classes!("skn-agreement", props.selected.then_some("skn-selected"))}>
@@ -127,7 +127,7 @@ fn DueStep(props: &DueProps) -> Html {
             { trf(state.lang, "panel.agreement.due_step", &[
                 ("letter", &step_letter(props.step)),
                 ("names", &names(state, &s.people)),
-                ("action", &short(&s.action, 80)),
+                ("action", &short(&state.shown(&s.action), 80)),
             ]) }
         </p>
     }

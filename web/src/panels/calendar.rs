@@ -61,7 +61,7 @@ pub fn CheckCalendar() -> Html {
                     &[
                         ("letter", &step_letter(step)),
                         ("names", &names(state, &s.people)),
-                        ("action", &short(&s.action, 80)),
+                        ("action", &short(&state.shown(&s.action), 80)),
                     ],
                 ),
             ))

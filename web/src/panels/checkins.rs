@@ -94,7 +94,7 @@ pub fn CheckInSection() -> Html {
         .map(|(i, a)| {
             (
                 a.id.0.to_string(),
-                format!("{}. {}", i + 1, short(&a.text, 50)),
+                format!("{}. {}", i + 1, short(&state.shown(&a.text), 50)),
             )
         })
         .collect();
@@ -113,7 +113,7 @@ pub fn CheckInSection() -> Html {
                             "panel.checkin.step_option",
                             &[
                                 ("letter", &step_letter(i)),
-                                ("action", &short(&s.action, 40)),
+                                ("action", &short(&state.shown(&s.action), 40)),
                             ],
                         ),
                     )

@@ -111,6 +111,16 @@ pub struct TextFieldProps {
 /// (leaves the field or presses Enter), and only if it changed.
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
+    // With "hide names" on, a free text shows the hidden form and cannot be
+    // edited: committing it would write the initials back into the plan.
+    let app = use_context::<crate::state::AppContext>();
+    let hiding = app.as_ref().is_some_and(|a| a.hide_names)
+        && (props.multiline || props.kind.as_str() == "text");
+    let value: AttrValue = match &app {
+        Some(a) if hiding => a.shown(&props.value).into(),
+        _ => props.value.clone(),
+    };
+    let disabled = props.disabled || hiding;
     let current = props.value.clone();
     let oncommit = props.oncommit.clone();
     let onchange = Callback::from(move |e: Event| {
@@ -122,14 +132,14 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let control = if props.multiline {
         html! {
             <textarea id={props.id.clone()} class="skn-input"
-                rows={props.rows.unwrap_or_else(|| rows_for(&props.value, 34)).to_string()}
-                value={props.value.clone()} disabled={props.disabled}
+                rows={props.rows.unwrap_or_else(|| rows_for(&value, 34)).to_string()}
+                value={value.clone()} {disabled}
                 placeholder={props.placeholder.clone()} {onchange} />
         }
     } else {
         html! {
             <input id={props.id.clone()} class="skn-input" type={props.kind.clone()}
-                value={props.value.clone()} disabled={props.disabled}
+                {value} {disabled}
                 placeholder={props.placeholder.clone()} {onchange} />
         }
     };

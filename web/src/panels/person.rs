@@ -200,7 +200,7 @@ fn RestsOn(props: &PersonRef) -> Html {
                 "panel.rests.step",
                 &[
                     ("letter", &step_letter(i)),
-                    ("action", &short(&s.action, 60)),
+                    ("action", &short(&state.shown(&s.action), 60)),
                 ],
             ));
         }
@@ -218,7 +218,7 @@ fn RestsOn(props: &PersonRef) -> Html {
         rows.push(html! {
             <li class="skn-rests-item">
                 <button type="button" class="skn-link-button" onclick={select}>
-                    { short(&a.text, 80) }
+                    { short(&state.shown(&a.text), 80) }
                 </button>
                 <ul class="skn-rests-roles">
                     { for roles.into_iter().map(|r| html! { <li>{ r }</li> }) }
@@ -265,7 +265,7 @@ pub fn describe_referrers(state: &AppState, id: PersonId, refs: &[Referrer]) -> 
                 trf(
                     lang,
                     "panel.ref.danger",
-                    &[("text", &short(&d.statement, 50))],
+                    &[("text", &short(&state.shown(&d.statement), 50))],
                 )
             }),
             EntityKind::Scale => plan.scales().get(i).map(|s| {
@@ -276,7 +276,7 @@ pub fn describe_referrers(state: &AppState, id: PersonId, refs: &[Referrer]) -> 
                 )
             }),
             EntityKind::Agreement => plan.agreements().get(i).map(|a| {
-                let text = short(&a.text, 50);
+                let text = short(&state.shown(&a.text), 50);
                 if r.field.starts_with("responsible") {
                     trf(lang, "panel.ref.responsible", &[("text", &text)])
                 } else if r.field.starts_with("checks") {
@@ -299,7 +299,7 @@ pub fn describe_referrers(state: &AppState, id: PersonId, refs: &[Referrer]) -> 
                 trf(
                     lang,
                     "panel.ref.arrangement",
-                    &[("text", &short(&a.text, 50))],
+                    &[("text", &short(&state.shown(&a.text), 50))],
                 )
             }),
             EntityKind::Supervision => plan.supervision().get(i).map(|s| {
