@@ -9,7 +9,9 @@
 //! [`crate::escape`]; coordinates come from [`crate::geometry::layout_with`].
 
 use crate::escape::{escape, num};
-use crate::geometry::{layout_with, Layout, LayoutOptions, Node, Point, Rect};
+use crate::geometry::{
+    layout_with, split_title, Layout, LayoutOptions, Node, Point, Rect, SECTOR_TITLE_CHARS,
+};
 use crate::i18n::{tr, trf, Lang};
 use crate::ids::PersonId;
 use crate::labels::Label;
@@ -219,7 +221,7 @@ impl<'a> Drawing<'a> {
             .map(|sector| {
                 let (a0, a1) = g.sector_angles(*sector);
                 let at = Point::polar(radius, (a0 + a1) / 2.0);
-                let lines = wrap(sector.label(self.lang), 16);
+                let lines = split_title(sector.label(self.lang), SECTOR_TITLE_CHARS);
                 let width =
                     lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * size * 0.62;
                 let height = lines.len() as f64 * size * 1.2;
@@ -716,22 +718,6 @@ fn broken(a: Point, b: Point) -> (String, String) {
         num(mid.y - s)
     );
     (path, cross)
-}
-
-/// Splits a title longer than `max` characters at the space nearest its middle.
-fn wrap(text: &str, max: usize) -> Vec<String> {
-    if text.chars().count() <= max {
-        return vec![text.to_string()];
-    }
-    let middle = text.len() / 2;
-    let split = text
-        .match_indices(' ')
-        .map(|(i, _)| i)
-        .min_by_key(|i| i.abs_diff(middle));
-    match split {
-        Some(i) => vec![text[..i].to_string(), text[i + 1..].to_string()],
-        None => vec![text.to_string()],
-    }
 }
 
 fn square(half: f64) -> Rect {

@@ -78,6 +78,28 @@ pub fn child_display_name(child: &Child, hide: bool) -> String {
     }
 }
 
+/// Sector titles longer than this are drawn on two lines.
+pub const SECTOR_TITLE_CHARS: usize = 16;
+
+/// Splits a title longer than `max` characters into two lines at the space
+/// nearest its middle (one line if it is short or has no space), so a long
+/// sector name does not push the map smaller. Used by the SVG export and the
+/// widget's map alike.
+pub fn split_title(text: &str, max: usize) -> Vec<String> {
+    if text.chars().count() <= max {
+        return vec![text.to_string()];
+    }
+    let middle = text.len() / 2;
+    let split = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![text[..i].to_string(), text[i + 1..].to_string()],
+        None => vec![text.to_string()],
+    }
+}
+
 /// The shown name of a person or child by id (empty if neither exists):
 /// the one rule for hidden names, for every renderer.
 /// With `hide`, a role that mentions someone ("förskollärare (Alvas

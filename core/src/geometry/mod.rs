@@ -16,7 +16,7 @@ mod layout;
 
 pub use label::{
     child_display_name, display_name, display_name_of, hide_names_in, initials, label_width,
-    truncate_label, truncate_text,
+    split_title, truncate_label, truncate_text, SECTOR_TITLE_CHARS,
 };
 pub use label::{CHAR_WIDTH, LABEL_HEIGHT, LABEL_MAX_CHARS};
 pub use layout::{layout, layout_with, Layout, LayoutOptions, Node, CHILD_RADIUS, NODE_RADIUS};

@@ -17,7 +17,9 @@ pub use legend::Legend;
 
 use crate::state::{t, tf, use_app, Action, AppState, Selection, Tab};
 use draw::{relation_shape, ViewBox};
-use skyddsnat_core::geometry::{self, layout_with, Dir, Layout, LayoutOptions, Point};
+use skyddsnat_core::geometry::{
+    self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, SECTOR_TITLE_CHARS,
+};
 use skyddsnat_core::{Edit, Label, PersonId, PersonKind, Place, Plan, RelationKind};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -83,7 +85,7 @@ fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing
         .geometry
         .sectors()
         .iter()
-        .flat_map(|s| label_lines(s.label(lang)))
+        .flat_map(|s| split_title(s.label(lang), SECTOR_TITLE_CHARS))
         .map(|line| line.chars().count())
         .max()
         .unwrap_or(10) as f64;
@@ -783,7 +785,7 @@ pub fn MapView(props: &MapProps) -> Html {
         } else {
             "middle"
         };
-        let lines = label_lines(s.label(state.lang));
+        let lines = split_title(s.label(state.lang), SECTOR_TITLE_CHARS);
         // Two lines sit one above and one below the anchor point.
         let first_dy = -(lines.len() as f64 - 1.0) * SECTOR_FONT * 0.6;
         html! {
@@ -1021,25 +1023,6 @@ pub fn submit_on_enter(e: &KeyboardEvent) {
                 let _ = f.call0(&form);
             }
         }
-    }
-}
-
-/// A sector label in one line, or two when it is long: split at the space
-/// nearest the middle, so a long name does not push the map smaller.
-fn label_lines(text: &str) -> Vec<String> {
-    const ONE_LINE: usize = 16;
-    let chars = text.chars().count();
-    if chars <= ONE_LINE {
-        return vec![text.to_string()];
-    }
-    let middle = text.len() / 2;
-    let split = text
-        .match_indices(' ')
-        .map(|(i, _)| i)
-        .min_by_key(|i| i.abs_diff(middle));
-    match split {
-        Some(i) => vec![text[..i].to_string(), text[i + 1..].to_string()],
-        None => vec![text.to_string()],
     }
 }
 
