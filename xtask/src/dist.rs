@@ -17,7 +17,12 @@ pub const HTML_BUDGET_BYTES: usize = 400_000;
 
 /// Set (with the reason and the owner) only by a decision to ship over
 /// budget for now: the check then prints PENDING instead of failing `test`.
-const BUDGET_PENDING: Option<&str> = None;
+/// Set to `None` again as soon as the file fits.
+const BUDGET_PENDING: Option<&str> = Some(
+    "Decided 2026-11-23 at the deadline: the widget's wasm (1.56 MB after wasm-opt, 0.55 MB gzipped) \
+     must roughly halve; the owners of web/ and core/ have the breakdown (twiggy) in the report. \
+     Until then CI reports the overrun here instead of failing every other check.",
+);
 
 const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
 
