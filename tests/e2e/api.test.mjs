@@ -174,3 +174,24 @@ check('two widgets on one page are independent', async () => {
   assert.deepEqual(problems.cspViolations, []);
   await context.close();
 });
+
+check('the read-only viewer shows a saved plan with no editing controls and never writes storage', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(`${server.origin}/embed-examples/readonly.html`);
+  const viewer = new Widget(page, '#viewer');
+  await viewer.waitForMap('Alva');
+  assert.equal(await viewer.button(/Lägg till person|Add person/).count(), 0, 'an add-person button in read-only mode');
+  const editable = await viewer.host.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('input, textarea, select, [contenteditable="true"]')]
+      .filter((f) => !f.disabled && !f.readOnly && f.type !== 'file' && f.type !== 'search')
+      .map((f) => f.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(editable, [], 'editable fields in read-only mode');
+  const written = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:')));
+  assert.deepEqual(written, [], 'the viewer wrote to localStorage');
+  assert.deepEqual(problems.cspViolations, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
