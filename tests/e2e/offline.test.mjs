@@ -129,3 +129,27 @@ check('"save a copy with this plan inside" from the widget\'s menu downloads an 
   await openCopy(context, file, 'Meny Maja');
   await context.close();
 });
+
+check('"forget this plan on this computer" removes it from the browser: a reload opens the sample again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await widget.addPerson('Glöm Gustav');
+  const storedKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:')));
+  assert.ok((await storedKeys()).length > 0, 'the edit was autosaved');
+  page.once('dialog', (dialog) => dialog.accept());
+  await widget.button(/^(Meny|Menu)$/).click();
+  await widget.host.locator('button, [role=menuitem]').filter({ hasText: /Glöm planen|Forget this plan/i }).first().click();
+  await page.waitForFunction(
+    () => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:default:')),
+    null,
+    { timeout: 5_000 },
+  );
+  await page.reload();
+  const again = new Widget(page);
+  await again.waitForMap();
+  assert.ok(!(await again.plan()).people.some((p) => p.name === 'Glöm Gustav'), 'the forgotten plan came back');
+  await context.close();
+});
