@@ -150,7 +150,7 @@ impl Referrer {
 }
 
 /// A thing stored in one of the plan's collections.
-pub trait Entity: Clone + PartialEq + Debug + Sized {
+pub trait Entity: Clone + PartialEq + Debug + Sized + serde::Serialize {
     type Id: Copy + Eq + Hash + Debug + std::fmt::Display;
     const KIND: EntityKind;
     fn id(&self) -> Self::Id;
@@ -458,6 +458,13 @@ pub enum EditError {
         field: String,
         reason: Invalid,
     },
+    /// The item breaks a rule of the file format (a name too long, a
+    /// control character, too many items), so the plan could not be saved
+    /// and opened again.
+    Unsavable {
+        kind: EntityKind,
+        error: Box<crate::format::ImportError>,
+    },
     /// One edit of a batch failed; nothing of the batch was applied.
     InBatch {
         index: usize,
@@ -526,6 +533,7 @@ impl EditError {
                 };
                 trf(lang, key, &[("what", kind.label(lang)), ("field", field)])
             }
+            EditError::Unsavable { error, .. } => error.message(lang),
             EditError::InBatch { error, .. } => error.message(lang),
         }
     }
@@ -549,7 +557,15 @@ impl Plan {
     /// Applies `edit`, or refuses it and leaves the plan unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
         let inverse = match edit {
-            Edit::SetTitle(t) => Edit::SetTitle(std::mem::replace(&mut self.title, t)),
+            Edit::SetTitle(t) => {
+                let mut title = serde_json::Map::new();
+                title.insert("title".into(), t.clone().into());
+                crate::format::check_item(&title, "").map_err(|error| EditError::Unsavable {
+                    kind: EntityKind::Child,
+                    error: Box::new(error),
+                })?;
+                Edit::SetTitle(std::mem::replace(&mut self.title, t))
+            }
             Edit::SetCase(c) => Edit::SetCase(std::mem::replace(&mut self.case, c)),
             Edit::SetSettings(s) => {
                 check_sector_order(&s.sector_order)?;
@@ -612,7 +628,20 @@ impl Plan {
                         id: item.id().to_string(),
                     });
                 }
-                self.check_item(&item)?;
+                let len = T::list(self).len();
+                if len >= crate::format::max_items(T::KIND.field()) {
+                    return Err(EditError::Unsavable {
+                        kind: T::KIND,
+                        error: Box::new(crate::format::ImportError::new(
+                            T::KIND.field(),
+                            crate::format::ImportErrorKind::TooMany {
+                                count: len + 1,
+                                max: crate::format::max_items(T::KIND.field()),
+                            },
+                        )),
+                    });
+                }
+                self.check_item(&item, at.min(len))?;
                 let list = T::list_mut(self);
                 let at = at.min(list.len());
                 let id = item.id();
@@ -621,7 +650,7 @@ impl Plan {
             }
             Change::Update(item) => {
                 let i = pos(self, item.id())?;
-                self.check_item(&item)?;
+                self.check_item(&item, i)?;
                 let old = std::mem::replace(&mut T::list_mut(self)[i], item);
                 Change::Update(old)
             }
@@ -659,8 +688,14 @@ impl Plan {
         T::list(self).iter().any(|x| x.id() == id)
     }
 
-    fn check_item<T: Entity>(&self, item: &T) -> Result<(), EditError> {
+    fn check_item<T: Entity>(&self, item: &T, index: usize) -> Result<(), EditError> {
         item.check_self()?;
+        crate::format::check_item(item, &format!("{}[{index}]", T::KIND.field())).map_err(
+            |error| EditError::Unsavable {
+                kind: T::KIND,
+                error: Box::new(error),
+            },
+        )?;
         let mut refs = Vec::new();
         item.refs(&mut refs);
         for (field, target) in refs {

@@ -216,7 +216,12 @@ pub(crate) fn check_tree(root: &Value) -> Result<(), ImportError> {
     walk(root, None, &mut path, 0)
 }
 
-fn walk(v: &Value, key: Option<&str>, path: &mut String, depth: usize) -> Result<(), ImportError> {
+pub(crate) fn walk(
+    v: &Value,
+    key: Option<&str>,
+    path: &mut String,
+    depth: usize,
+) -> Result<(), ImportError> {
     let err = |path: &str, kind| Err(ImportError::new(path, kind));
     match v {
         Value::String(s) => {

@@ -162,10 +162,30 @@ pub fn from_value(mut value: Value) -> Result<Plan, ImportError> {
     from_checked_value(value)
 }
 
+/// The import rules for texts and list sizes, applied to one item about to
+/// enter a plan by an edit (`path` is where it will sit, e.g. `people[3]`).
+/// Edits and import share these rules, so a plan that can be edited can
+/// always be saved and opened again.
+pub(crate) fn check_item<T: Serialize>(item: &T, path: &str) -> Result<(), ImportError> {
+    let value = serde_json::to_value(item)
+        .map_err(|e| ImportError::new(path, error::classify(&e.to_string())))?;
+    let mut path = path.to_string();
+    guard::walk(&value, None, &mut path, 2)
+}
+
+/// The largest number of items a top-level collection may hold in a file.
+pub(crate) fn max_items(field: &str) -> usize {
+    match field {
+        "people" => limits::MAX_PEOPLE,
+        "children" => limits::MAX_CHILDREN,
+        _ => limits::MAX_ITEMS,
+    }
+}
+
 /// Whether import would accept `plan` once saved: the same checks, run on
-/// the plan in memory. Edits do not limit text lengths or characters, so a
-/// caller that lets people type freely calls this before saving, and never
-/// writes a file it cannot open again.
+/// the plan in memory. Edits enforce the same text and size rules
+/// ([`check_item`]), so this holds for any plan built by edits; it is a
+/// last guard before writing a file.
 pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
     from_checked_value(to_value(plan)).map(|_| ())
 }
