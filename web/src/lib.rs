@@ -9,6 +9,7 @@ pub mod keyfigures;
 pub mod listview;
 pub mod map;
 pub mod panels;
+pub mod passphrase;
 pub mod state;
 pub mod stats_view;
 pub mod storage;

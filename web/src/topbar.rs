@@ -57,6 +57,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let s: &AppState = &app;
     let menu_open = use_state(|| false);
     let versions_open = use_state(|| false);
+    let passphrase = use_state(|| None::<crate::passphrase::Purpose>);
     let file_ref = use_node_ref();
     let reader = use_mut_ref(|| Option::<gloo::file::callbacks::FileReader>::None);
 
@@ -127,6 +128,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         }))
     };
     let on_file = {
+        let passphrase = passphrase.clone();
         let app = app.clone();
         let reader = reader.clone();
         let host = props.host.clone();
@@ -147,8 +149,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             }
             let app = app.clone();
             let host = host.clone();
-            let done = RefCell::new(Some(move |text: Result<String, _>| {
-                open_text(&app, &host, text.ok());
+            let passphrase = passphrase.clone();
+            let done = RefCell::new(Some(move |text: Result<String, _>| match text {
+                Ok(text) if skyddsnat_core::seal::is_sealed(&text) => {
+                    passphrase.set(Some(crate::passphrase::Purpose::Open(text.into())));
+                }
+                text => open_text(&app, &host, text.ok()),
             }));
             let task =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| {
@@ -164,6 +170,37 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         item(Box::new(move || {
             crate::files::save_json(&app.plan, app.today)
         }))
+    };
+    let save_protected = {
+        let passphrase = passphrase.clone();
+        item(Box::new(move || {
+            passphrase.set(Some(crate::passphrase::Purpose::Save))
+        }))
+    };
+    let close_passphrase = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |()| passphrase.set(None))
+    };
+    let on_sealed = {
+        let passphrase = passphrase.clone();
+        let app = app.clone();
+        Callback::from(move |text: String| {
+            crate::files::download(
+                &crate::files::file_name("plan-skyddad", app.today, "json"),
+                "application/json",
+                &text,
+            );
+            passphrase.set(None);
+            app.dispatch(Action::Announce(t(&app, "passphrase.saved")));
+        })
+    };
+    let on_opened = {
+        let passphrase = passphrase.clone();
+        let app = app.clone();
+        Callback::from(move |plan: skyddsnat_core::Plan| {
+            passphrase.set(None);
+            load_opened(&app, plan);
+        })
     };
     let save_copy = {
         let app = app.clone();
@@ -278,6 +315,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                                 <li><button type="button" class="skn-menu-item" onclick={open_file}>{ t(s, "menu.open") }</button></li>
                             }
                             <li><button type="button" class="skn-menu-item" onclick={save}>{ t(s, "menu.save") }</button></li>
+                            <li><button type="button" class="skn-menu-item" onclick={save_protected}>{ t(s, "passphrase.menu") }</button></li>
                             if crate::files::can_save_copy() {
                                 <li><button type="button" class="skn-menu-item" onclick={save_copy}>{ t(s, "menu.save_copy") }</button></li>
                             }
@@ -295,6 +333,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         onchange={on_file} tabindex="-1" aria-hidden="true" />
                 </div>
             </div>
+            if let Some(purpose) = (*passphrase).clone() {
+                <crate::passphrase::PassphraseDialog {purpose} {on_opened} {on_sealed}
+                    on_close={close_passphrase} />
+            }
             if *versions_open {
                 <crate::versions::VersionsDialog host={props.host.clone()} on_close={close_versions} />
             }
@@ -312,20 +354,24 @@ fn open_text(app: &UseReducerHandle<AppState>, host: &HostRef, text: Option<Stri
         return;
     };
     match format::from_json(&text) {
-        Ok(plan) => {
-            if app.can_undo() && !gloo::dialogs::confirm(&t(app, "menu.replace_confirm")) {
-                return;
-            }
-            app.dispatch(Action::Load(plan));
-            app.dispatch(Action::Notice(None));
-            app.dispatch(Action::Announce(t(app, "menu.opened")));
-        }
+        Ok(plan) => load_opened(app, plan),
         Err(e) => {
             let msg = tf(app, "menu.open_failed", &[("reason", &e.message(app.lang))]);
             host.0.report_error(&msg);
             app.dispatch(Action::Notice(Some(msg)));
         }
     }
+}
+
+/// Replaces the open plan by one read from a file, asking first if there are
+/// changes that would be lost.
+fn load_opened(app: &UseReducerHandle<AppState>, plan: skyddsnat_core::Plan) {
+    if app.can_undo() && !gloo::dialogs::confirm(&t(app, "menu.replace_confirm")) {
+        return;
+    }
+    app.dispatch(Action::Load(plan));
+    app.dispatch(Action::Notice(None));
+    app.dispatch(Action::Announce(t(app, "menu.opened")));
 }
 
 fn set_fullscreen(root: &NodeRef, on: bool) {
