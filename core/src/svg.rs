@@ -10,7 +10,8 @@
 
 use crate::escape::{escape, num};
 use crate::geometry::{
-    layout_with, split_title, Layout, LayoutOptions, Node, Point, Rect, SECTOR_TITLE_CHARS,
+    layout_with, split_title, Layout, LayoutOptions, Node, Point, Rect, LABEL_FONT,
+    SECTOR_TITLE_CHARS,
 };
 use crate::i18n::{tr, trf, Lang};
 use crate::ids::PersonId;
@@ -50,7 +51,6 @@ const CENTRE_FILL: &str = "#fff7ed";
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 /// Font size of node labels; [`crate::geometry::CHAR_WIDTH`] is estimated for
 /// it (regular weight: bold text would outgrow the estimated box).
-const LABEL_FONT: f64 = 15.0;
 
 /// The map of `plan` as a complete SVG document.
 pub fn map_svg(plan: &Plan, lang: Lang, opts: &SvgOptions) -> String {

@@ -7,6 +7,10 @@
 
 use crate::plan::{Child, Person};
 
+/// Font size of a person's label, in map units: one value for the widget's
+/// map, the SVG export and the layout's label boxes, so they always agree.
+/// (Larger fonts make crowded cells grow the map; see the geometry tests.)
+pub const LABEL_FONT: f64 = 15.0;
 /// Estimated width of one character of a label, in map units.
 pub const CHAR_WIDTH: f64 = 8.5;
 /// Height of a label box, in map units.

@@ -18,7 +18,7 @@ pub use label::{
     child_display_name, display_name, display_name_of, hide_names_in, initials, label_width,
     split_title, truncate_label, truncate_text, SECTOR_TITLE_CHARS,
 };
-pub use label::{CHAR_WIDTH, LABEL_HEIGHT, LABEL_MAX_CHARS};
+pub use label::{CHAR_WIDTH, LABEL_FONT, LABEL_HEIGHT, LABEL_MAX_CHARS};
 pub use layout::{layout, layout_with, Layout, LayoutOptions, Node, CHILD_RADIUS, NODE_RADIUS};
 
 use crate::ids::PersonId;

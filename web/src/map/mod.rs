@@ -18,7 +18,8 @@ pub use legend::Legend;
 use crate::state::{t, tf, use_app, Action, AppState, Selection, Tab};
 use draw::{relation_shape, ViewBox};
 use skyddsnat_core::geometry::{
-    self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, SECTOR_TITLE_CHARS,
+    self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, LABEL_FONT,
+    SECTOR_TITLE_CHARS,
 };
 use skyddsnat_core::{Edit, Label, PersonId, PersonKind, Place, Plan, RelationKind};
 use std::cell::RefCell;
@@ -39,7 +40,6 @@ const SECTOR_CHAR_WIDTH: f64 = 8.2;
 /// Font size of name labels. The core sizes label boxes for 7 units per
 /// character; its own SVG uses 15. A little smaller keeps bold-ish system
 /// fonts inside the box on screen.
-const LABEL_FONT: f64 = 14.0;
 /// Space around everything drawn.
 const MARGIN: f64 = 24.0;
 
