@@ -156,6 +156,14 @@ pub fn plan_with_people(people: usize) -> Plan {
 fn edit_number(plan: &Plan, step: u32) -> Edit {
     let people = plan.people();
     match step % 3 {
+        // Grow the network to 1,000 people, then alternate removing (with
+        // the cascade that cleans agreements and relations) and adding, so
+        // the plan stays within what a file may hold.
+        0 if people.len() >= 1_000 && step % 2 == 0 => {
+            let last = people[people.len() - 1].id;
+            plan.remove_person(last)
+                .unwrap_or_else(|e| panic!("remove {last:?}: {e:?}"))
+        }
         0 => {
             let mut person = people[0].clone();
             person.id = PersonId(plan.next_id::<Person>());
@@ -164,7 +172,7 @@ fn edit_number(plan: &Plan, step: u32) -> Edit {
         }
         1 => {
             let mut person = people[step as usize % people.len()].clone();
-            person.name = format!("{} ({step})", person.name);
+            person.name = format!("Namn {step}");
             Edit::update(person)
         }
         _ => {
