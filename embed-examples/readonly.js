@@ -7,12 +7,16 @@
   var openedByUser = false;
 
   function show(plan) {
-    try {
-      viewer.plan = plan;
-      status.textContent = '';
-    } catch (e) {
-      status.textContent = 'Kunde inte visa planen: ' + e.message;
-    }
+    // Hand the plan over once the widget has started, so it is always the
+    // same path (setPlan on a mounted widget) however the loads interleave.
+    viewer.ready.then(function () {
+      try {
+        viewer.plan = plan;
+        status.textContent = '';
+      } catch (e) {
+        status.textContent = 'Kunde inte visa planen: ' + e.message;
+      }
+    });
   }
 
   fetch('../dist/embed/sample-plan.json')

@@ -49,8 +49,8 @@ const HIGHLIGHT: &str = "#6d28d9"; // 7.1:1
 const BAND_FILLS: [&str; 3] = ["#eef2ff", "#f5f7ff", "#fbfcff"];
 const CENTRE_FILL: &str = "#fff7ed";
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
-/// Font size of node labels; [`crate::geometry::CHAR_WIDTH`] is estimated for
-/// it (regular weight: bold text would outgrow the estimated box).
+// Node labels use `geometry::LABEL_FONT`, in regular weight: bold text would
+// outgrow the box `geometry::CHAR_WIDTH` estimates.
 
 /// The map of `plan` as a complete SVG document.
 pub fn map_svg(plan: &Plan, lang: Lang, opts: &SvgOptions) -> String {
