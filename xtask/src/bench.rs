@@ -159,7 +159,7 @@ fn edit_number(plan: &Plan, step: u32) -> Edit {
         // Grow the network to 1,000 people, then alternate removing (with
         // the cascade that cleans agreements and relations) and adding, so
         // the plan stays within what a file may hold.
-        0 if people.len() >= 1_000 && step % 2 == 0 => {
+        0 if people.len() >= 1_000 && step.is_multiple_of(2) => {
             let last = people[people.len() - 1].id;
             plan.remove_person(last)
                 .unwrap_or_else(|e| panic!("remove {last:?}: {e:?}"))
