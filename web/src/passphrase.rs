@@ -140,7 +140,7 @@ pub fn PassphraseDialog(props: &PassphraseProps) -> Html {
         "passphrase.open_title"
     };
     html! {
-        <section class="skn-dialog skn-dialog--end skn-passphrase" role="dialog" aria-modal="true"
+        <section class="skn-dialog skn-dialog--end skn-passphrase" role="dialog" aria-modal="false"
             aria-labelledby={title_id.clone()} {onkeydown}>
             <h2 id={title_id} class="skn-dialog-title">{ t(&app, title) }</h2>
             <p class="skn-hint">{ t(&app, if saving { "passphrase.save_hint" } else { "passphrase.open_hint" }) }</p>
