@@ -142,6 +142,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         lang: Cell::new(lang),
         dispatch: RefCell::new(None),
         quiet_change: Cell::new(false),
+        pending: RefCell::new(None),
     });
     if let Some(e) = load_error {
         host.report_error(&format!("{} {e}", i18n::tr(lang, "storage.restore_failed")));
@@ -187,6 +188,9 @@ impl Widget {
         if let Some(dispatch) = &*self.host.dispatch.borrow() {
             self.host.quiet_change.set(true);
             dispatch.emit(crate::state::Action::Load(plan));
+        } else {
+            // Set right after mount, before the first render: load it then.
+            *self.host.pending.borrow_mut() = Some(plan);
         }
         Ok(())
     }

@@ -34,6 +34,9 @@ pub struct Host {
     /// The next change came from the host itself (`setPlan`): do not echo it
     /// back as a change event.
     pub quiet_change: Cell<bool>,
+    /// A plan the host set before the app's first render had installed
+    /// `dispatch` (yew renders asynchronously after `mount`); loaded then.
+    pub pending: RefCell<Option<Plan>>,
 }
 
 impl Host {
@@ -104,7 +107,12 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            *host.dispatch.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+            let dispatch = Callback::from(move |a| dispatcher.dispatch(a));
+            if let Some(plan) = host.pending.borrow_mut().take() {
+                host.quiet_change.set(true);
+                dispatch.emit(Action::Load(plan));
+            }
+            *host.dispatch.borrow_mut() = Some(dispatch);
             let host = host.clone();
             move || {
                 host.dispatch.borrow_mut().take();
