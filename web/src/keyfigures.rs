@@ -145,11 +145,7 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
             let onkeydown = {
                 let on_close = on_close.clone();
                 Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Escape" {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        on_close.emit(());
-                    }
+                    crate::dialog::close_on_escape(&e, &on_close)
                 })
             };
             html! {

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod dialog;
 pub mod files;
 pub mod keyfigures;
 pub mod listview;

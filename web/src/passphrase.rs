@@ -73,14 +73,7 @@ pub fn PassphraseDialog(props: &PassphraseProps) -> Html {
     let first = use_node_ref();
     let second = use_node_ref();
     let error = use_state(|| None::<String>);
-    {
-        let first = first.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = first.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
+    crate::dialog::use_focus_on_open(&first);
     let saving = props.purpose == Purpose::Save;
     let onsubmit = {
         let (first, second, error) = (first.clone(), second.clone(), error.clone());
@@ -116,13 +109,7 @@ pub fn PassphraseDialog(props: &PassphraseProps) -> Html {
     };
     let onkeydown = {
         let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                e.stop_propagation();
-                on_close.emit(());
-            }
-        })
+        Callback::from(move |e: KeyboardEvent| crate::dialog::close_on_escape(&e, &on_close))
     };
     let cancel = {
         let on_close = props.on_close.clone();

@@ -46,23 +46,10 @@ pub fn VersionsDialog(props: &VersionsProps) -> Html {
         }
     });
     let first_ref = use_node_ref();
-    {
-        let first_ref = first_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = first_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
+    crate::dialog::use_focus_on_open(&first_ref);
     let onkeydown = {
         let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                e.stop_propagation();
-                on_close.emit(());
-            }
-        })
+        Callback::from(move |e: KeyboardEvent| crate::dialog::close_on_escape(&e, &on_close))
     };
     let close = {
         let on_close = props.on_close.clone();

@@ -167,11 +167,7 @@ pub fn RelationDialog(props: &RelationProps) -> Html {
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                e.stop_propagation();
-                on_close.emit(());
-            }
+            crate::dialog::close_on_escape(&e, &on_close);
             super::submit_on_enter(&e);
         })
     };
