@@ -99,9 +99,9 @@ check('"save a copy with this plan inside" (JS side): the copy opens from disk w
   const widget = new Widget(page);
   await widget.waitForMap();
   await widget.addPerson('Kopia Karin');
-  const html = await page.evaluate(() => window.Skyddsnat.pageWithPlan(document.querySelector('skyddsnat-plan').plan));
+  const bytes = await page.evaluate(() => Array.from(window.Skyddsnat.pageWithPlan(document.querySelector('skyddsnat-plan').plan)));
   const file = tempFile('kopia.html');
-  fs.writeFileSync(file, html);
+  fs.writeFileSync(file, Buffer.from(bytes));
   await openCopy(context, file, 'Kopia Karin');
   // The original file keeps its own plan: the copy's edit did not reach it.
   await page.reload();

@@ -18,21 +18,16 @@ let loaded = false;
 let widgetSheet = null;
 let hostSheet = null;
 
-// The wasm arrives one of two ways: inlined in the offline file as base64 of
-// gzip (file:// may not fetch anything), or as skyddsnat_bg.wasm next to this
-// script on the host's own origin.
+// The wasm arrives one of two ways: inlined in the offline file (file:// may
+// not fetch anything; offline-unpack.js unpacks it), or as skyddsnat_bg.wasm
+// next to this script on the host's own origin.
 async function wasmSource() {
   const inline = document.getElementById('skyddsnat-wasm');
   if (inline) {
-    const text = inline.textContent.replace(/\s+/g, '');
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    if (inline.dataset.encoding === 'gzip+base64') {
-      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return new Response(stream).arrayBuffer();
+    if (inline.dataset.encoding !== 'lzma+cp1252' || typeof unpackInlinedWasm !== 'function') {
+      throw new Error(`the inlined wasm has an unknown encoding: ${inline.dataset.encoding}`);
     }
-    return bytes.buffer;
+    return unpackInlinedWasm(inline);
   }
   return new URL('skyddsnat_bg.wasm', scriptUrl || document.baseURI);
 }
@@ -155,10 +150,14 @@ function pageWithPlan(plan) {
   const copy = document.documentElement.cloneNode(true); // shadow roots are not cloned
   const old = copy.querySelector(`#${EMBEDDED_PLAN_ID}`);
   if (old) old.remove();
+  // A print frame left in the page holds the rendered plan: not part of the file.
+  for (const frame of copy.querySelectorAll('iframe')) frame.remove();
   const data = document.createElement('script');
   data.type = 'application/json';
   data.id = EMBEDDED_PLAN_ID;
-  data.textContent = JSON.stringify(plan).replace(/</g, '\\u003c');
+  // "<" escaped so the data cannot end its element; everything outside ASCII
+  // escaped too, because the offline file is windows-1252 (offline-unpack.js).
+  data.textContent = JSON.stringify(plan).replace(/[<\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const element = copy.querySelector('skyddsnat-plan');
   if (element) {
     // The copy autosaves under its own key, apart from the original file's plan.
@@ -168,11 +167,12 @@ function pageWithPlan(plan) {
   } else {
     copy.querySelector('body').prepend(data);
   }
-  return `<!DOCTYPE html>\n${copy.outerHTML}\n`;
+  // The bytes of the file: windows-1252, so the inlined wasm stays byte-exact.
+  return encodeCp1252(`<!DOCTYPE html>\n${copy.outerHTML}\n`);
 }
 
 function saveCopy(plan, fileName) {
-  const blob = new Blob([pageWithPlan(plan)], { type: 'text/html' });
+  const blob = new Blob([pageWithPlan(plan)], { type: 'text/html;charset=windows-1252' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

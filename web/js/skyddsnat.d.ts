@@ -53,11 +53,13 @@ export interface SkyddsnatApi {
   /** Mounts the widget into a shadow root on `element` (a <div> or similar). */
   mount(element: Element, options?: SkyddsnatMountOptions): SkyddsnatHandle;
   /**
-   * Offline file only: the HTML of this file with `plan` inside, so the copy
-   * opens with that plan (autosaving under its own storage key). Throws
-   * elsewhere (the embed build has no file to copy).
+   * Offline file only: the bytes of this file with `plan` inside, so the copy
+   * opens with that plan (autosaving under its own storage key). The file is
+   * windows-1252 with the wasm inlined almost raw, so it is bytes, not a
+   * string: write them as they are. Throws elsewhere (the embed build has no
+   * file to copy).
    */
-  pageWithPlan(plan: SkyddsnatPlanDocument): string;
+  pageWithPlan(plan: SkyddsnatPlanDocument): Uint8Array;
   /** Offline file only: downloads `pageWithPlan(plan)` as `fileName`. */
   saveCopy(plan: SkyddsnatPlanDocument, fileName?: string): void;
   readonly PlanElement: typeof SkyddsnatPlanElement;

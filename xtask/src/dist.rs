@@ -1,14 +1,14 @@
 //! `cargo xtask dist`: the shipped artefacts.
 //!
 //! - `dist/skyddsnat.html`: one self-contained file. Chrome refuses to fetch a
-//!   `.wasm` or a module script from file://, so the wasm is inlined as base64
-//!   of gzip (inflated in the browser with `DecompressionStream`) and the glue
+//!   `.wasm` or a module script from file://, so the wasm is inlined (LZMA,
+//!   written almost raw into a windows-1252 page: see `pack.rs`) and the glue
 //!   is inlined as a classic script (wasm-bindgen `--target no-modules`).
 //! - `dist/embed/`: `skyddsnat.js` (glue + the `<skyddsnat-plan>` element and
 //!   `Skyddsnat.mount`), `skyddsnat_bg.wasm` and `skyddsnat.d.ts`, for hosts
 //!   with a strict CSP: no inline script or style, no eval.
 
-use crate::{cargo, root, run, setup, target_dir, Result};
+use crate::{cargo, pack, root, run, setup, target_dir, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -91,11 +91,12 @@ pub fn dist() -> Result<Built> {
 
     let glue = read(&work.join("skyddsnat.js"))?;
     let element = read(&root.join("web/js/skyddsnat-element.js"))?;
+    let unpack = read(&root.join("web/js/offline-unpack.js"))?;
     let declarations = read(&root.join("web/js/skyddsnat.d.ts"))?;
     let script = bundle(&glue, &element);
     let wasm_bytes =
         std::fs::read(&optimised).map_err(|e| format!("read {}: {e}", optimised.display()))?;
-    let gzipped = gzip(&wasm_bytes)?;
+    let packed = pack::lzma(&wasm_bytes)?;
 
     let dist = root.join("dist");
     let embed = dist.join("embed");
@@ -110,15 +111,16 @@ pub fn dist() -> Result<Built> {
     let sample = skyddsnat_core::format::to_json(&skyddsnat_core::sample::sample_plan());
     write(&embed.join("sample-plan.json"), sample.as_bytes())?;
 
-    let html = single_file(&script, &base64(&gzipped))?;
+    let offline_script = bundle(&glue, &format!("{unpack}\n{element}"));
+    let html = single_file(&offline_script, &pack::escape_inlined(&packed))?;
     let html_path = dist.join("skyddsnat.html");
-    write(&html_path, html.as_bytes())?;
+    write(&html_path, &html)?;
 
     let raw = std::fs::metadata(&bound).map(|m| m.len()).unwrap_or(0);
     println!("\nSizes:");
     println!("  wasm after wasm-bindgen  {:>9} bytes", raw);
     println!("  wasm after wasm-opt -Oz  {:>9} bytes", wasm_bytes.len());
-    println!("  wasm gzipped             {:>9} bytes", gzipped.len());
+    println!("  wasm LZMA                {:>9} bytes", packed.len());
     println!("  glue + element JS        {:>9} bytes", script.len());
     println!(
         "  dist/skyddsnat.html      {:>9} bytes  (budget {HTML_BUDGET_BYTES})",
@@ -175,53 +177,25 @@ fn bundle(glue: &str, element: &str) -> String {
     )
 }
 
-fn single_file(script: &str, wasm_base64: &str) -> Result<String> {
+/// The offline page as the bytes of a windows-1252 file (see `pack.rs`).
+fn single_file(script: &str, wasm_inlined: &[u8]) -> Result<Vec<u8>> {
     // Inside a <script> element the HTML parser ends the script at "</script";
     // "<\/script" means the same to JavaScript in strings, regexes and comments.
-    let script = script.replace("</script", "<\\/script");
+    let script = pack::ascii_js(&script.replace("</script", "<\\/script"));
     if script.contains("<!--") {
         return Err("the bundled JS contains `<!--`, which would confuse the HTML parser".into());
     }
-    if !HTML_TEMPLATE.contains("{{WASM_BASE64}}") || !HTML_TEMPLATE.contains("{{SCRIPT}}") {
-        return Err("xtask/src/skyddsnat.html lacks a {{WASM_BASE64}} or {{SCRIPT}} slot".into());
+    const WASM_SLOT: &str = "{{WASM_INLINED}}";
+    let (before, after) = HTML_TEMPLATE
+        .split_once(WASM_SLOT)
+        .ok_or("xtask/src/skyddsnat.html lacks its {{WASM_INLINED}} slot")?;
+    if !after.contains("{{SCRIPT}}") {
+        return Err("xtask/src/skyddsnat.html lacks a {{SCRIPT}} slot after the wasm".into());
     }
-    Ok(HTML_TEMPLATE
-        .replace("{{WASM_BASE64}}", wasm_base64)
-        .replace("{{SCRIPT}}", &script))
-}
-
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    let options = zopfli::Options {
-        // One iteration gets nearly all of zopfli's gain at a fraction of the time.
-        iteration_count: std::num::NonZeroU64::MIN,
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out)
-        .map_err(|e| format!("gzip: {e}"))?;
-    Ok(out)
-}
-
-/// Standard base64 with padding, as `atob` expects.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    let mut page = pack::cp1252(before)?;
+    page.extend_from_slice(wasm_inlined);
+    page.extend(pack::cp1252(&after.replace("{{SCRIPT}}", &script))?);
+    Ok(page)
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -237,45 +211,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_rfc_4648_vectors() {
-        // RFC 4648 §10: every padding case.
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in cases {
-            assert_eq!(base64(plain.as_bytes()), encoded, "base64({plain:?})");
-        }
-        assert_eq!(base64(&[0xff, 0xfe, 0xfd]), "//79");
-    }
-
-    #[test]
     fn the_single_file_cannot_be_cut_short_by_the_glue() {
-        let html = single_file("let s = '</script><b>';", "QUJD").expect("template has both slots");
+        let html = single_file("let s = '</script><b>';", b"ABC").expect("template has both slots");
+        let text = String::from_utf8_lossy(&html);
         assert!(
-            !html.contains("'</script>"),
+            !text.contains("'</script>"),
             "a literal </script> in the JS would end the script element"
         );
-        assert!(html.contains("QUJD"));
-        assert!(single_file("x <!-- y", "").is_err());
+        assert!(text.contains("ABC"));
+        assert!(single_file("x <!-- y", b"").is_err());
     }
 
     #[test]
-    fn gzip_output_inflates_to_the_input() {
-        use flate2::read::GzDecoder;
-        use std::io::Read;
-        let input: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
-        let packed = gzip(&input).expect("gzip in memory");
-        assert!(packed.len() < input.len());
-        let mut unpacked = Vec::new();
-        GzDecoder::new(&packed[..])
-            .read_to_end(&mut unpacked)
-            .expect("valid gzip");
-        assert_eq!(unpacked, input);
+    fn the_single_file_is_windows_1252_and_says_so() {
+        let html = single_file("const a = 'Skyddsnät';", b"").expect("template has both slots");
+        // The browser must know before it reads the inlined bytes.
+        let head = String::from_utf8_lossy(&html[..html.len().min(1024)]).to_lowercase();
+        assert!(head.contains("<meta charset=\"windows-1252\">"), "{head}");
+        // Script text is ASCII; the page's own text is windows-1252, not UTF-8.
+        let text = String::from_utf8_lossy(&html);
+        assert!(text.contains("'Skyddsn\\u00e4t'"));
+        assert!(!html.windows(2).any(|w| w == "ä".as_bytes()));
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! Everything a fresh machine needs is installed by `setup`, so the README can
 //! promise exactly two commands: `cargo xtask demo` and `cargo xtask test`.
-//! Std only (plus `flate2` for gzip): the xtask must build before anything
-//! else is installed.
+//! Std only (plus `lzma-rust2` for the offline file): the xtask must build
+//! before anything else is installed.
 
 mod bench;
 mod dist;
+mod pack;
 mod serve;
 mod setup;
 
