@@ -53,6 +53,11 @@ pub enum Edit {
     Review(Change<Review>),
     FollowUp(Change<FollowUp>),
     ChildView(Change<ChildView>),
+    /// Keeps `Some(snapshot)` as the snapshot of the meeting (closing it;
+    /// a meeting closed again gets the new one), or with `None` forgets the
+    /// meeting's snapshot. The inverse is the same edit with what was there
+    /// before. Built by [`Plan::close_meeting`].
+    Snapshot(MeetingId, Option<Box<crate::review::Snapshot>>),
     /// Several edits applied as one: all or nothing, undone as one.
     Batch(Vec<Edit>),
 }
@@ -74,6 +79,8 @@ pub enum EntityKind {
     Review,
     FollowUp,
     ChildView,
+    /// The snapshot of a closed meeting.
+    Snapshot,
 }
 
 impl EntityKind {
@@ -94,6 +101,7 @@ impl EntityKind {
             EntityKind::Review => "reviews",
             EntityKind::FollowUp => "follow_ups",
             EntityKind::ChildView => "child_views",
+            EntityKind::Snapshot => "snapshots",
         }
     }
 
@@ -116,6 +124,7 @@ impl EntityKind {
                 EntityKind::Review => "entity.reviews",
                 EntityKind::FollowUp => "entity.follow_ups",
                 EntityKind::ChildView => "entity.child_views",
+                EntityKind::Snapshot => "entity.snapshots",
             },
         )
     }
@@ -428,6 +437,12 @@ pub enum Invalid {
     Frequency,
     /// The sector order is not a permutation of all sectors.
     SectorOrder,
+    /// A snapshot's plan holds snapshots itself (plans are never nested).
+    NestedSnapshot,
+    /// A snapshot's plan does not hold its meeting on the snapshot's date.
+    SnapshotMeeting,
+    /// Snapshots out of meeting date order, or one meeting's kept twice.
+    SnapshotOrder,
 }
 
 /// Why an edit was refused. The plan is unchanged when this is returned.
@@ -530,6 +545,9 @@ impl EditError {
                     Invalid::SelfRelation => "edit.invalid.self_relation",
                     Invalid::Frequency => "edit.invalid.frequency",
                     Invalid::SectorOrder => "edit.invalid.sector_order",
+                    Invalid::NestedSnapshot => "edit.invalid.nested_snapshot",
+                    Invalid::SnapshotMeeting => "edit.invalid.snapshot_meeting",
+                    Invalid::SnapshotOrder => "edit.invalid.snapshot_order",
                 };
                 trf(lang, key, &[("what", kind.label(lang)), ("field", field)])
             }
@@ -585,6 +603,7 @@ impl Plan {
             Edit::Review(c) => self.change(c)?,
             Edit::FollowUp(c) => self.change(c)?,
             Edit::ChildView(c) => self.change(c)?,
+            Edit::Snapshot(meeting, snapshot) => self.set_snapshot(meeting, snapshot)?,
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for (index, e) in edits.into_iter().enumerate() {
@@ -678,6 +697,81 @@ impl Plan {
                 Change::Move { id, to: from }
             }
         }))
+    }
+
+    /// [`Edit::Snapshot`]: checks the new snapshot like an imported one,
+    /// keeps the list in meeting date order and the whole file within the
+    /// format's size limit.
+    fn set_snapshot(
+        &mut self,
+        meeting: MeetingId,
+        snapshot: Option<Box<crate::review::Snapshot>>,
+    ) -> Result<Edit, EditError> {
+        use crate::format::{limits, ImportError, ImportErrorKind};
+        let unsavable = |kind| EditError::Unsavable {
+            kind: EntityKind::Snapshot,
+            error: Box::new(ImportError::new(EntityKind::Snapshot.field(), kind)),
+        };
+        let at = self.snapshots().iter().position(|s| s.meeting == meeting);
+        let Some(new) = snapshot else {
+            let at = at.ok_or_else(|| EditError::NotFound {
+                kind: EntityKind::Snapshot,
+                id: meeting.to_string(),
+            })?;
+            let old = self.snapshots.make_mut().remove(at);
+            return Ok(Edit::Snapshot(meeting, Some(Box::new(old))));
+        };
+        if new.meeting != meeting {
+            return Err(EditError::Invalid {
+                kind: EntityKind::Snapshot,
+                field: "meeting".into(),
+                reason: Invalid::SnapshotMeeting,
+            });
+        }
+        crate::review::check_snapshot(&new).map_err(|(_, e)| e)?;
+        let count = self.snapshots().len() + usize::from(at.is_none());
+        if count > limits::MAX_SNAPSHOTS {
+            return Err(unsavable(ImportErrorKind::TooMany {
+                count,
+                max: limits::MAX_SNAPSHOTS,
+            }));
+        }
+        let index = at.unwrap_or(self.snapshots().len());
+        crate::format::check_snapshot_item(&new, index).map_err(|error| EditError::Unsavable {
+            kind: EntityKind::Snapshot,
+            error: Box::new(error),
+        })?;
+        let list = self.snapshots.make_mut();
+        let old = at.map(|i| list.remove(i));
+        let to = list.partition_point(|s| s.order() <= new.order());
+        list.insert(to, *new);
+        // A whole plan per meeting is what can push a file past its size
+        // limit: measure the file this would write, and refuse rather than
+        // leave a plan that saves but never opens again.
+        let bytes = crate::format::to_json(self).len();
+        if bytes > limits::MAX_BYTES {
+            let list = self.snapshots.make_mut();
+            list.remove(to);
+            if let (Some(i), Some(old)) = (at, old) {
+                list.insert(i, old);
+            }
+            return Err(unsavable(ImportErrorKind::TooLarge {
+                bytes,
+                max: limits::MAX_BYTES,
+            }));
+        }
+        Ok(Edit::Snapshot(meeting, old.map(Box::new)))
+    }
+
+    /// The edit that closes `meeting`: the plan as it stands now becomes the
+    /// meeting's snapshot (replacing an earlier one of the same meeting).
+    pub fn close_meeting(&self, meeting: MeetingId) -> Result<Edit, EditError> {
+        let snapshot =
+            crate::review::Snapshot::of(self, meeting).ok_or_else(|| EditError::NotFound {
+                kind: EntityKind::Meeting,
+                id: meeting.to_string(),
+            })?;
+        Ok(Edit::Snapshot(meeting, Some(Box::new(snapshot))))
     }
 
     /// Whether an id is already used. People and children share one id space.
@@ -929,6 +1023,23 @@ impl Plan {
         run::<ChildView>(self, &mut none)?;
         check_sector_order(&self.settings.sector_order)
             .map_err(|e| ("settings.sector_order".to_string(), e))?;
+        for (i, s) in self.snapshots().iter().enumerate() {
+            crate::review::check_snapshot(s)
+                .map_err(|(path, e)| (format!("snapshots[{i}].{path}"), e))?;
+            let previous = i.checked_sub(1).and_then(|p| self.snapshots().get(p));
+            if previous.is_some_and(|p| p.order() >= s.order() || p.meeting == s.meeting)
+                || self.snapshots()[..i].iter().any(|p| p.meeting == s.meeting)
+            {
+                return Err((
+                    format!("snapshots[{i}].meeting"),
+                    EditError::Invalid {
+                        kind: EntityKind::Snapshot,
+                        field: "meeting".into(),
+                        reason: Invalid::SnapshotOrder,
+                    },
+                ));
+            }
+        }
         let mut first = None;
         self.for_each_refs(|kind, index, refs| {
             if first.is_some() {

@@ -49,6 +49,12 @@ pub struct Plan {
     pub(crate) child_views: Vec<ChildView>,
     #[serde(default)]
     pub(crate) settings: Settings,
+    /// The plan as it stood at each closed meeting (see `review.rs`): part of
+    /// the document so the history travels with the file and closing a
+    /// meeting undoes like any edit. Never holds snapshots itself, and
+    /// omitted from the file while empty.
+    #[serde(default, skip_serializing_if = "crate::review::Snapshots::is_empty")]
+    pub(crate) snapshots: crate::review::Snapshots,
 }
 
 /// Where the case stands, for the unit's statistics (no names needed).
@@ -799,6 +805,10 @@ impl Plan {
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+    /// The snapshots of closed meetings, in meeting date order.
+    pub fn snapshots(&self) -> &[crate::review::Snapshot] {
+        self.snapshots.as_slice()
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {

@@ -2,12 +2,26 @@
 //! what changed between two versions of a plan, and each participant's
 //! scaling answers over time.
 //!
-//! Snapshots live *beside* the plan, in a [`MeetingRecord`], not inside
-//! [`Plan`]: a snapshot holds a whole plan, so keeping it inside would nest
-//! plans in plans, grow every autosave by the full history, and put old
-//! names into every copy of the current plan that is exported or printed.
-//! The file format can store the record next to the plan when a unit wants
-//! the history to travel with the file.
+//! ## Where the snapshots live
+//! Snapshots are part of the document ([`Plan::snapshots`], the file's
+//! `"snapshots"` list, schema version 2), because the history has to travel
+//! with the plan: a consultant saves the file after meeting 1 and opens it a
+//! month later on another computer to see what changed. Closing a meeting is
+//! an [`Edit::Snapshot`](crate::Edit::Snapshot), so it undoes like any edit
+//! and reaches autosave and the JS API's change events by the same path.
+//!
+//! What keeps that from costing more than it should:
+//! - A snapshot holds a whole plan but never snapshots of its own: no plans
+//!   nested in plans (import and edits both refuse it).
+//! - The list is shared ([`Snapshots`] is an `Arc`), so the widget's copy of
+//!   the plan on every keystroke does not copy the history.
+//! - Renderers of the current plan (print, SVG, the child's page) never read
+//!   snapshots, so old names cannot leak into what is printed now.
+//! - Browser storage keeps each snapshot once, not once per autosaved
+//!   version (`web/src/storage.rs`).
+//!
+//! [`MeetingRecord`] is the same history held outside a plan, for callers
+//! that compare plans from different sources.
 
 use crate::date::Date;
 use crate::edit::EditError;
@@ -17,6 +31,7 @@ use crate::plan::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
+use std::sync::Arc;
 
 /// The plan as it stood when a meeting was closed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +40,98 @@ pub struct Snapshot {
     pub meeting: MeetingId,
     pub date: Date,
     pub plan: Plan,
+}
+
+/// The snapshots kept in a plan, in meeting date order. Shared: cloning a
+/// plan (the widget does on every edit) copies a pointer, not the history;
+/// a change copies the list once ([`Arc::make_mut`]).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Snapshots(Arc<Vec<Snapshot>>);
+
+impl Snapshots {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn as_slice(&self) -> &[Snapshot] {
+        &self.0
+    }
+    pub(crate) fn make_mut(&mut self) -> &mut Vec<Snapshot> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl Serialize for Snapshots {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.as_slice().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Snapshots {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Snapshot>::deserialize(d).map(|v| Snapshots(Arc::new(v)))
+    }
+}
+
+impl Snapshot {
+    /// The plan as it stands now, kept as the snapshot of `meeting`: a copy
+    /// without the plan's own snapshots. `None` if the meeting is not in the plan.
+    pub fn of(plan: &Plan, meeting: MeetingId) -> Option<Snapshot> {
+        let date = plan.meeting(meeting)?.date;
+        let mut copy = plan.clone();
+        copy.snapshots = Snapshots::default();
+        Some(Snapshot {
+            meeting,
+            date,
+            plan: copy,
+        })
+    }
+
+    /// Where snapshots sort: by meeting date, then meeting id.
+    pub fn order(&self) -> (Date, MeetingId) {
+        (self.date, self.meeting)
+    }
+}
+
+/// The rules for one stored snapshot, whether it comes from a file or an
+/// edit: its plan passes the same integrity checks as an imported plan,
+/// holds no snapshots of its own, and holds its meeting on the snapshot's
+/// date. The path is relative to the snapshot (`plan.people[2].id`).
+pub(crate) fn check_snapshot(s: &Snapshot) -> Result<(), (String, EditError)> {
+    let invalid = |field: &str, reason| {
+        (
+            field.to_string(),
+            EditError::Invalid {
+                kind: crate::edit::EntityKind::Snapshot,
+                field: field.to_string(),
+                reason,
+            },
+        )
+    };
+    if !s.plan.snapshots.is_empty() {
+        return Err(invalid(
+            "plan.snapshots",
+            crate::edit::Invalid::NestedSnapshot,
+        ));
+    }
+    s.plan
+        .check_integrity()
+        .map_err(|(path, e)| (format!("plan.{path}"), e))?;
+    if s.plan.meeting(s.meeting).map(|m| m.date) != Some(s.date) {
+        return Err(invalid("meeting", crate::edit::Invalid::SnapshotMeeting));
+    }
+    Ok(())
+}
+
+/// The snapshot the "what changed since the last meeting" view compares
+/// with by default: the latest closed meeting.
+pub fn last_snapshot(plan: &Plan) -> Option<&Snapshot> {
+    plan.snapshots().iter().max_by_key(|s| s.order())
+}
+
+/// What changed in `plan` since its latest closed meeting, with that
+/// meeting's snapshot. `None` while no meeting has been closed.
+pub fn since_last_meeting(plan: &Plan) -> Option<(&Snapshot, PlanDiff)> {
+    last_snapshot(plan).map(|s| (s, diff(&s.plan, plan)))
 }
 
 /// The snapshots of one plan's meetings, oldest first.
@@ -38,17 +145,37 @@ impl MeetingRecord {
         MeetingRecord::default()
     }
 
+    /// The snapshots a plan carries, as a record.
+    pub fn of(plan: &Plan) -> MeetingRecord {
+        let mut record = MeetingRecord {
+            snapshots: plan.snapshots().to_vec(),
+        };
+        record.sort();
+        record
+    }
+
     /// A record from stored snapshots. Every snapshot must be a whole, valid
     /// plan that holds its own meeting (the same checks as an import), and no
     /// meeting may be stored twice; the error says which snapshot is wrong.
     pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<MeetingRecord, SnapshotError> {
         let mut seen = HashSet::new();
         for (index, s) in snapshots.iter().enumerate() {
-            if let Err((path, error)) = s.plan.check_integrity() {
-                return Err(SnapshotError::Invalid { index, path, error });
-            }
-            if s.plan.meeting(s.meeting).map(|m| m.date) != Some(s.date) {
-                return Err(SnapshotError::MeetingMissing { index });
+            match check_snapshot(s) {
+                Err((
+                    _,
+                    EditError::Invalid {
+                        reason: crate::edit::Invalid::SnapshotMeeting,
+                        ..
+                    },
+                )) => {
+                    return Err(SnapshotError::MeetingMissing { index });
+                }
+                Err((path, error)) => {
+                    // The record's paths are inside the snapshot's plan.
+                    let path = path.strip_prefix("plan.").unwrap_or(&path).to_string();
+                    return Err(SnapshotError::Invalid { index, path, error });
+                }
+                Ok(()) => {}
             }
             if !seen.insert(s.meeting) {
                 return Err(SnapshotError::Duplicate { index });
@@ -86,13 +213,9 @@ impl MeetingRecord {
     /// meeting"). Closing a meeting again replaces its snapshot. `None` if the
     /// meeting is not in the plan.
     pub fn close_meeting(&mut self, plan: &Plan, meeting: MeetingId) -> Option<&Snapshot> {
-        let date = plan.meeting(meeting)?.date;
+        let snapshot = Snapshot::of(plan, meeting)?;
         self.snapshots.retain(|s| s.meeting != meeting);
-        self.snapshots.push(Snapshot {
-            meeting,
-            date,
-            plan: plan.clone(),
-        });
+        self.snapshots.push(snapshot);
         self.sort();
         self.get(meeting)
     }
@@ -723,4 +846,98 @@ impl PlanDiff {
         }
         out
     }
+}
+
+/// One changed field of an agreement, as the "what changed" view shows it:
+/// what it said at the earlier meeting and what it says now ("—" for a
+/// check or step that did not exist then, or no longer does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: Field,
+    pub before: String,
+    pub after: String,
+}
+
+/// Before and after of every changed field of agreement `id`, worded in
+/// `lang`. With `hide_names`, people are named as on the shared screen
+/// (role or initials) and names inside the texts are hidden too, with the
+/// names of both versions, so someone removed since is not named either.
+/// Empty if the agreement is not in both plans or did not change.
+pub fn agreement_changes(
+    before: &Plan,
+    after: &Plan,
+    id: AgreementId,
+    lang: Lang,
+    hide_names: bool,
+) -> Vec<FieldChange> {
+    let (Some(was), Some(now)) = (before.agreement(id), after.agreement(id)) else {
+        return Vec::new();
+    };
+    let text = |s: &str| {
+        if hide_names {
+            let s = crate::geometry::hide_names_in(after, s);
+            crate::geometry::hide_names_in(before, &s)
+        } else {
+            s.to_string()
+        }
+    };
+    let names = |plan: &Plan, ids: &[PersonId]| {
+        ids.iter()
+            .map(|p| crate::geometry::display_name_of(plan, *p, hide_names))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let none = || "—".to_string();
+    let check = |plan: &Plan, c: Option<&Check>| {
+        c.map_or_else(none, |c| {
+            use crate::labels::Label;
+            let mut out = format!("{} {}", c.method.label(lang), c.when.describe(lang));
+            if let Some(time) = c.time {
+                out.push_str(&format!(" {time}"));
+            }
+            if !c.by.is_empty() {
+                out.push_str(&format!(" ({})", names(plan, &c.by)));
+            }
+            if !c.note.trim().is_empty() {
+                out.push_str(&format!(": {}", text(&c.note)));
+            }
+            out
+        })
+    };
+    let step = |plan: &Plan, s: Option<&Step>| {
+        s.map_or_else(none, |s| {
+            let who = names(plan, &s.people);
+            match (who.is_empty(), text(&s.action)) {
+                (true, action) => action,
+                (false, action) => format!("{who}: {action}"),
+            }
+        })
+    };
+    agreement_fields(was, now)
+        .into_iter()
+        .map(|field| {
+            let (before_text, after_text) = match field {
+                Field::Text => (text(&was.text), text(&now.text)),
+                Field::Responsible => (
+                    names(before, &was.responsible),
+                    names(after, &now.responsible),
+                ),
+                Field::Check(i) => (
+                    check(before, was.checks.get(i)),
+                    check(after, now.checks.get(i)),
+                ),
+                Field::Step(i) => (
+                    step(before, was.chain.get(i)),
+                    step(after, now.chain.get(i)),
+                ),
+                // agreement_fields names no other field.
+                _ => (String::new(), String::new()),
+            };
+            FieldChange {
+                field,
+                before: before_text,
+                after: after_text,
+            }
+        })
+        .collect()
 }

@@ -569,6 +569,8 @@ pub fn sample_plan() -> Plan {
         follow_ups: Vec::new(),
         child_views,
         settings: Settings::default(),
+        // No meeting of the sample has been closed.
+        snapshots: Default::default(),
     }
 }
 

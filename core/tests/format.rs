@@ -66,7 +66,7 @@ fn export_starts_with_the_envelope_and_keeps_field_order() {
         [
             "{",
             "  \"format\": \"skyddsnat\",",
-            "  \"schema_version\": 1,",
+            "  \"schema_version\": 2,",
             title.as_str()
         ]
     );
@@ -422,12 +422,12 @@ fn the_envelope_is_checked_first() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_a_clear_message() {
-    let text = read("tests/fixtures/migration/newer-v2.json");
+    let text = read("tests/fixtures/migration/newer-v3.json");
     let e = import_err(&text);
     assert_eq!(
         e.kind,
         ImportErrorKind::NewerVersion {
-            found: 2,
+            found: 3,
             supported: SCHEMA_VERSION
         }
     );
@@ -456,7 +456,7 @@ fn a_version_0_file_is_migrated_to_the_current_plan() {
     support::assert_plan_consistent(&plan);
     // Saving writes the current version, which reads back to the same plan.
     let text = to_json(&plan);
-    assert!(text.contains("\"schema_version\": 1"));
+    assert!(text.contains("\"schema_version\": 2"));
     assert!(!text.contains("\"version\""));
     assert_eq!(from_json(&text).unwrap(), plan);
 }

@@ -260,6 +260,19 @@ fn real_plans_validate_and_reach_every_property_and_enum_value() {
     let mut validator = Validator::new(&schema);
     let mut plans = vec![sample_plan(), Plan::new()];
     plans.extend(generated_plans(150));
+    // Closed meetings: each generated plan with a meeting, closed (schema
+    // version 2 keeps the plan as it stood in `snapshots`).
+    let closed: Vec<Plan> = plans
+        .iter()
+        .filter_map(|p| {
+            let meeting = p.latest_meeting()?.id;
+            let mut p = p.clone();
+            p.apply(p.close_meeting(meeting).ok()?).ok()?;
+            Some(p)
+        })
+        .collect();
+    assert!(!closed.is_empty());
+    plans.extend(closed);
     for plan in &plans {
         let errors = validator.errors(&doc(plan));
         assert!(errors.is_empty(), "{errors:#?}\n{}", to_json(plan));
@@ -520,6 +533,7 @@ fn schema_limits_and_envelope_equal_the_importers() {
         let max = match name.as_str() {
             "people" => limits::MAX_PEOPLE,
             "children" => limits::MAX_CHILDREN,
+            "snapshots" => limits::MAX_SNAPSHOTS,
             _ => limits::MAX_ITEMS,
         };
         assert_eq!(list["maxItems"], json!(max), "{name}");
@@ -609,7 +623,7 @@ fn documents_the_schema_refuses_the_importer_refuses() {
         ("mapping note as a list", |v| {
             v["mapping"][0] = json!([99, "worry", "x"])
         }),
-        ("newer version", |v| v["schema_version"] = json!(2)),
+        ("newer version", |v| v["schema_version"] = json!(3)),
         ("other format", |v| v["format"] = json!("excel")),
         ("float where integer", |v| {
             v["people"][0]["place"]["along"] = json!(0.5)

@@ -256,6 +256,7 @@ pub(crate) fn walk(
             let max = match (depth, key) {
                 (1, Some("people")) => MAX_PEOPLE,
                 (1, Some("children")) => MAX_CHILDREN,
+                (1, Some("snapshots")) => MAX_SNAPSHOTS,
                 _ => MAX_ITEMS,
             };
             if items.len() > max {
@@ -275,7 +276,11 @@ pub(crate) fn walk(
                     // as a list (see `struct_as_list`).
                     return err(path, struct_as_list());
                 }
-                walk(item, key, path, depth + 1)?;
+                if depth == 1 && key == Some("snapshots") {
+                    check_snapshot_value(item, path)?;
+                } else {
+                    walk(item, key, path, depth + 1)?;
+                }
                 path.truncate(len);
             }
         }
@@ -300,6 +305,43 @@ pub(crate) fn walk(
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// One snapshot (`{"meeting", "date", "plan"}`) at `path`: its plan gets
+/// every check of a whole file's plan (list limits count from the plan, not
+/// from the file), and a plan inside a snapshot may not hold snapshots
+/// itself; that is refused here, before serde would recurse into it.
+pub(crate) fn check_snapshot_value(v: &Value, path: &str) -> Result<(), ImportError> {
+    let mut path = path.to_string();
+    let Value::Object(fields) = v else {
+        // Not an object: the typed check says what was expected.
+        return walk(v, Some("snapshots"), &mut path, 2);
+    };
+    for (k, item) in fields {
+        let len = path.len();
+        path.push('.');
+        path.push_str(&quote_fragment(k));
+        match (k.as_str(), item) {
+            ("plan", Value::Object(plan)) => {
+                if plan.contains_key("snapshots") {
+                    path.push_str(".snapshots");
+                    return Err(ImportError::new(
+                        path,
+                        ImportErrorKind::Integrity(crate::edit::EditError::Invalid {
+                            kind: crate::edit::EntityKind::Snapshot,
+                            field: "plan.snapshots".into(),
+                            reason: crate::edit::Invalid::NestedSnapshot,
+                        }),
+                    ));
+                }
+                walk(item, None, &mut path, 0)?;
+            }
+            ("plan", Value::Array(_)) => return Err(ImportError::new(path, struct_as_list())),
+            _ => walk(item, Some(k), &mut path, 3)?,
+        }
+        path.truncate(len);
     }
     Ok(())
 }

@@ -15,13 +15,13 @@ use serde_json::{Map, Value};
 pub const FORMAT: &str = "skyddsnat";
 
 /// The version this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One migration: the document of version `n` becomes version `n + 1`.
 type Migration = fn(&mut Map<String, Value>) -> Result<(), ImportError>;
 
 /// `MIGRATIONS[n]` turns version `n` into version `n + 1`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// Checks the envelope (`format`, version), migrates the document to the
 /// current version and returns the plan's fields without the envelope.
@@ -133,6 +133,23 @@ fn v0_to_v1(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
             place.insert("depth".into(), Value::from(500));
             p.insert("place".into(), Value::Object(place));
         }
+    }
+    Ok(())
+}
+
+/// Version 2 adds `snapshots`: the plan as it stood at each closed meeting,
+/// so the history travels with the file. A version 1 plan is a version 2
+/// plan with no closed meetings, so nothing moves. Version 1 had no such
+/// field: a version 1 file that holds one is refused as a version 1 reader
+/// would have refused it, rather than trusted as history.
+fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
+    if doc.contains_key("snapshots") {
+        return Err(ImportError::new(
+            "snapshots",
+            ImportErrorKind::UnknownField {
+                field: "snapshots".into(),
+            },
+        ));
     }
     Ok(())
 }

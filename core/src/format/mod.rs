@@ -23,6 +23,24 @@
 //! plan only on `Ok`. [`from_value`] does the same for a JSON value (the JS
 //! API), and [`from_slice`] for raw bytes.
 //!
+//! ## Closed meetings (schema version 2)
+//! Since version 2 a file may end in `"snapshots"`: the plan as it stood at
+//! each closed meeting (`{"meeting", "date", "plan"}`, in meeting date order,
+//! one per meeting, at most [`limits::MAX_SNAPSHOTS`]), so the history of a
+//! case travels with its file. The list is left out while no meeting has
+//! been closed, so a version 1 plan and a version 2 plan without closed
+//! meetings differ only in the version number; version 1 files migrate by
+//! changing nothing, and one that holds `"snapshots"` is refused as version 1
+//! always refused unknown fields. A snapshot is not trusted because it is
+//! old: its `plan` passes every check of a whole file's plan (list limits
+//! counted from that plan, texts, types, ids and references; errors name
+//! paths such as `snapshots[0].plan.people[2].name`), it must hold its own
+//! meeting on the snapshot's date, and it may not hold snapshots itself;
+//! that is refused on the raw tree, before serde could recurse into it.
+//! [`limits::MAX_BYTES`] and [`limits::MAX_DEPTH`] count the whole file,
+//! history included (a snapshot adds 3 levels), and closing a meeting is
+//! refused when the file would pass the size limit.
+//!
 //! ## What counts as a hostile text
 //! - Names, roles, phone numbers and the title are shown on one line (map
 //!   labels, lists, signature lines): at most [`limits::MAX_NAME_CHARS`]
@@ -71,6 +89,10 @@ pub mod limits {
     pub const MAX_NAME_CHARS: usize = 200;
     /// Longest other text, in characters.
     pub const MAX_TEXT_CHARS: usize = 10_000;
+    /// Most closed meetings kept as snapshots (two years of fortnightly
+    /// meetings is 52). Each is a whole plan, so [`MAX_BYTES`] usually
+    /// binds first.
+    pub const MAX_SNAPSHOTS: usize = 100;
 }
 
 /// The file's top level: the envelope, then the plan's own fields.
@@ -173,11 +195,25 @@ pub(crate) fn check_item<T: Serialize>(item: &T, path: &str) -> Result<(), Impor
     guard::walk(&value, None, &mut path, 2)
 }
 
+/// The import rules for texts and list sizes, applied to a snapshot about
+/// to enter a plan as `snapshots[index]`: its plan is checked as a whole
+/// plan is on import.
+pub(crate) fn check_snapshot_item(
+    snapshot: &crate::review::Snapshot,
+    index: usize,
+) -> Result<(), ImportError> {
+    let path = format!("snapshots[{index}]");
+    let value = serde_json::to_value(snapshot)
+        .map_err(|e| ImportError::new(path.clone(), error::classify(&e.to_string())))?;
+    guard::check_snapshot_value(&value, &path)
+}
+
 /// The largest number of items a top-level collection may hold in a file.
 pub(crate) fn max_items(field: &str) -> usize {
     match field {
         "people" => limits::MAX_PEOPLE,
         "children" => limits::MAX_CHILDREN,
+        "snapshots" => limits::MAX_SNAPSHOTS,
         _ => limits::MAX_ITEMS,
     }
 }
