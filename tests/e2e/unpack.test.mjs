@@ -16,8 +16,7 @@ const EMBED_WASM = path.join(REPO, 'dist/embed/skyddsnat_bg.wasm');
 function unpacker() {
   const context = vm.createContext({});
   const source = fs.readFileSync(path.join(REPO, 'web/js/offline-unpack.js'), 'utf8');
-  vm.runInContext(`${source}\n;({ unescapeInlined, lzmaDecode, encodeCp1252 })`, context);
-  return vm.runInContext('({ unescapeInlined, lzmaDecode, encodeCp1252 })', context);
+  return vm.runInContext(`${source}\n;SkyddsnatOffline`, context);
 }
 
 // windows-1252 as browsers decode it (WHATWG Encoding index). Written out
@@ -36,10 +35,10 @@ function decodeWindows1252(bytes) {
   return text;
 }
 
-function inlinedText(pageBytes) {
+function inlinedText(pageBytes, id = 'skyddsnat-wasm') {
   const text = decodeWindows1252(pageBytes);
-  const match = /<script type="application\/octet-stream" id="skyddsnat-wasm" data-encoding="lzma\+cp1252">([^]*?)<\/script>/.exec(text);
-  assert.ok(match, 'the offline file has its inlined wasm element');
+  const match = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="lzma\\+cp1252">([^]*?)</script>`).exec(text);
+  assert.ok(match, `the offline file has its inlined element #${id}`);
   return { text, inlined: match[1] };
 }
 
@@ -54,6 +53,13 @@ test('the wasm inlined in the offline file unpacks to exactly the shipped wasm',
   assert.equal(wasm.length, expected.length);
   assert.ok(Buffer.from(wasm).equals(expected), 'unpacked bytes differ from dist/embed/skyddsnat_bg.wasm');
   console.log(`unpacked ${expected.length} bytes of wasm from ${page.length} bytes of page in ${ms.toFixed(0)} ms`);
+});
+
+test('the script inlined in the offline file unpacks to exactly the embed build\'s script', () => {
+  const { inlined } = inlinedText(fs.readFileSync(SINGLE_FILE), 'skyddsnat-script');
+  const { unescapeInlined, lzmaDecode } = unpacker();
+  const script = new TextDecoder().decode(lzmaDecode(unescapeInlined(inlined)));
+  assert.equal(script, fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat.js'), 'utf8'));
 });
 
 test('the page read as windows-1252 and written back is byte for byte the same file', () => {

@@ -24,10 +24,10 @@ let hostSheet = null;
 async function wasmSource() {
   const inline = document.getElementById('skyddsnat-wasm');
   if (inline) {
-    if (inline.dataset.encoding !== 'lzma+cp1252' || typeof unpackInlinedWasm !== 'function') {
+    if (inline.dataset.encoding !== 'lzma+cp1252' || typeof SkyddsnatOffline !== 'object') {
       throw new Error(`the inlined wasm has an unknown encoding: ${inline.dataset.encoding}`);
     }
-    return unpackInlinedWasm(inline);
+    return SkyddsnatOffline.unpack(inline);
   }
   return new URL('skyddsnat_bg.wasm', scriptUrl || document.baseURI);
 }
@@ -168,7 +168,7 @@ function pageWithPlan(plan) {
     copy.querySelector('body').prepend(data);
   }
   // The bytes of the file: windows-1252, so the inlined wasm stays byte-exact.
-  return encodeCp1252(`<!DOCTYPE html>\n${copy.outerHTML}\n`);
+  return SkyddsnatOffline.encodeCp1252(`<!DOCTYPE html>\n${copy.outerHTML}\n`);
 }
 
 function saveCopy(plan, fileName) {

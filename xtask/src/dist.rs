@@ -111,8 +111,12 @@ pub fn dist() -> Result<Built> {
     let sample = skyddsnat_core::format::to_json(&skyddsnat_core::sample::sample_plan());
     write(&embed.join("sample-plan.json"), sample.as_bytes())?;
 
-    let offline_script = bundle(&glue, &format!("{unpack}\n{element}"));
-    let html = single_file(&offline_script, &pack::escape_inlined(&packed))?;
+    let script_packed = pack::lzma(script.as_bytes())?;
+    let html = single_file(
+        &unpack,
+        &pack::escape_inlined(&script_packed),
+        &pack::escape_inlined(&packed),
+    )?;
     let html_path = dist.join("skyddsnat.html");
     write(&html_path, &html)?;
 
@@ -122,6 +126,10 @@ pub fn dist() -> Result<Built> {
     println!("  wasm after wasm-opt -Oz  {:>9} bytes", wasm_bytes.len());
     println!("  wasm LZMA                {:>9} bytes", packed.len());
     println!("  glue + element JS        {:>9} bytes", script.len());
+    println!(
+        "  the same, LZMA           {:>9} bytes",
+        script_packed.len()
+    );
     println!(
         "  dist/skyddsnat.html      {:>9} bytes  (budget {HTML_BUDGET_BYTES})",
         html.len()
@@ -177,24 +185,47 @@ fn bundle(glue: &str, element: &str) -> String {
     )
 }
 
-/// The offline page as the bytes of a windows-1252 file (see `pack.rs`).
-fn single_file(script: &str, wasm_inlined: &[u8]) -> Result<Vec<u8>> {
-    // Inside a <script> element the HTML parser ends the script at "</script";
-    // "<\/script" means the same to JavaScript in strings, regexes and comments.
-    let script = pack::ascii_js(&script.replace("</script", "<\\/script"));
-    if script.contains("<!--") {
-        return Err("the bundled JS contains `<!--`, which would confuse the HTML parser".into());
+/// The offline page as the bytes of a windows-1252 file (see `pack.rs`):
+/// the template with the plain unpacking script and the packed widget script
+/// and wasm (already escaped) in their slots.
+fn single_file(unpack_js: &str, script_inlined: &[u8], wasm_inlined: &[u8]) -> Result<Vec<u8>> {
+    // Inside a <script> element the HTML parser ends the script at "</script".
+    if unpack_js.contains("</script") || unpack_js.contains("<!--") {
+        return Err(
+            "offline-unpack.js contains `</script` or `<!--`, which would confuse the HTML parser"
+                .into(),
+        );
     }
-    const WASM_SLOT: &str = "{{WASM_INLINED}}";
-    let (before, after) = HTML_TEMPLATE
-        .split_once(WASM_SLOT)
-        .ok_or("xtask/src/skyddsnat.html lacks its {{WASM_INLINED}} slot")?;
-    if !after.contains("{{SCRIPT}}") {
-        return Err("xtask/src/skyddsnat.html lacks a {{SCRIPT}} slot after the wasm".into());
+    let unpack_js = pack::ascii_js(unpack_js);
+    let slots: [(&str, &[u8]); 3] = [
+        ("{{UNPACK}}", unpack_js.as_bytes()),
+        ("{{SCRIPT_INLINED}}", script_inlined),
+        ("{{WASM_INLINED}}", wasm_inlined),
+    ];
+    let mut page = Vec::new();
+    let mut rest = HTML_TEMPLATE;
+    while let Some(start) = rest.find("{{") {
+        let (name, content) = slots
+            .iter()
+            .find(|(name, _)| rest[start..].starts_with(name))
+            .ok_or_else(|| {
+                format!(
+                    "xtask/src/skyddsnat.html: unknown slot at {:?}",
+                    &rest[start..]
+                )
+            })?;
+        page.extend(pack::cp1252(&rest[..start])?);
+        page.extend_from_slice(content);
+        rest = &rest[start + name.len()..];
     }
-    let mut page = pack::cp1252(before)?;
-    page.extend_from_slice(wasm_inlined);
-    page.extend(pack::cp1252(&after.replace("{{SCRIPT}}", &script))?);
+    page.extend(pack::cp1252(rest)?);
+    for (name, _) in slots {
+        if HTML_TEMPLATE.matches(name).count() != 1 {
+            return Err(format!(
+                "xtask/src/skyddsnat.html must hold {name} exactly once"
+            ));
+        }
+    }
     Ok(page)
 }
 
@@ -211,26 +242,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_single_file_cannot_be_cut_short_by_the_glue() {
-        let html = single_file("let s = '</script><b>';", b"ABC").expect("template has both slots");
-        let text = String::from_utf8_lossy(&html);
-        assert!(
-            !text.contains("'</script>"),
-            "a literal </script> in the JS would end the script element"
-        );
-        assert!(text.contains("ABC"));
-        assert!(single_file("x <!-- y", b"").is_err());
+    fn the_unpacking_script_cannot_end_its_element_early() {
+        assert!(single_file("let s = '</script><b>';", b"", b"").is_err());
+        assert!(single_file("x <!-- y", b"", b"").is_err());
     }
 
     #[test]
-    fn the_single_file_is_windows_1252_and_says_so() {
-        let html = single_file("const a = 'Skyddsnät';", b"").expect("template has both slots");
-        // The browser must know before it reads the inlined bytes.
-        let head = String::from_utf8_lossy(&html[..html.len().min(1024)]).to_lowercase();
-        assert!(head.contains("<meta charset=\"windows-1252\">"), "{head}");
-        // Script text is ASCII; the page's own text is windows-1252, not UTF-8.
+    fn the_single_file_is_windows_1252_and_says_so_before_the_packed_bytes() {
+        let html = single_file("const a = 'UNPACK Skyddsnät';", b"SCRIPT", b"WASM")
+            .expect("template slots");
         let text = String::from_utf8_lossy(&html);
-        assert!(text.contains("'Skyddsn\\u00e4t'"));
+        // The browser must know the encoding (in the first 1024 bytes) before
+        // it reads the inlined bytes.
+        let charset = text
+            .find("<meta charset=\"windows-1252\">")
+            .expect("charset");
+        assert!(charset < 1024 && charset < text.find("WASM").expect("wasm slot"));
+        // Plain script text is ASCII; the page's own text is windows-1252.
+        assert!(text.contains("'UNPACK Skyddsn\\u00e4t'"));
         assert!(!html.windows(2).any(|w| w == "ä".as_bytes()));
+        // The wasm comes before the script that unpacks the widget, so it is
+        // in the document when the widget looks for it.
+        let (wasm, script, unpack) = (
+            text.find("WASM").expect("wasm slot"),
+            text.find("SCRIPT").expect("script slot"),
+            text.find("UNPACK").expect("unpack slot"),
+        );
+        assert!(wasm < unpack && script < unpack, "{wasm} {script} {unpack}");
     }
 }
