@@ -183,7 +183,7 @@ function node(widget, namePrefix) {
 
 async function menuItem(widget, name) {
   await widget.button(/^(Meny|Menu)$/).click();
-  return widget.host.getByRole('button', { name });
+  return widget.host.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
 }
 
 check('the detector is not blind: an unsafe innerHTML on a scratch page is caught by it', async () => {
@@ -251,6 +251,14 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
   await node(widget, child.slice(0, 8)).click();
   await widget.host.getByRole('tab', { name: 'Barnets röst' }).click();
   await visit('tab Barnets röst (child selected)');
+  // The child's pictures: SVG from the core put in as markup, so the riskiest place of all.
+  await widget.host.getByText('Bilderna: tre hus och det trygga huset').click();
+  const pictures = widget.host.locator('.skn-pictures svg');
+  assert.equal(await pictures.count(), 2, 'the three houses and the safety house are drawn');
+  const pictureText = (await pictures.allTextContents()).join('\n');
+  const words = plan.child_views[0].worries[0].text;
+  assert.ok(pictureText.includes(words.slice(0, 20)), `the pictures show the child's words as text: ${pictureText.slice(0, 200)}`);
+  await visit("the child's pictures");
   // The remove question names the person.
   await widget.host.getByRole('tab', { name: 'Person' }).click();
   const remove = widget.host.getByRole('button', { name: /^Ta bort .*…$/ }).first();
@@ -267,6 +275,30 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
   await page.keyboard.press('Escape');
   assert.ok(seen.size >= PAYLOADS.length - 1, `the widget showed ${seen.size} of ${PAYLOADS.length} payloads as text`);
 
+  // Unit statistics: files whose names and contents are payloads. Inert, and
+  // by design nothing of a file's name or text reaches this screen.
+  const statsFiles = [
+    [path.join(temp, `${PAYLOADS[0]}.json`), JSON.stringify(plan)],
+    [path.join(temp, `${PAYLOADS[1].replace(/[/"]/g, '')}.json`), JSON.stringify({ ...plan, [PAYLOADS[2]]: PAYLOADS[3] })],
+  ];
+  for (const [file, text] of statsFiles) fs.writeFileSync(file, text);
+  await (await menuItem(widget, 'Statistik för enheten…')).click();
+  const stats = widget.host.locator('.skn-stats-host');
+  const [statsChooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 5_000 }),
+    stats.getByRole('button', { name: 'Välj filer…' }).click(),
+  ]);
+  await statsChooser.setFiles(statsFiles.map(([file]) => file));
+  // One plan counted, the other refused for its unknown field (named by position, the field hidden).
+  await stats.getByText('Antal planer: 1.', { exact: false }).waitFor({ timeout: 5_000 });
+  await stats.getByText(/^Fil 2 kunde inte läsas/).waitFor({ timeout: 5_000 });
+  await assertInert(page, 'unit statistics');
+  const statsText = await stats.evaluate((el) => el.textContent);
+  for (const fragment of ['onerror', 'onload', '__xss', 'javascript:', '<img', '<script']) {
+    assert.ok(!statsText.includes(fragment), `the statistics show a file's name or text: ${fragment}`);
+  }
+  await stats.getByRole('button', { name: 'Stäng' }).first().click();
+
   // The print page: the core's HTML in the print frame.
   await (await menuItem(widget, 'Skriv ut')).click();
   const frame = widget.host.locator('iframe.skn-print-frame');
@@ -276,6 +308,21 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
   assert.ok(payloadsIn(printed.text).length >= PAYLOADS.length - 1, `the print shows ${payloadsIn(printed.text).length} payloads as text`);
   // The print's own window title names the children: as text, whole.
   assert.ok(printed.title.includes(child), `the print's title shows the child's name as text: ${printed.title}`);
+  // The print in the other language, where this build offers it.
+  const english = await menuItem(widget, 'Skriv ut på engelska');
+  if (await english.count()) {
+    await frame.evaluate((f) => (f.__old = true));
+    await english.click();
+    await page.waitForFunction(() => {
+      const f = document.querySelector('skyddsnat-plan').shadowRoot.querySelector('iframe.skn-print-frame');
+      return f && !f.__old;
+    });
+    await assertInert(page, 'print page in English');
+    const text = await frame.evaluate((f) => f.contentDocument.body.textContent);
+    assert.ok(payloadsIn(text).length >= PAYLOADS.length - 1, `the English print shows ${payloadsIn(text).length} payloads as text`);
+  } else {
+    await page.keyboard.press('Escape');
+  }
 
   // The window title is the page's own, whatever the plan says.
   assert.equal(await page.title(), title, 'the window title changed with the plan');
@@ -333,6 +380,8 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
     await assertInert(page, `error message for ${path.basename(file)}`);
     const message = await banner.textContent();
     assert.match(message, /Filen kunde inte öppnas/);
+    // The unknown field is named in the message: the markup shows as text.
+    if (file === badField) assert.ok(message.includes(PAYLOADS[1]), `the error names the field as text: ${message}`);
     await banner.getByRole('button').click();
   }
   // The JS API's error for the same: a plain string, never markup.
