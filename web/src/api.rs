@@ -1,7 +1,9 @@
 //! The JS API: `mount(element, options)` returns a [`Widget`] with
 //! `getPlan()`, `setPlan(plan)`, `exportJson()`, `print()` and `destroy()`.
 //!
-//! Plans cross the boundary as plain JS objects in the file format: out
+//! Plans cross the boundary as plain JS objects in the file format, history
+//! of closed meetings (`snapshots`) included, so a host that keeps the plan
+//! from the change event keeps the history too: out
 //! through `core::format::to_json` and `JSON.parse`, in through
 //! `JSON.stringify` and `core::format::from_json`, so a host page gets
 //! exactly the checks a file gets, and a refused plan leaves the open one
@@ -201,14 +203,22 @@ impl Widget {
         format::to_json(&self.host.current.borrow())
     }
 
-    /// Opens the print dialog with the printable plan.
-    pub fn print(&self) -> Result<(), JsValue> {
-        let html = crate::topbar::printable_html(
-            &self.host.current.borrow(),
-            self.host.lang.get(),
-            self.today,
-            false,
-        );
+    /// Opens the print dialog with the printable plan, in `lang` ("sv" or
+    /// "en") when given, else in the widget's language. The plan's
+    /// snapshots of closed meetings are never printed.
+    pub fn print(&self, lang: Option<String>) -> Result<(), JsValue> {
+        let lang = match lang {
+            None => self.host.lang.get(),
+            Some(code) => Lang::from_code(&code).ok_or_else(|| {
+                js_sys::Error::new(&i18n::trf(
+                    self.host.lang.get(),
+                    "app.unknown_print_lang",
+                    &[("lang", &code)],
+                ))
+            })?,
+        };
+        let html =
+            crate::topbar::printable_html(&self.host.current.borrow(), lang, self.today, false);
         crate::files::print_html(&self.root, &html)
     }
 

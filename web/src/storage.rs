@@ -6,7 +6,22 @@
 //! - `…:plan` — the latest plan, in the file format;
 //! - `…:meta` — who wrote it last and when, and the version ring's position;
 //! - `…:version:<n>` — up to [`MAX_VERSIONS`] older plans, at most one per
-//!   [`VERSION_EVERY_MS`], to roll back a bad edit or a corrupt write.
+//!   [`VERSION_EVERY_MS`], to roll back a bad edit or a corrupt write;
+//! - `…:snapshot:<hash>` — the snapshot of one closed meeting, stored once
+//!   however many versions hold it.
+//!
+//! ## Closed meetings are stored once
+//! A plan carries the plan as it stood at every closed meeting (schema
+//! version 2). Kept in every copy, a plan with five closed meetings would be
+//! stored 21 times over with its whole history and fill the ~5 MB that all
+//! file:// pages share. So the latest copy and the versions store the plan
+//! with its `snapshots` list replaced by `"snapshot_refs"`: the hashes of the
+//! snapshots' JSON, each kept once under `…:snapshot:<hash>` (content
+//! addressed, so a snapshot that did not change is never written again).
+//! Blobs are written before the copy that names them, and ones no copy names
+//! any more are removed after a save. A copy without snapshots is the plain
+//! file text, as before. Loading puts the snapshots back and imports the
+//! whole as a file, with every check.
 //!
 //! Storage can be missing (disabled, some private windows) or full. Then the
 //! widget keeps working in memory and the status says so; nothing is dropped
@@ -18,6 +33,71 @@ use serde_json::{json, Value};
 use skyddsnat_core::{format, i18n, Lang, Plan};
 use std::cell::Cell;
 use web_sys::Storage;
+
+/// The field that replaces `snapshots` in a stored copy.
+const SNAPSHOT_REFS: &str = "snapshot_refs";
+
+/// FNV-1a, 64 bits: names a snapshot's stored text. Not a security
+/// measure: whatever is loaded is imported with every check anyway.
+fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A plan as stored: the text of the copy, and the snapshot blobs it names
+/// as (hash, text).
+struct Stored {
+    text: String,
+    blobs: Vec<(String, String)>,
+}
+
+/// Splits the snapshots out of `plan` (see the module docs).
+fn split(plan: &Plan) -> Stored {
+    if plan.snapshots().is_empty() {
+        return Stored {
+            text: format::to_json(plan),
+            blobs: Vec::new(),
+        };
+    }
+    let mut doc = format::to_value(plan);
+    let snapshots = doc
+        .as_object_mut()
+        .and_then(|o| o.shift_remove("snapshots"));
+    let blobs: Vec<(String, String)> = match snapshots {
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|s| {
+                let text = s.to_string();
+                (content_hash(&text), text)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let refs: Vec<&str> = blobs.iter().map(|(h, _)| h.as_str()).collect();
+    if let Some(o) = doc.as_object_mut() {
+        o.insert(SNAPSHOT_REFS.into(), json!(refs));
+    }
+    Stored {
+        text: doc.to_string(),
+        blobs,
+    }
+}
+
+/// The hashes a stored copy names (none for a plain file text).
+fn refs_of(text: &str) -> Vec<String> {
+    if !text.contains(SNAPSHOT_REFS) {
+        return Vec::new();
+    }
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|mut v| v.get_mut(SNAPSHOT_REFS).map(Value::take))
+        .and_then(|refs| serde_json::from_value::<Vec<String>>(refs).ok())
+        .unwrap_or_default()
+}
 
 /// The prefix of every key the widget writes.
 pub const PREFIX: &str = "skyddsnat:v1:";
@@ -34,6 +114,8 @@ pub struct Store {
     /// `saved_at` of the newest save this writer has seen (its own or loaded).
     last_seen: Cell<f64>,
     paused: Cell<bool>,
+    /// The snapshot hashes the latest copy named at this writer's last save.
+    last_refs: std::cell::RefCell<Vec<String>>,
 }
 
 /// An older version kept in storage.
@@ -67,6 +149,7 @@ impl Store {
             writer: format!("w{}", (js_sys::Math::random() * 1e12) as u64),
             last_seen: Cell::new(0.0),
             paused: Cell::new(false),
+            last_refs: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -104,7 +187,7 @@ impl Store {
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
             return Ok(None);
         };
-        match format::from_json(&text) {
+        match self.expand(&s, &text).and_then(|t| format::from_json(&t)) {
             Ok(plan) => Ok(Some(plan)),
             Err(e) => {
                 for v in self.versions() {
@@ -114,6 +197,85 @@ impl Store {
                 }
                 Err(e.message(Lang::En))
             }
+        }
+    }
+
+    /// The file text of a stored copy: its snapshots put back in place of
+    /// their hashes. A blob that is missing or does not match its hash is an
+    /// error (the caller falls back to an older version).
+    fn expand(&self, s: &Storage, text: &str) -> Result<String, format::ImportError> {
+        if !text.contains(SNAPSHOT_REFS) {
+            return Ok(text.to_string());
+        }
+        let broken = || {
+            format::ImportError::new(
+                "snapshots",
+                format::ImportErrorKind::Other {
+                    detail: "a stored snapshot is missing".into(),
+                },
+            )
+        };
+        let mut doc: Value = serde_json::from_str(text).map_err(|_| broken())?;
+        let refs = doc
+            .as_object_mut()
+            .and_then(|o| o.shift_remove(SNAPSHOT_REFS))
+            .and_then(|r| serde_json::from_value::<Vec<String>>(r).ok())
+            .ok_or_else(broken)?;
+        let mut snapshots = Vec::with_capacity(refs.len());
+        for hash in refs {
+            let blob = s
+                .get_item(&self.key(&format!("snapshot:{hash}")))
+                .ok()
+                .flatten()
+                .filter(|blob| content_hash(blob) == hash)
+                .ok_or_else(broken)?;
+            snapshots.push(serde_json::from_str::<Value>(&blob).map_err(|_| broken())?);
+        }
+        if let Some(o) = doc.as_object_mut() {
+            o.insert("snapshots".into(), Value::Array(snapshots));
+        }
+        Ok(doc.to_string())
+    }
+
+    /// Writes the snapshot blobs a copy names that are not stored yet.
+    /// Returns whether any was new, or `Err` when storage is full.
+    fn write_blobs(&self, s: &Storage, blobs: &[(String, String)]) -> Result<bool, ()> {
+        let mut wrote = false;
+        for (hash, text) in blobs {
+            let key = self.key(&format!("snapshot:{hash}"));
+            if s.get_item(&key).ok().flatten().is_none() {
+                s.set_item(&key, text).map_err(|_| ())?;
+                wrote = true;
+            }
+        }
+        Ok(wrote)
+    }
+
+    /// Removes snapshot blobs that neither the latest copy nor any kept
+    /// version names any more.
+    fn drop_unused_blobs(&self, s: &Storage) {
+        let mut used: std::collections::HashSet<String> = s
+            .get_item(&self.key("plan"))
+            .ok()
+            .flatten()
+            .map(|t| refs_of(&t))
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        for v in self.stored_versions(s) {
+            used.extend(refs_of(&v.json));
+        }
+        let prefix = self.key("snapshot:");
+        let n = s.length().unwrap_or(0);
+        let unused: Vec<String> = (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| {
+                k.strip_prefix(&prefix)
+                    .is_some_and(|hash| !used.contains(hash))
+            })
+            .collect();
+        for k in unused {
+            let _ = s.remove_item(&k);
         }
     }
 
@@ -135,10 +297,15 @@ impl Store {
         {
             return StorageStatus::Conflict;
         }
-        let text = format::to_json(plan);
+        let Stored { text, blobs } = split(plan);
+        // Blobs first: a copy is never stored before the snapshots it names.
+        let Ok(new_blobs) = self.write_blobs(&s, &blobs) else {
+            return StorageStatus::Full;
+        };
         if s.set_item(&self.key("plan"), &text).is_err() {
             return StorageStatus::Full;
         }
+        let mut rotated = false;
         let t = now();
         let mut next = meta["next_version"].as_u64().unwrap_or(0);
         let mut last_version_at = meta["last_version_at"].as_f64().unwrap_or(0.0);
@@ -151,6 +318,7 @@ impl Store {
             {
                 next += 1;
                 last_version_at = t;
+                rotated = true;
             }
         }
         let meta = json!({
@@ -163,14 +331,36 @@ impl Store {
             return StorageStatus::Full;
         }
         self.last_seen.set(t);
+        // Only a new snapshot, a replaced version or a copy that names other
+        // snapshots than before (a closing undone) can leave a blob unused.
+        let refs: Vec<String> = blobs.into_iter().map(|(hash, _)| hash).collect();
+        let refs_changed = *self.last_refs.borrow() != refs;
+        if new_blobs || rotated || refs_changed {
+            self.drop_unused_blobs(&s);
+        }
+        *self.last_refs.borrow_mut() = refs;
         StorageStatus::Ok
     }
 
-    /// The kept versions, newest first.
+    /// The kept versions, newest first, each as the text of a file (its
+    /// snapshots back in place). A version whose snapshots are gone is left out.
     pub fn versions(&self) -> Vec<Version> {
         let Some(s) = local_storage() else {
             return Vec::new();
         };
+        self.stored_versions(&s)
+            .into_iter()
+            .filter_map(|v| {
+                Some(Version {
+                    saved_at: v.saved_at,
+                    json: self.expand(&s, &v.json).ok()?,
+                })
+            })
+            .collect()
+    }
+
+    /// The kept versions as stored (snapshots as hashes), newest first.
+    fn stored_versions(&self, s: &Storage) -> Vec<Version> {
         let mut out: Vec<Version> = (0..MAX_VERSIONS)
             .filter_map(|slot| {
                 s.get_item(&self.key(&format!("version:{slot}")))

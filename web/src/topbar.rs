@@ -213,12 +213,27 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             }
         }))
     };
-    let print = {
-        let app = app.clone();
-        let root = props.root.clone();
-        let host = props.host.clone();
-        item(Box::new(move || print_plan(&app, &root, &host)))
-    };
+    // Print in the interface's language, or in another one for the family:
+    // one menu item per language, the interface's first.
+    let print_items: Vec<(Lang, String, Callback<MouseEvent>)> = std::iter::once(app.lang)
+        .chain(Lang::ALL.into_iter().filter(|l| *l != app.lang))
+        .map(|lang| {
+            let label = if lang == app.lang {
+                t(s, "menu.print")
+            } else {
+                tf(
+                    s,
+                    "menu.print_in",
+                    &[("language", &t(s, &format!("lang.name.{}", lang.code())))],
+                )
+            };
+            let app = app.clone();
+            let root = props.root.clone();
+            let host = props.host.clone();
+            let print = item(Box::new(move || print_plan(&app, &root, &host, lang)));
+            (lang, label, print)
+        })
+        .collect();
     let unit_stats = item(crate::stats_view::opener(
         props.root.clone(),
         app.lang,
@@ -319,7 +334,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                             if crate::files::can_save_copy() {
                                 <li><button type="button" class="skn-menu-item" onclick={save_copy}>{ t(s, "menu.save_copy") }</button></li>
                             }
-                            <li><button type="button" class="skn-menu-item" onclick={print}>{ t(s, "menu.print") }</button></li>
+                            { for print_items.into_iter().map(|(lang, label, onclick)| html! {
+                                <li><button type="button" class="skn-menu-item" {onclick}
+                                    data-print-lang={lang.code()}>{ label }</button></li>
+                            }) }
                             <li><button type="button" class="skn-menu-item" onclick={export_svg}>{ t(s, "menu.export_svg") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={unit_stats}>{ t(s, "stats.view.menu") }</button></li>
                             if props.host.0.store.is_some() {
@@ -389,9 +407,10 @@ fn set_fullscreen(root: &NodeRef, on: bool) {
     }
 }
 
-/// Prints the plan from the core's printable page.
-pub fn print_plan(app: &AppState, root: &NodeRef, host: &HostRef) {
-    let html = printable_html(&app.plan, app.lang, app.today, app.hide_names);
+/// Prints the plan from the core's printable page, in `lang` (which may
+/// differ from the interface's: the family may read another language).
+pub fn print_plan(app: &AppState, root: &NodeRef, host: &HostRef, lang: Lang) {
+    let html = printable_html(&app.plan, lang, app.today, app.hide_names);
     if let Some(root) = root.cast::<Element>() {
         if let Err(e) = crate::files::print_html(&root, &html) {
             let msg = t(app, "menu.print_failed");

@@ -1,15 +1,24 @@
-//! The follow-up tab: the network meetings held, the review dates, and the
-//! short follow-up questionnaires (child, parent, network, professional)
-//! answered on a five-face scale with words.
+//! The follow-up tab: closing a meeting and what changed since the last
+//! closed one, the network meetings held, the review dates, and the short
+//! follow-up questionnaires (child, parent, network, professional) answered
+//! on a five-face scale with words.
 
 use super::calendar::CheckCalendar;
 use super::checkins::ReviewsSection;
 use super::common::*;
 use super::findings::use_findings;
 use crate::state::{t, use_app, Action, AppState};
+use skyddsnat_core::geometry::{display_name_of, hide_names_in};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
-use skyddsnat_core::{Edit, FollowUp, FollowUpAnswer, FollowUpId, Label, PersonId, Respondent};
+use skyddsnat_core::review::{
+    agreement_changes, diff, last_snapshot, scale_trend, Delta, Field, FieldChange, PlanDiff,
+    Snapshot,
+};
+use skyddsnat_core::{
+    Date, Edit, FollowUp, FollowUpAnswer, FollowUpId, Label, Meeting, MeetingId, PersonId, Plan,
+    Respondent,
+};
 use yew::prelude::*;
 
 /// The built-in questions, by their stable key (kept in the file).
@@ -71,6 +80,14 @@ pub fn FollowUpPanel() -> Html {
     html! {
         <section class="skn-panel skn-followup-panel" aria-labelledby={state.dom_id("followup-title")}>
             <h2 id={state.dom_id("followup-title")} class="skn-panel-title">{ t(state, "panel.followup.title") }</h2>
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-close")}>
+                <h3 id={state.dom_id("followup-close")}>{ t(state, "panel.followup.close.title") }</h3>
+                <CloseMeeting />
+            </section>
+            <section class="skn-group skn-changes" aria-labelledby={state.dom_id("followup-changes")}>
+                <h3 id={state.dom_id("followup-changes")}>{ t(state, "panel.followup.changes.title") }</h3>
+                <MeetingChanges />
+            </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-meetings")}>
                 <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.followup.meetings") }</h3>
                 if meetings.is_empty() {
@@ -320,5 +337,471 @@ fn FollowUpForm() -> Html {
             </div>
             <button type="submit" class="skn-button">{ t(state, "panel.followup.save") }</button>
         </form>
+    }
+}
+
+/// The meeting "Close meeting" closes: today's, or else the latest (the
+/// same meeting the scaling tab records answers for).
+fn meeting_to_close(state: &AppState) -> Option<Meeting> {
+    let plan = &state.plan;
+    plan.meetings()
+        .iter()
+        .find(|m| m.date == state.today)
+        .or_else(|| plan.latest_meeting())
+        .cloned()
+}
+
+/// "Close meeting": a deliberate step with a question that says what it
+/// does. Closing keeps the plan as it stands as the meeting's snapshot (one
+/// undoable edit); the next meeting then sees what changed since.
+#[function_component]
+fn CloseMeeting() -> Html {
+    let app = use_app();
+    let state = &*app;
+    let asking = use_state(|| false);
+    let confirm_ref = use_node_ref();
+    {
+        // The keyboard user lands on the confirm button when the question opens.
+        let confirm_ref = confirm_ref.clone();
+        use_effect_with(*asking, move |asking| {
+            if *asking {
+                if let Some(el) = confirm_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let closed: Vec<String> = state
+        .plan
+        .snapshots()
+        .iter()
+        .map(|s| format_date(s.date))
+        .collect();
+    let list = if closed.is_empty() {
+        html! { <p class="skn-muted">{ t(state, "panel.followup.close.none_closed") }</p> }
+    } else {
+        html! { <p>{ trf(state.lang, "panel.followup.close.closed_list", &[("dates", &closed.join(", "))]) }</p> }
+    };
+    if state.readonly {
+        return list;
+    }
+    let Some(meeting) = meeting_to_close(state) else {
+        return html! {
+            <>
+                { list }
+                <p class="skn-muted">{ t(state, "panel.followup.close.no_meeting") }</p>
+            </>
+        };
+    };
+    let date = format_date(meeting.date);
+    let already = state
+        .plan
+        .snapshots()
+        .iter()
+        .any(|s| s.meeting == meeting.id);
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let cancel = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(false))
+    };
+    let on_escape = {
+        let asking = asking.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            crate::dialog::close_on_escape(&e, &{
+                let asking = asking.clone();
+                Callback::from(move |()| asking.set(false))
+            })
+        })
+    };
+    let close = {
+        let app = app.clone();
+        let asking = asking.clone();
+        let date = date.clone();
+        let id = meeting.id;
+        Callback::from(move |_: MouseEvent| {
+            asking.set(false);
+            match app.plan.close_meeting(id) {
+                Ok(edit) => {
+                    let said = trf(app.lang, "panel.followup.close.done", &[("date", &date)]);
+                    app.dispatch(Action::EditAnnounced(edit, said));
+                }
+                Err(e) => app.dispatch(Action::Announce(e.message(app.lang))),
+            }
+        })
+    };
+    let question_id = state.dom_id("close-question");
+    html! {
+        <>
+            { list }
+            if *asking {
+                <div class="skn-confirm skn-confirm--calm" role="group" aria-labelledby={question_id.clone()}
+                    onkeydown={on_escape}>
+                    <p id={question_id} class="skn-confirm-question">
+                        { trf(state.lang, "panel.followup.close.question", &[("date", &date)]) }
+                    </p>
+                    <p>{ trf(state.lang, "panel.followup.close.explain", &[("date", &date)]) }</p>
+                    if already {
+                        <p>{ trf(state.lang, "panel.followup.close.again", &[("date", &date)]) }</p>
+                    }
+                    <p class="skn-muted">{ t(state, "panel.followup.close.undo") }</p>
+                    <div class="skn-button-row">
+                        <button type="button" class="skn-button skn-button--primary" ref={confirm_ref}
+                            id={state.dom_id("close-confirm")} onclick={close}>
+                            { t(state, "panel.followup.close.confirm") }
+                        </button>
+                        <button type="button" class="skn-button" onclick={cancel}>
+                            { t(state, "panel.cancel") }
+                        </button>
+                    </div>
+                </div>
+            } else {
+                <button type="button" class="skn-button" id={state.dom_id("close-meeting")} onclick={ask}>
+                    { trf(state.lang, "panel.followup.close.button", &[("date", &date)]) }
+                </button>
+            }
+        </>
+    }
+}
+
+/// A name from either version of the plan, hidden when names are: someone
+/// removed since the snapshot is named (or not) from the snapshot.
+fn name_in(state: &AppState, plan: &Plan, id: PersonId) -> String {
+    if plan.person(id).is_some() || plan.child(id).is_some() {
+        display_name_of(plan, id, state.hide_names)
+    } else {
+        state.name(id)
+    }
+}
+
+/// A free text from either version, with the names of both hidden when
+/// names are.
+fn text_in(state: &AppState, before: &Plan, text: &str) -> String {
+    if state.hide_names {
+        hide_names_in(before, &hide_names_in(&state.plan, text))
+    } else {
+        text.to_string()
+    }
+}
+
+/// "What changed since the last meeting": people, agreements field by field
+/// (before → after), contingency steps, everything else counted, and every
+/// participant's scaling answers meeting by meeting, as text.
+#[function_component]
+fn MeetingChanges() -> Html {
+    let app = use_app();
+    let state = &*app;
+    // Which closed meeting to compare with; by default the latest.
+    let chosen = use_state(|| None::<MeetingId>);
+    let snapshots = state.plan.snapshots();
+    let Some(latest) = last_snapshot(&state.plan) else {
+        return html! { <p class="skn-muted">{ t(state, "panel.followup.changes.none_closed") }</p> };
+    };
+    let snap: &Snapshot = chosen
+        .and_then(|m| snapshots.iter().find(|s| s.meeting == m))
+        .unwrap_or(latest);
+    let changes = diff(&snap.plan, &state.plan);
+    let since = format_date(snap.date);
+    let select_id = state.dom_id("changes-since");
+    let compare = if snapshots.len() > 1 {
+        let onchange = {
+            let chosen = chosen.clone();
+            Callback::from(move |e: Event| {
+                chosen.set(event_value(&e).parse::<u32>().ok().map(MeetingId));
+            })
+        };
+        html! {
+            <div class="skn-field">
+                <label for={select_id.clone()}>{ t(state, "panel.followup.changes.compare") }</label>
+                <select id={select_id} class="skn-input" {onchange}>
+                    { for snapshots.iter().rev().map(|s| html! {
+                        <option value={s.meeting.0.to_string()} selected={s.meeting == snap.meeting}>
+                            { format_date(s.date) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+        }
+    } else {
+        html! {}
+    };
+    html! {
+        <div class="skn-changes-body">
+            { compare }
+            <p id={state.dom_id("changes-summary")}>
+                { if changes.is_empty() {
+                    trf(state.lang, "panel.followup.changes.nothing", &[("date", &since)])
+                } else {
+                    trf(state.lang, "panel.followup.changes.since", &[("date", &since)])
+                } }
+            </p>
+            { people_changes(state, &snap.plan, &changes) }
+            { agreement_section(state, &snap.plan, &changes, &since) }
+            { other_changes(state, &snap.plan, &changes) }
+            { scaling_table(state, snap) }
+        </div>
+    }
+}
+
+fn people_changes(state: &AppState, before: &Plan, changes: &PlanDiff) -> Html {
+    let lang = state.lang;
+    let fields = |list: &[Field]| {
+        list.iter()
+            .map(|f| f.label(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let lines: Vec<(&'static str, String)> = changes
+        .children
+        .iter()
+        .chain(changes.people.iter())
+        .map(|d| match d {
+            Delta::Added(id) => (
+                "skn-change--added",
+                trf(
+                    lang,
+                    "panel.followup.changes.added_person",
+                    &[("name", &state.name(*id))],
+                ),
+            ),
+            Delta::Removed(id) => (
+                "skn-change--removed",
+                trf(
+                    lang,
+                    "panel.followup.changes.removed_person",
+                    &[("name", &name_in(state, before, *id))],
+                ),
+            ),
+            Delta::Changed(id, f) => (
+                "skn-change--changed",
+                trf(
+                    lang,
+                    "panel.followup.changes.changed_person",
+                    &[("name", &state.name(*id)), ("fields", &fields(f))],
+                ),
+            ),
+        })
+        .collect();
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="skn-changes-group" aria-labelledby={state.dom_id("changes-people")}>
+            <h4 id={state.dom_id("changes-people")}>{ t(state, "panel.followup.changes.people") }</h4>
+            <ul class="skn-plain-list skn-changes-list" id={state.dom_id("changes-people-list")}>
+                { for lines.into_iter().map(|(class, line)| html! {
+                    <li class={classes!("skn-change", class)}><bdi>{ line }</bdi></li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// One row of a before → after table.
+fn change_row(what: String, c: &FieldChange) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ what }</th>
+            <td dir="auto">{ c.before.clone() }</td>
+            <td dir="auto">{ c.after.clone() }</td>
+        </tr>
+    }
+}
+
+fn change_table(state: &AppState, id: &str, since: &str, rows: Vec<Html>) -> Html {
+    html! {
+        <table class="skn-table skn-changes-table" id={state.dom_id(id)}>
+            <thead>
+                <tr>
+                    <th scope="col">{ t(state, "panel.followup.changes.what") }</th>
+                    <th scope="col">{ trf(state.lang, "panel.followup.changes.before", &[("date", since)]) }</th>
+                    <th scope="col">{ t(state, "panel.followup.changes.after") }</th>
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+fn agreement_section(state: &AppState, before: &Plan, changes: &PlanDiff, since: &str) -> Html {
+    let lang = state.lang;
+    let number = |id| {
+        state
+            .plan
+            .agreements()
+            .iter()
+            .position(|a| a.id == id)
+            .map_or(String::new(), |i| (i + 1).to_string())
+    };
+    let mut lines = Vec::new();
+    let mut rows = Vec::new();
+    let mut steps = Vec::new();
+    for delta in &changes.agreements {
+        match delta {
+            Delta::Added(id) => {
+                let text = state.plan.agreement(*id).map_or("", |a| a.text.as_str());
+                lines.push((
+                    "skn-change--added",
+                    trf(
+                        lang,
+                        "panel.followup.changes.added_agreement",
+                        &[("n", &number(*id)), ("text", &state.shown(text))],
+                    ),
+                ));
+            }
+            Delta::Removed(id) => {
+                let text = before.agreement(*id).map_or("", |a| a.text.as_str());
+                lines.push((
+                    "skn-change--removed",
+                    trf(
+                        lang,
+                        "panel.followup.changes.removed_agreement",
+                        &[("text", &text_in(state, before, text))],
+                    ),
+                ));
+            }
+            Delta::Changed(id, _) => {
+                let n = number(*id);
+                for c in agreement_changes(before, &state.plan, *id, lang, state.hide_names) {
+                    let what = trf(
+                        lang,
+                        "panel.followup.changes.agreement_field",
+                        &[("n", &n), ("field", &c.field.label(lang))],
+                    );
+                    if matches!(c.field, Field::Step(_)) {
+                        steps.push(change_row(what, &c));
+                    } else {
+                        rows.push(change_row(what, &c));
+                    }
+                }
+            }
+        }
+    }
+    if lines.is_empty() && rows.is_empty() && steps.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            if !lines.is_empty() || !rows.is_empty() {
+                <section class="skn-changes-group" aria-labelledby={state.dom_id("changes-agreements")}>
+                    <h4 id={state.dom_id("changes-agreements")}>{ t(state, "panel.followup.changes.agreements") }</h4>
+                    if !lines.is_empty() {
+                        <ul class="skn-plain-list skn-changes-list">
+                            { for lines.into_iter().map(|(class, line)| html! {
+                                <li class={classes!("skn-change", class)}><bdi>{ line }</bdi></li>
+                            }) }
+                        </ul>
+                    }
+                    if !rows.is_empty() {
+                        { change_table(state, "changes-agreements-table", since, rows) }
+                    }
+                </section>
+            }
+            if !steps.is_empty() {
+                <section class="skn-changes-group" aria-labelledby={state.dom_id("changes-steps")}>
+                    <h4 id={state.dom_id("changes-steps")}>{ t(state, "panel.followup.changes.steps") }</h4>
+                    { change_table(state, "changes-steps-table", since, steps) }
+                </section>
+            }
+        </>
+    }
+}
+
+/// Everything but people, agreements and answers, counted (relations,
+/// mapping, check-ins…), from the core's sentences.
+fn other_changes(state: &AppState, before: &Plan, changes: &PlanDiff) -> Html {
+    let rest = PlanDiff {
+        children: Vec::new(),
+        people: Vec::new(),
+        agreements: Vec::new(),
+        ..changes.clone()
+    };
+    let lines = rest.describe(before, &state.plan, state.lang);
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="skn-changes-group" aria-labelledby={state.dom_id("changes-other")}>
+            <h4 id={state.dom_id("changes-other")}>{ t(state, "panel.followup.changes.other") }</h4>
+            <ul class="skn-plain-list skn-changes-list">
+                { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Each scaling question as a table: one row per person, one column per
+/// meeting, the answers as numbers. The compared meeting's column is marked
+/// in words, not by colour alone.
+fn scaling_table(state: &AppState, snap: &Snapshot) -> Html {
+    let plan = &state.plan;
+    let mut meetings: Vec<(MeetingId, Date)> =
+        plan.meetings().iter().map(|m| (m.id, m.date)).collect();
+    meetings.sort_by_key(|&(id, date)| (date, id));
+    let tables: Vec<Html> = plan
+        .scales()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let trend = scale_trend(plan, q.id);
+            if trend.is_empty() {
+                return None;
+            }
+            let asked: Vec<(MeetingId, Date)> = meetings
+                .iter()
+                .copied()
+                .filter(|(m, _)| trend.iter().any(|(_, pts)| pts.iter().any(|p| p.0 == *m)))
+                .collect();
+            let caption = trf(
+                state.lang,
+                "panel.followup.changes.scale_caption",
+                &[("n", &(i + 1).to_string()), ("question", &state.shown(&q.question))],
+            );
+            Some(html! {
+                <table class="skn-table skn-scaling-table" id={state.dom_id(&format!("changes-scale-{}", q.id.0))}>
+                    <caption><bdi>{ caption }</bdi></caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t(state, "panel.followup.changes.person") }</th>
+                            { for asked.iter().map(|(m, date)| html! {
+                                <th scope="col">
+                                    { format_date(*date) }
+                                    if *m == snap.meeting {
+                                        <span class="skn-compared">{ " " }{ t(state, "panel.followup.changes.compared") }</span>
+                                    }
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for trend.iter().map(|(person, points)| html! {
+                            <tr>
+                                <th scope="row"><bdi>{ state.name(*person) }</bdi></th>
+                                { for asked.iter().map(|(m, _)| {
+                                    // Two answers at one meeting: the last counts.
+                                    match points.iter().rev().find(|p| p.0 == *m) {
+                                        Some(p) => html! { <td class="skn-num">{ p.2.to_string() }</td> },
+                                        None => html! {
+                                            <td class="skn-num" aria-label={t(state, "panel.followup.changes.no_answer")}>{ "–" }</td>
+                                        },
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            })
+        })
+        .collect();
+    if tables.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="skn-changes-group" aria-labelledby={state.dom_id("changes-scaling")}>
+            <h4 id={state.dom_id("changes-scaling")}>{ t(state, "panel.followup.changes.scaling") }</h4>
+            { for tables }
+        </section>
     }
 }
