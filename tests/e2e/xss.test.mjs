@@ -421,9 +421,16 @@ check('payloads typed by hand into the main fields are inert on the map, in the 
   await node(widget, 'Alva').click();
   await widget.host.getByRole('textbox', { name: 'Barnets namn' }).first().fill(PAYLOADS[6].slice(0, 60));
   await widget.host.getByRole('textbox', { name: 'Barnets namn' }).first().press('Tab');
+  // A new agreement, in the Plan tab.
+  await widget.host.getByRole('tab', { name: 'Plan' }).click();
+  await widget.host.getByRole('textbox', { name: 'Ny överenskommelse' }).fill(PAYLOADS[4]);
+  await widget.host.getByRole('button', { name: 'Lägg till överenskommelse' }).click();
   await page.waitForTimeout(200);
+  await assertInert(page, 'the Plan tab after typing');
+  assert.ok((await textOf(page)).includes(PAYLOADS[4].slice(0, 40)), 'the Plan tab shows the typed agreement as text');
 
   const typed = await widget.plan();
+  assert.ok(typed.agreements.some((a) => a.text === PAYLOADS[4]), 'the typed agreement was saved as text');
   const person = typed.people.find((p) => p.name === name);
   assert.ok(person, 'the typed name was saved as text');
   assert.equal(person.role, PAYLOADS[1]);
@@ -445,6 +452,7 @@ check('payloads typed by hand into the main fields are inert on the map, in the 
   // The new person is on the print's map (label cut with "…"); the child's name is whole.
   assert.ok(printed.includes(name.slice(0, 15)), 'the print shows the typed name as text');
   assert.ok(printed.includes(PAYLOADS[6].slice(0, 60)), "the print shows the typed child's name as text");
+  assert.ok(printed.includes(PAYLOADS[4]), 'the print shows the typed agreement as text');
 
   // Autosaved, then rendered again from storage.
   await page.reload();
