@@ -7,13 +7,30 @@
 
 /**
  * A safety plan as a JS object: the same JSON as the saved file,
- * `{ "format": "skyddsnat", "schema_version": 1, ... }`. See the JSON Schema
- * in the repository for its fields.
+ * `{ "format": "skyddsnat", "schema_version": 2, ... }`. See the JSON Schema
+ * in the repository for its fields. Older versions are accepted and migrated.
+ *
+ * It includes the history of closed meetings (`snapshots`): a host that
+ * stores the plan from `getPlan()` or the `skyddsnat-change` event and hands
+ * it back with `setPlan()` keeps that history. Drop it, and "what changed
+ * since the last meeting" has nothing to compare with.
  */
 export interface SkyddsnatPlanDocument {
   format: "skyddsnat";
   schema_version: number;
+  /** The plan as it stood at each closed meeting, oldest first; absent while none is closed. */
+  snapshots?: SkyddsnatSnapshot[];
   [field: string]: unknown;
+}
+
+/** One closed meeting: the whole plan as it stood then (never holding snapshots itself). */
+export interface SkyddsnatSnapshot {
+  /** The id of the meeting in `plan.meetings`. */
+  meeting: number;
+  /** The meeting's date, "YYYY-MM-DD". */
+  date: string;
+  /** The plan's fields, without `format`, `schema_version` and `snapshots`. */
+  plan: { [field: string]: unknown };
 }
 
 export type SkyddsnatLang = "sv" | "en";
@@ -41,8 +58,12 @@ export interface SkyddsnatHandle {
   setPlan(plan: SkyddsnatPlanDocument): void;
   /** The plan as the text of a .json file. */
   exportJson(): string;
-  /** Opens the printable plan (A4) in the browser's print dialog. */
-  print(): void;
+  /**
+   * Opens the printable plan (A4) in the browser's print dialog, in `lang`
+   * (for a family that reads another language than the screen shows), else
+   * in the widget's language. Throws an Error for a language it does not have.
+   */
+  print(lang?: SkyddsnatLang): void;
   /** Removes the widget and every listener and timer it set up. Idempotent. */
   destroy(): void;
 }
