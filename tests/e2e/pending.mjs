@@ -16,7 +16,7 @@ export const PENDING = new Map([
   ],
   [
     'the whole browser is killed (SIGKILL) right after the last edit: a new browser on the same profile has it',
-    'web/src/storage.rs saves only to localStorage, which Chromium writes to disk ~5 s later; a power cut loses the last edits. Fix: also save to IndexedDB (see /work/notes/e2e-findings-5.md). Owner: storage.rs',
+    'web/src/storage.rs saves only to localStorage, which Chromium writes to disk 5 s to ~60 s later (batched, then rate-limited); a power cut loses up to a minute of edits. Fix: also save to IndexedDB (see /work/notes/e2e-findings-5.md). Owner: storage.rs',
   ],
 ]);
 
