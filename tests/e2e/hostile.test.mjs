@@ -266,7 +266,7 @@ check('the valid-but-nasty inputs (markup, brackets) opened with "Open file…" 
   await context.close();
 });
 
-check('every hostile input given to the JS API (element.plan, mount().setPlan) throws a clear Error within 2 s and keeps the open plan', async () => {
+check('every hostile input given to the JS API (element.plan, mount().setPlan, mount({plan})) throws a clear Error within 2 s and keeps the open plan', async () => {
   const { context, page, problems, widget } = await openWithEdit();
   // A second widget mounted by code, to test the handle as well as the element.
   await page.evaluate(() => {
@@ -294,9 +294,9 @@ check('every hostile input given to the JS API (element.plan, mount().setPlan) t
           ['element.plan', (p) => (el.plan = p), () => el.exportJson()],
           ['handle.setPlan', (p) => window.__handle.setPlan(p), () => window.__handle.exportJson()],
         ];
+        // The plan as an object (the contract), and as the JSON text a host read from a file.
+        const forms = object === undefined ? [['text', text]] : [['object', object], ['text', text]];
         for (const [target, set, get] of targets) {
-          // The plan as an object (the contract), and as the JSON text a host read from a file.
-          const forms = object === undefined ? [['text', text]] : [['object', object], ['text', text]];
           for (const [form, value] of forms) {
             const before = get();
             window.__resetHeartbeat();
@@ -313,6 +313,26 @@ check('every hostile input given to the JS API (element.plan, mount().setPlan) t
             if (changed) set(JSON.parse(before));
             attempts.push({ target, form, error, ms, changed });
           }
+        }
+        // A new widget mounted with the plan as its `plan` option: refused by
+        // a thrown Error or through onError, and no widget opens with it.
+        for (const [form, value] of forms) {
+          const reported = [];
+          const div = document.createElement('div');
+          document.body.append(div);
+          const t0 = performance.now();
+          let error = null;
+          let mounted = null;
+          try {
+            mounted = Skyddsnat.mount(div, { plan: value, storageKey: 'hostile-mount', onError: (m) => reported.push(m) });
+          } catch (e) {
+            error = e instanceof Error ? e.message : `not an Error: ${String(e)}`;
+          }
+          const ms = performance.now() - t0;
+          error = error ?? reported[0] ?? null;
+          if (mounted) mounted.destroy();
+          div.remove();
+          attempts.push({ target: 'mount({plan})', form, error, ms, changed: mounted !== null && error === null });
         }
         return attempts;
       },
