@@ -75,6 +75,13 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
         .document_element()
         .ok_or_else(|| JsValue::from_str("print frame has no root"))?;
     root.set_inner_html(&body);
+    // Only the `<html>` element's inside is copied: keep its language and
+    // direction too (the print may be in another language than the page).
+    for name in ["lang", "dir"] {
+        if let Some(value) = html_attribute(html, name) {
+            root.set_attribute(name, &value)?;
+        }
+    }
     if !css.is_empty() {
         // The sheet must be built by the frame's own window to be adoptable there.
         let win = frame
@@ -100,6 +107,15 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
         win.print()?;
     }
     Ok(())
+}
+
+/// The value of attribute `name` on a document's `<html …>` start tag (the
+/// core writes it plainly: `<html lang="en" dir="ltr">`).
+fn html_attribute(html: &str, name: &str) -> Option<String> {
+    let start = html.find("<html")?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    let rest = &tag[tag.find(&format!(" {name}=\""))? + name.len() + 3..];
+    Some(rest[..rest.find('"')?].to_string())
 }
 
 /// Splits an HTML document into the text of its `<style>` elements and the
