@@ -21,6 +21,7 @@ pub mod review;
 pub mod sample;
 pub mod schedule;
 pub mod seal;
+pub mod sort;
 pub mod stats;
 pub mod svg;
 pub mod validate;
