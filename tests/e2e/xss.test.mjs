@@ -327,6 +327,22 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
     await page.keyboard.press('Escape');
   }
 
+  // Names hidden (initials on the map, names inside free texts replaced): still inert, and printed so too.
+  await widget.host.getByRole('button', { name: 'Dölj namn' }).click();
+  await widget.host.getByRole('tab', { name: 'Plan' }).click();
+  await assertInert(page, 'names hidden');
+  await frame.evaluate((f) => (f.__old = true));
+  await (await menuItem(widget, 'Skriv ut')).click();
+  await page.waitForFunction(() => {
+    const f = document.querySelector('skyddsnat-plan').shadowRoot.querySelector('iframe.skn-print-frame');
+    return f && !f.__old;
+  });
+  await assertInert(page, 'print page with names hidden');
+  const hiddenPrint = await frame.evaluate((f) => f.contentDocument.body.textContent);
+  assert.ok(payloadsIn(hiddenPrint).length >= 3, `the print with names hidden shows ${payloadsIn(hiddenPrint).length} payloads as text`);
+  assert.ok(!hiddenPrint.includes(plan.people[0].name), 'a name was printed while names are hidden');
+  await widget.host.getByRole('button', { name: 'Dölj namn' }).click();
+
   // The window title is the page's own, whatever the plan says.
   assert.equal(await page.title(), title, 'the window title changed with the plan');
 
