@@ -108,7 +108,7 @@ async function meeting(page, selector, names) {
   return widget;
 }
 
-async function reopened(context, url, selector, name) {
+async function reopened(context, url, selector) {
   const page = await context.newPage();
   await page.goto(url);
   const widget = new Widget(page, selector);
