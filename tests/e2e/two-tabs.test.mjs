@@ -148,3 +148,36 @@ check('two widgets with one storage key on one page (no storage event between th
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+check('"forget this plan" in one tab is not undone by the other tab\'s next autosave', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  for (const tab of [tabA, tabB]) tab.on('dialog', (d) => d.accept());
+  await tabA.goto(SINGLE_FILE_URL);
+  await tabB.goto(SINGLE_FILE_URL);
+  const a = new Widget(tabA);
+  const b = new Widget(tabB);
+  await a.waitForMap();
+  await b.waitForMap();
+  await addPerson(a, 'Ska Glömmas');
+  const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:v1:default:')));
+  assert.ok((await keys(tabA)).length > 0, 'the plan was saved');
+
+  // A: "Forget this plan on this computer".
+  await a.button(/^(Meny|Menu)$/).click();
+  await a.host.getByRole('button', { name: 'Glöm planen på den här datorn' }).click();
+  await tabA.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:default:')), null, { timeout: 5_000 });
+
+  // B, still open with the plan, goes on editing.
+  await addPerson(b, 'B efter glömskan');
+  await tabB.waitForTimeout(300);
+  const left = await keys(tabB);
+  const warned = await warning(b).count();
+  // Either B keeps the plan off the computer, or it at least says it is writing it back.
+  assert.ok(
+    left.length === 0 || warned > 0,
+    `tab B silently wrote the forgotten plan back to this computer (${left.join(', ')})`,
+  );
+  await context.close();
+});
