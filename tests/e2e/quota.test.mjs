@@ -134,6 +134,24 @@ check('storage full: the widget says so, keeps working, "Save file…" has every
   await context.close();
 });
 
+check('storage already full when the file is opened: the widget says it is full (not unavailable), and saves once there is room', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await new Widget(page).waitForMap();
+  await fillStorage(page);
+  await page.reload();
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await warning(widget).waitFor({ timeout: 2_000 });
+  assert.equal((await warning(widget).locator('span').textContent()).trim(), catalog('storage.full'), 'the reason given');
+  await freeStorage(page);
+  await widget.addPerson('Plats Igen');
+  await warning(widget).waitFor({ state: 'detached', timeout: 2_000 });
+  assert.ok((await storedPlan(page)).people.some((p) => p.name === 'Plats Igen'));
+  await context.close();
+});
+
 check('storage full when only the widget is refused (QuotaExceededError from setItem): the same plain warning, nothing lost', async () => {
   // Some browsers refuse a write long before the origin's quota (a per-key
   // limit, a full disk): the widget must take QuotaExceededError from any write.
