@@ -96,6 +96,8 @@ check('a second meeting opens the first one\'s file on another computer and sees
   await two.widget.waitForMap('Moster Ulla');
   const opened = await two.widget.plan();
   assert.equal(opened.snapshots.length, 1, 'the history came with the file');
+  // A host page that keeps the plan from the change event keeps the history.
+  await two.widget.countChanges();
 
   // The meeting's changes: start today's meeting, a new person, agreement 1
   // reworded, new scaling answers.
@@ -113,6 +115,10 @@ check('a second meeting opens the first one\'s file on another computer and sees
   for (const [name, value] of Object.entries(answers)) {
     await two.widget.host.getByLabel(`Svar från ${name}`).first().selectOption(value);
   }
+
+  const events = await two.widget.changes();
+  assert.ok(events.length >= 4, `${events.length} change events`);
+  assert.deepEqual(events.at(-1).snapshots, opened.snapshots, 'the change event carries the closed meeting');
 
   // ---- What changed since the last meeting ----
   await tab(two.widget, 'Uppföljning');
@@ -173,7 +179,12 @@ check('a second meeting opens the first one\'s file on another computer and sees
 
   // Undo takes back the last change, and the view follows.
   await two.widget.button('Ångra').click();
+  const mikael = await scale.locator('tbody tr').filter({ hasText: 'Mikael' }).first().locator('td').allTextContents();
+  assert.equal(mikael.at(-1), '–', "Mikael's answer today is undone in the view");
   assert.equal(await two.widget.host.locator('[id$="-changes-people-list"]').count(), 1);
+  // Handed back through the element's `plan` property, the history is still there.
+  await two.widget.setPlan(events.at(-1));
+  assert.equal((await two.widget.plan()).snapshots.length, 1);
   assert.deepEqual(two.problems.pageErrors, []);
   // Calling print() in the script-less print frame makes Chromium log "Blocked
   // script execution in 'about:blank'" (web/src/files.rs, known); nothing else may.
