@@ -18,12 +18,13 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "\
 cargo xtask <command>
 
-  setup   install what is missing: wasm32 target, wasm-bindgen-cli, Chromium
-          (apt-get, as root), the npm packages of tests/e2e (npm ci: playwright-core, axe-core, binaryen, typescript)
+  setup   install what is missing: wasm32 target, wasm-bindgen-cli, Chromium and
+          Firefox ESR (apt-get, as root), geckodriver (cargo install), the npm
+          packages of tests/e2e (npm ci: playwright-core, axe-core, binaryen, typescript)
   dist    build dist/skyddsnat.html (one offline file) and dist/embed/
   demo    build dist and open the widget with the sample family
   test    every check CI runs: fmt, clippy, unit/property tests, wasm browser
-          tests, dist, end-to-end tests in headless Chromium
+          tests, dist, end-to-end tests in headless Chromium (and a few in Firefox)
   bench   benchmarks of the core (native, release) and of the widget in Chromium
           (`bench core` or `bench browser` runs one half)
 ";

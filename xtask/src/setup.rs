@@ -10,6 +10,10 @@ use std::process::Command;
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Firefox for tests/e2e/firefox.test.mjs, driven by geckodriver (Playwright
+/// drives only its own patched Firefox, which would be a download).
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Which parts a command needs: `demo` does not need a browser to build.
 #[derive(Clone, Copy)]
@@ -26,7 +30,8 @@ pub fn setup(needs: Needs) -> Result {
     wasm_target()?;
     wasm_bindgen_cli()?;
     if needs.browser {
-        chromium()?;
+        browsers()?;
+        geckodriver()?;
     }
     npm_packages()?;
     Ok(())
@@ -82,17 +87,24 @@ fn check_lockfile_pin() -> Result {
     Ok(())
 }
 
-fn chromium() -> Result {
-    let have_browser = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+fn browsers() -> Result {
+    let have_browsers = [CHROMIUM, CHROMEDRIVER, FIREFOX]
+        .iter()
+        .all(|p| Path::new(p).exists());
     let have_poppler = probe("which", &["pdftotext"]).is_some();
-    if have_browser && have_poppler {
+    if have_browsers && have_poppler {
         return Ok(());
     }
     let is_root = probe("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
-    let packages = ["chromium", "chromium-driver", "poppler-utils"];
+    let packages = [
+        "chromium",
+        "chromium-driver",
+        "firefox-esr",
+        "poppler-utils",
+    ];
     if !is_root {
         return Err(format!(
-            "Chromium is missing ({CHROMIUM}); install it as root: apt-get install -y {}",
+            "a browser is missing ({CHROMIUM}, {FIREFOX}); install them as root: apt-get install -y {}",
             packages.join(" ")
         ));
     }
@@ -103,6 +115,21 @@ fn chromium() -> Result {
         .args(["install", "-y", "--no-install-recommends"])
         .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn geckodriver() -> Result {
+    let have = probe("geckodriver", &["--version"]).unwrap_or_default();
+    if have.contains(GECKODRIVER_VERSION) {
+        return Ok(());
+    }
+    println!("geckodriver {GECKODRIVER_VERSION} is missing; installing (takes a few minutes)");
+    run(Command::new("cargo").args([
+        "install",
+        "geckodriver",
+        "--locked",
+        "--version",
+        GECKODRIVER_VERSION,
+    ]))
 }
 
 /// `npm ci` in tests/e2e when node_modules is missing or older than the lockfile.
