@@ -5,6 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod dialog;
+pub mod durable;
 pub mod files;
 pub mod keyfigures;
 pub mod listview;

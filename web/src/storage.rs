@@ -116,6 +116,9 @@ pub struct Store {
     paused: Cell<bool>,
     /// The snapshot hashes the latest copy named at this writer's last save.
     last_refs: std::cell::RefCell<Vec<String>>,
+    /// The open plan came from storage (not from the host): the IndexedDB
+    /// mirror may hold a newer save of it.
+    loaded: Cell<bool>,
 }
 
 /// An older version kept in storage.
@@ -150,6 +153,7 @@ impl Store {
             last_seen: Cell::new(0.0),
             paused: Cell::new(false),
             last_refs: std::cell::RefCell::new(Vec::new()),
+            loaded: Cell::new(false),
         }
     }
 
@@ -182,6 +186,7 @@ impl Store {
         let Some(s) = local_storage() else {
             return Ok(None);
         };
+        self.loaded.set(true);
         let meta = self.meta(&s);
         self.last_seen.set(meta["saved_at"].as_f64().unwrap_or(0.0));
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
@@ -332,6 +337,19 @@ impl Store {
             return refused(e);
         }
         self.last_seen.set(t);
+        // The power-cut copy (see durable.rs): the whole file, snapshots included.
+        crate::durable::put(
+            &self.key("plan"),
+            crate::durable::Mirrored {
+                saved_at: t,
+                writer: self.writer.clone(),
+                json: if blobs.is_empty() {
+                    text
+                } else {
+                    format::to_json(plan)
+                },
+            },
+        );
         // Only a new snapshot, a replaced version or a copy that names other
         // snapshots than before (a closing undone) can leave a blob unused.
         let refs: Vec<String> = blobs.into_iter().map(|(hash, _)| hash).collect();
@@ -403,10 +421,41 @@ impl Store {
         }
     }
 
-    /// Removes every key this plan has in storage and stops autosaving until
-    /// the page is reloaded. Returns how many keys were removed.
+    /// Reads the IndexedDB mirror of this plan (see durable.rs) if the open
+    /// plan was loaded from storage; `then` gets what it holds, a few
+    /// milliseconds later. Pass it to [`Store::newer_mirror`].
+    pub fn read_mirror(&self, then: impl FnOnce(crate::durable::Mirrored) + 'static) {
+        if self.loaded.get() {
+            crate::durable::get(&self.key("plan"), move |saved| {
+                if let Some(saved) = saved {
+                    then(saved);
+                }
+            });
+        }
+    }
+
+    /// The mirrored plan, if it is newer than both what this writer has
+    /// seen and what local storage holds now (after a power cut local
+    /// storage lacks the last saves). Never older work over a newer save of
+    /// another tab, and nothing once forgotten. Accepted, it counts as seen.
+    pub fn newer_mirror(&self, saved: crate::durable::Mirrored) -> Option<Plan> {
+        let stored = local_storage()
+            .map(|s| self.meta(&s)["saved_at"].as_f64().unwrap_or(0.0))
+            .unwrap_or(0.0);
+        if self.paused.get() || saved.saved_at <= self.last_seen.get().max(stored) {
+            return None;
+        }
+        let plan = format::from_json(&saved.json).ok()?;
+        self.last_seen.set(saved.saved_at);
+        Some(plan)
+    }
+
+    /// Removes every key this plan has in storage (and its IndexedDB
+    /// mirror) and stops autosaving until the page is reloaded. Returns how
+    /// many localStorage keys were removed.
     pub fn forget(&self) -> usize {
         self.paused.set(true);
+        crate::durable::remove(&self.key("plan"));
         remove_keys_starting_with(&self.base)
     }
 }
@@ -425,8 +474,10 @@ fn refused(error: wasm_bindgen::JsValue) -> StorageStatus {
     }
 }
 
-/// Removes every key any Skyddsnät widget wrote on this computer.
+/// Removes every key any Skyddsnät widget wrote on this computer, and the
+/// IndexedDB mirror's whole database.
 pub fn forget_everything() -> usize {
+    crate::durable::remove_all();
     remove_keys_starting_with(PREFIX)
 }
 

@@ -420,12 +420,21 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
             .count()
     };
     assert!(ours(&storage) >= 2, "plan and meta are stored");
+    assert!(
+        mirrored(key_name).await.is_some(),
+        "IndexedDB has the power-cut copy"
+    );
 
     // "Forget" through the menu, confirmed.
     stub_confirm(true);
     again.click(".skn-menu > button").await;
     again.click_button("Glöm planen på den här datorn").await;
     assert_eq!(ours(&storage), 0, "every key of this plan is gone");
+    assert_eq!(
+        mirrored(key_name).await,
+        None,
+        "the IndexedDB copy is gone too"
+    );
     // Later edits are not written back.
     key(&again.node("Tomas"), "Enter", false, false).await;
     key(&again.node("Tomas"), "ArrowUp", false, false).await;
@@ -591,8 +600,22 @@ async fn forget_all_removes_every_plan_the_widget_saved() {
     storage.set_item("host-page-setting", "1").expect("set");
     stub_confirm(true);
     a.click(".skn-menu > button").await;
+    assert!(idb_names().await.iter().any(|n| n == "skyddsnat"));
     a.click_button("Glöm alla planer på den här datorn").await;
     assert_eq!(ours(&storage), 0);
+    // The IndexedDB copies go with their database, name and all.
+    let mut left = idb_names().await;
+    for _ in 0..50 {
+        if !left.iter().any(|n| n == "skyddsnat") {
+            break;
+        }
+        sleep(20).await;
+        left = idb_names().await;
+    }
+    assert!(
+        !left.iter().any(|n| n == "skyddsnat"),
+        "IndexedDB still holds {left:?}"
+    );
     assert_eq!(
         storage
             .get_item("host-page-setting")
@@ -749,4 +772,192 @@ async fn undoing_the_add_of_a_selected_person_leaves_no_dimmed_map() {
         "no line stays dimmed for a person who is gone"
     );
     w.destroy().await;
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::timers::callback::Timeout::new(ms, move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+        .forget();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// What the IndexedDB mirror holds for the plan `storage_key` (after every
+/// write this page asked before).
+async fn mirrored(storage_key: &str) -> Option<skyddsnat_web::durable::Mirrored> {
+    let key = format!("skyddsnat:v1:{storage_key}:plan");
+    let got = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let slot = got.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let slot = slot.clone();
+        skyddsnat_web::durable::get(&key, move |saved| {
+            *slot.borrow_mut() = saved;
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    got.take()
+}
+
+/// The names of this origin's IndexedDB databases.
+async fn idb_names() -> Vec<String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .expect("indexedDB");
+    let databases = js_sys::Reflect::get(&factory, &"databases".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .expect("indexedDB.databases")
+        .call0(&factory)
+        .expect("databases()");
+    let list = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(databases))
+        .await
+        .expect("database list");
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|d| js_sys::Reflect::get(&d, &"name".into()).ok()?.as_string())
+        .collect()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage")
+}
+
+/// Every localStorage key and value of the plan `storage_key`.
+fn stored_keys(storage_key: &str) -> Vec<(String, String)> {
+    let s = local_storage();
+    let prefix = format!("skyddsnat:v1:{storage_key}:");
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .filter_map(|k| Some((k.clone(), s.get_item(&k).ok().flatten()?)))
+        .collect()
+}
+
+/// Waits (at most 2 s) until Tomas stands at `place` in `w`'s plan.
+async fn until_tomas_at(w: &Mounted, place: &Value) -> bool {
+    for _ in 0..100 {
+        if w.person("Tomas")["place"] == *place {
+            return true;
+        }
+        sleep(20).await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn a_power_cut_that_lost_the_last_local_storage_writes_is_made_good_from_indexeddb() {
+    let key_name = "test-power-cut";
+    let w = sample(key_name).await;
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    let on_disk_place = w.person("Tomas")["place"].clone();
+    // What Chromium had committed to disk when the power went.
+    let on_disk = stored_keys(key_name);
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    let last_place = w.person("Tomas")["place"].clone();
+    assert_ne!(last_place, on_disk_place);
+    let saved = mirrored(key_name).await.expect("the save is mirrored");
+    let meta: Value = serde_json::from_str(
+        &local_storage()
+            .get_item(&format!("skyddsnat:v1:{key_name}:meta"))
+            .ok()
+            .flatten()
+            .expect("meta"),
+    )
+    .expect("meta json");
+    assert_eq!(meta["saved_at"].as_f64(), Some(saved.saved_at));
+    w.destroy().await;
+
+    // The power cut: local storage is back at what was on disk.
+    for (k, _) in stored_keys(key_name) {
+        local_storage().remove_item(&k).expect("remove");
+    }
+    for (k, v) in &on_disk {
+        local_storage().set_item(k, v).expect("set");
+    }
+    let again = mount_with(key_name, false).await;
+    assert!(
+        until_tomas_at(&again, &last_place).await,
+        "the last move before the power cut is lost: Tomas at {}",
+        again.person("Tomas")["place"]
+    );
+    // Opening it is no edit: nothing to undo.
+    key(&again.node("Tomas"), "z", true, false).await;
+    assert_eq!(again.person("Tomas")["place"], last_place);
+    // And local storage has it again (the next start needs no mirror).
+    let stored = skyddsnat_web::storage::Store::new(key_name)
+        .load()
+        .expect("loads")
+        .expect("a stored plan");
+    let stored: Value =
+        serde_json::from_str(&skyddsnat_core::format::to_json(&stored)).expect("json");
+    let tomas = stored["people"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["name"] == "Tomas"))
+        .expect("Tomas stored");
+    assert_eq!(tomas["place"], last_place);
+    again.destroy().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_mirror_never_brings_back_older_work_over_a_newer_save() {
+    let key_name = "test-mirror-older";
+    let w = sample(key_name).await;
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowDown", false, false).await;
+    let mirrored_place = w.person("Tomas")["place"].clone();
+    let saved = mirrored(key_name).await.expect("the save is mirrored");
+    // An older save arriving late does not replace the newer one.
+    skyddsnat_web::durable::put(
+        &format!("skyddsnat:v1:{key_name}:plan"),
+        skyddsnat_web::durable::Mirrored {
+            saved_at: saved.saved_at - 1_000.0,
+            writer: "w-late".into(),
+            json: saved.json.replace("Tomas", "Sent"),
+        },
+    );
+    assert_eq!(mirrored(key_name).await, Some(saved.clone()));
+    // Another tab then saved newer work to local storage (its mirror write
+    // never came, e.g. IndexedDB failed there): Tomas moved up twice.
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    let newer_place = w.person("Tomas")["place"].clone();
+    assert_ne!(newer_place, mirrored_place);
+    w.destroy().await;
+    let meta_key = format!("skyddsnat:v1:{key_name}:meta");
+    let mut meta: Value = serde_json::from_str(
+        &local_storage()
+            .get_item(&meta_key)
+            .ok()
+            .flatten()
+            .expect("meta"),
+    )
+    .expect("meta json");
+    // The mirror is made to hold the older save again, as if the other tab never wrote it.
+    skyddsnat_web::durable::remove(&format!("skyddsnat:v1:{key_name}:plan"));
+    skyddsnat_web::durable::put(&format!("skyddsnat:v1:{key_name}:plan"), saved.clone());
+    assert_eq!(mirrored(key_name).await, Some(saved.clone()));
+    meta["writer"] = "w-other-tab".into();
+    local_storage()
+        .set_item(&meta_key, &meta.to_string())
+        .expect("set meta");
+
+    let again = mount_with(key_name, false).await;
+    assert_eq!(again.person("Tomas")["place"], newer_place);
+    // Give the mirror read every chance to (wrongly) swap the plan.
+    let _ = mirrored(key_name).await;
+    sleep(200).await;
+    scheduler::flush().await;
+    assert_eq!(
+        again.person("Tomas")["place"],
+        newer_place,
+        "the older mirrored save replaced newer work"
+    );
+    again.destroy().await;
 }
