@@ -108,11 +108,17 @@ async function meeting(page, selector, names) {
   return widget;
 }
 
-async function reopened(context, url, selector) {
+/**
+ * Opens `url` again and returns its plan once the map shows `expected` (a
+ * restore may arrive a moment after the first render); if it never does,
+ * the plan as it is, for the caller's assertion to explain.
+ */
+async function reopened(context, url, selector, expected) {
   const page = await context.newPage();
   await page.goto(url);
   const widget = new Widget(page, selector);
   await widget.waitForMap();
+  await widget.map(expected).waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
   return { page, plan: await widget.plan(), widget };
 }
 
@@ -130,7 +136,7 @@ check('the tab crashes mid-meeting (offline file and embed page): reopened, the 
     const crashed = new Promise((resolve) => page.once('crash', resolve));
     cdp.send('Page.crash').catch(() => {});
     await crashed;
-    const { plan, page: again } = await reopened(context, url, selector);
+    const { plan, page: again } = await reopened(context, url, selector, 'Krasch Sista');
     const names = plan.people.map((p) => p.name);
     assert.ok(names.includes('Krasch Sista'), `${url}: the last edit before the crash is lost (${names.slice(-3)})`);
     assert.ok(names.includes('Krasch Första'), `${url}: an earlier edit is lost`);
@@ -149,7 +155,7 @@ check('the page is closed without unload handling mid-meeting: reopened, the las
     await page.goto(url);
     await meeting(page, selector, ['Stängd Sista']);
     await page.close({ runBeforeUnload: false });
-    const { plan, page: again } = await reopened(context, url, selector);
+    const { plan, page: again } = await reopened(context, url, selector, 'Stängd Sista');
     assert.ok(plan.people.some((p) => p.name === 'Stängd Sista'), `${url}: the last edit before closing is lost`);
     await again.close();
   }
@@ -207,11 +213,11 @@ async function killedBrowser({ untilOnDisk }) {
     await chrome.kill();
 
     chrome = await startChromium(profile);
-    const fileAgain = await reopened(chrome.context, SINGLE_FILE_URL, 'skyddsnat-plan');
+    const fileAgain = await reopened(chrome.context, SINGLE_FILE_URL, 'skyddsnat-plan', last.file);
     const fileNames = fileAgain.plan.people.map((p) => p.name);
     assert.ok(fileNames.includes(last.file), `offline file: the last edit before the kill is lost (${fileNames.slice(-3)})`);
     if (!untilOnDisk) assert.ok(fileNames.includes('Strom Forsta'), `offline file: an earlier edit is lost (${fileNames.slice(-3)})`);
-    const embedAgain = await reopened(chrome.context, EMBED_URL(), '#first');
+    const embedAgain = await reopened(chrome.context, EMBED_URL(), '#first', last.embed);
     const embedNames = embedAgain.plan.people.map((p) => p.name);
     assert.ok(embedNames.includes(last.embed), `embed page: the last edit before the kill is lost (${embedNames.slice(-3)})`);
   } finally {
