@@ -19,9 +19,11 @@ pub const HTML_BUDGET_BYTES: usize = 400_000;
 /// budget for now: the check then prints PENDING instead of failing `test`.
 /// Set to `None` again as soon as the file fits.
 const BUDGET_PENDING: Option<&str> = Some(
-    "Decided 2026-11-23 at the deadline: the widget's wasm (1.56 MB after wasm-opt, 0.55 MB gzipped) \
-     must roughly halve; the owners of web/ and core/ have the breakdown (twiggy) in the report. \
-     Until then CI reports the overrun here instead of failing every other check.",
+    "Decided 2026-11-23 (second session): packing (LZMA, written almost raw into a windows-1252 \
+     page) took the file from 851 KB to about 495 KB; the rest is the wasm itself (1.7 MB after \
+     wasm-opt, 463 KB as LZMA). Reaching 400 KB needs about a fifth of the code gone: the serde \
+     derive code and serde_path_to_error (~36 KB of the LZMA, measured), HashMap instantiations, \
+     yew components. Until then CI reports the overrun here instead of failing every other check.",
 );
 
 const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
