@@ -14,10 +14,6 @@ export const PENDING = new Map([
     '"forget this plan" in one tab is not undone by the other tab\'s next autosave',
     'web/src/storage.rs Store::save writes when meta is missing, so another open tab silently writes a forgotten plan back at its next edit (its conflict banner even disappears). Fix: a save that finds no meta after this writer had seen one (last_seen > 0) returns Forgotten, and the storage listener treats a removed key as forgotten (see /work/notes/e2e-findings-5.md). Owner: storage.rs/app.rs',
   ],
-  [
-    'the whole browser is killed (SIGKILL) right after the last edit: a new browser on the same profile has it',
-    'web/src/storage.rs saves only to localStorage, which Chromium writes to disk 5 s to ~60 s later (batched, then rate-limited); a power cut loses up to a minute of edits. Fix: also save to IndexedDB (see /work/notes/e2e-findings-5.md). Owner: storage.rs',
-  ],
 ]);
 
 /** `test(name, fn)`, unless `name` is in PENDING: then a TODO test. */
