@@ -139,6 +139,29 @@ check('"forget this plan on this computer" removes it from the browser: a reload
   await widget.addPerson('Glöm Gustav');
   const storedKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:')));
   assert.ok((await storedKeys()).length > 0, 'the edit was autosaved');
+  // The power-cut copy in IndexedDB (web/src/durable.rs): the keys it holds for this plan.
+  const mirroredKeys = () =>
+    page.evaluate(async () => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'skyddsnat')) return [];
+      const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open('skyddsnat');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('plans')) return [];
+        const keys = await new Promise((ok, ko) => {
+          const r = db.transaction('plans').objectStore('plans').getAllKeys();
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => ko(r.error);
+        });
+        return keys.map(String).filter((k) => k.startsWith('skyddsnat:v1:default:'));
+      } finally {
+        db.close();
+      }
+    });
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'skyddsnat'));
+  assert.ok((await mirroredKeys()).length > 0, 'the edit was mirrored into IndexedDB');
   page.once('dialog', (dialog) => dialog.accept());
   await widget.button(/^(Meny|Menu)$/).click();
   await widget.host.locator('button, [role=menuitem]').filter({ hasText: /Glöm planen|Forget this plan/i }).first().click();
@@ -147,6 +170,7 @@ check('"forget this plan on this computer" removes it from the browser: a reload
     null,
     { timeout: 5_000 },
   );
+  assert.deepEqual(await mirroredKeys(), [], 'the IndexedDB copy of the forgotten plan is still there');
   await page.reload();
   const again = new Widget(page);
   await again.waitForMap();
