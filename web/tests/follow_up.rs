@@ -412,3 +412,42 @@ fn copy_and_blob_units(key_name: &str) -> (usize, usize) {
         .sum();
     (copy, blobs)
 }
+
+#[wasm_bindgen_test]
+async fn an_earlier_closed_meeting_can_be_chosen_to_compare_with() {
+    let root = mount("2026-11-23", Lang::En).await;
+    // Meeting 1 closed, Nora joins, meeting 2 closed.
+    let close = plan().close_meeting(MeetingId(1)).expect("close 1");
+    dispatch(Action::Edit(close)).await;
+    let mut nora: Person = plan().people()[0].clone();
+    nora.id = PersonId(30);
+    nora.name = "Nora".into();
+    dispatch(Action::Edit(Edit::add(nora))).await;
+    let close = plan().close_meeting(MeetingId(2)).expect("close 2");
+    dispatch(Action::Edit(close)).await;
+    // By default the latest closed meeting: nothing changed since.
+    assert!(text(&root, "#skn-changes-summary")
+        .contains("Nothing has changed since the meeting of 2026-11-23"));
+    assert_eq!(count(&root, "#skn-changes-people-list"), 0);
+    // Choosing meeting 1 (listed by its date) shows what changed since then.
+    let select = find(&root, "#skn-changes-since");
+    assert!(select
+        .text_content()
+        .unwrap_or_default()
+        .contains("2026-11-02"));
+    js_sys::Reflect::set(&select, &"value".into(), &"1".into()).expect("set value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+    scheduler::flush().await;
+    let summary = text(&root, "#skn-changes-summary");
+    assert!(
+        summary.contains("Changes since the meeting of 2026-11-02"),
+        "{summary}"
+    );
+    assert_eq!(text(&root, "#skn-changes-people-list"), "Added: Nora");
+    let q1 = plan().scales()[0].id.0;
+    let head = text(&root, &format!("#skn-changes-scale-{q1} thead"));
+    assert!(head.contains("2026-11-02 (compared)"), "{head}");
+}
