@@ -219,8 +219,23 @@ fn outcome_key(o: Outcome) -> &'static str {
 }
 
 /// A number with one decimal and a point (the CSV is read by programs too).
-fn decimal(v: f64) -> String {
-    format!("{v:.1}")
+/// One decimal, with the decimal sign the reader's language uses: Swedish
+/// writes 76,5 (and Excel in Swedish reads "76.5" as text, not a number).
+fn decimal(v: f64, lang: Lang) -> String {
+    let text = format!("{v:.1}");
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+/// The CSV field separator Excel expects for `lang`: Swedish Excel splits
+/// columns at semicolons (the comma is its decimal sign), English at commas.
+pub fn csv_separator(lang: Lang) -> char {
+    match lang {
+        Lang::Sv => ';',
+        _ => ',',
+    }
 }
 
 impl UnitStats {
@@ -246,7 +261,7 @@ impl UnitStats {
             ),
             (
                 "stats.days_to_close.median",
-                spread.map(|s| decimal(s.median)).unwrap_or_default(),
+                spread.map(|s| decimal(s.median, lang)).unwrap_or_default(),
             ),
             (
                 "stats.days_to_close.min",
@@ -270,7 +285,9 @@ impl UnitStats {
             ("stats.check_ins.missed", self.missed.to_string()),
             (
                 "stats.check_ins.per_week",
-                self.check_ins_per_week.map(decimal).unwrap_or_default(),
+                self.check_ins_per_week
+                    .map(|v| decimal(v, lang))
+                    .unwrap_or_default(),
             ),
             ("stats.reviews.held", self.reviews_held.to_string()),
             ("stats.reviews.missed", self.reviews_missed.to_string()),
@@ -281,24 +298,33 @@ impl UnitStats {
     }
 }
 
-/// One CSV field, quoted when it must be (RFC 4180: a comma, a quote or a
-/// line break), with quotes doubled.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
+/// One CSV field, quoted when it must be (RFC 4180: the separator, a quote
+/// or a line break), with quotes doubled.
+pub fn csv_field(s: &str, separator: char) -> String {
+    if s.contains([separator, '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-/// The table as CSV (RFC 4180: CRLF line ends, a header row), labels in `lang`.
+/// The table as CSV (RFC 4180: CRLF line ends, a header row), labels in
+/// `lang`, separated and with decimals as Excel in that language reads them
+/// ([`csv_separator`]).
 pub fn to_csv(stats: &UnitStats, lang: Lang) -> String {
+    let separator = csv_separator(lang);
     let header = (
         tr(lang, "stats.csv.measure").to_string(),
         tr(lang, "stats.csv.value").to_string(),
     );
     std::iter::once(header)
         .chain(stats.rows(lang))
-        .map(|(label, value)| format!("{},{}\r\n", csv_field(&label), csv_field(&value)))
+        .map(|(label, value)| {
+            format!(
+                "{}{separator}{}\r\n",
+                csv_field(&label, separator),
+                csv_field(&value, separator)
+            )
+        })
         .collect()
 }

@@ -155,33 +155,38 @@ fn csv_is_rfc_4180_in_both_languages() {
     ];
     let s = summarize(&plans, d("2027-03-01"));
     let sv = to_csv(&s, Lang::Sv);
-    assert!(sv.starts_with("Mått,Värde\r\n"));
+    // As Excel in Swedish reads it: semicolons between columns, decimal comma.
+    assert!(sv.starts_with("Mått;Värde\r\n"));
     assert!(sv.ends_with("\r\n"));
     assert!(
         !sv.replace("\r\n", "").contains('\n'),
         "only CRLF line ends"
     );
-    // A label with a comma is quoted.
     assert!(
-        sv.contains("\r\n\"Dagar från start till avslut, median\",76.5\r\n"),
+        sv.contains("\r\nDagar från start till avslut, median;76,5\r\n"),
         "{sv}"
     );
     let en = to_csv(&s, Lang::En);
+    // In English, a label with a comma is quoted, and the decimal is a point.
+    assert!(
+        en.contains("\r\n\"Days from start to close, median\",76.5\r\n"),
+        "{en}"
+    );
     assert!(en.contains("\r\nPlacement avoided,1\r\n"));
     assert!(en.contains("\r\nClosed plans,2\r\n"));
-    for csv in [&sv, &en] {
+    for (csv, separator) in [(&sv, ';'), (&en, ',')] {
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), s.rows(Lang::Sv).len() + 1);
         for line in lines {
-            // Outside quotes, exactly one comma separates label and value.
+            // Outside quotes, exactly one separator splits label and value.
             let mut quoted = false;
-            let commas = line.chars().filter(|&c| {
+            let separators = line.chars().filter(|&c| {
                 if c == '"' {
                     quoted = !quoted;
                 }
-                c == ',' && !quoted
+                c == separator && !quoted
             });
-            assert_eq!(commas.count(), 1, "{line}");
+            assert_eq!(separators.count(), 1, "{line}");
         }
     }
     // Empty values when nothing can be measured yet.
@@ -194,10 +199,12 @@ fn csv_is_rfc_4180_in_both_languages() {
 
 #[test]
 fn csv_quoting_doubles_quotes_and_protects_line_breaks() {
-    assert_eq!(csv_field("plain"), "plain");
-    assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
-    assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
-    assert_eq!(csv_field(""), "");
+    assert_eq!(csv_field("plain", ','), "plain");
+    assert_eq!(csv_field("a \"b\", c", ','), "\"a \"\"b\"\", c\"");
+    assert_eq!(csv_field("two\r\nlines", ';'), "\"two\r\nlines\"");
+    assert_eq!(csv_field("a, b", ';'), "a, b");
+    assert_eq!(csv_field("a; b", ';'), "\"a; b\"");
+    assert_eq!(csv_field("", ','), "");
 }
 
 #[test]

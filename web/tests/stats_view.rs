@@ -471,9 +471,9 @@ fn the_csv_starts_with_a_byte_order_mark_and_holds_the_counts() {
         today(),
     );
     let csv = csv_file_text(summary.stats.as_ref().expect("read"), Lang::Sv);
-    assert!(csv.starts_with("\u{FEFF}Mått,Värde\r\n"), "{csv}");
-    assert!(csv.contains("\r\nPlaner,2\r\n"), "{csv}");
-    assert!(csv.contains("\r\nAvslutade planer,1\r\n"), "{csv}");
+    assert!(csv.starts_with("\u{FEFF}Mått;Värde\r\n"), "{csv}");
+    assert!(csv.contains("\r\nPlaner;2\r\n"), "{csv}");
+    assert!(csv.contains("\r\nAvslutade planer;1\r\n"), "{csv}");
     for name in sample_names() {
         assert!(!csv.contains(&name), "{name} in the CSV");
     }
