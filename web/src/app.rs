@@ -164,14 +164,19 @@ pub fn App(props: &AppProps) -> Html {
     // After a power cut or a killed browser, local storage may lack the last
     // saves that the IndexedDB mirror has (see durable.rs): open those
     // instead, a few milliseconds after start. Like opening, not an edit:
-    // no undo step, no change event; the autosave writes it back.
+    // no undo step, no change event; the autosave writes it back. Not if the
+    // plan changed meanwhile (an edit, the host's `setPlan`).
     {
         let host = host.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(store) = &host.store {
                 let host = host.clone();
+                let opened = host.current.borrow().clone();
                 store.read_mirror(move |saved| {
+                    if !Rc::ptr_eq(&host.current.borrow(), &opened) {
+                        return;
+                    }
                     if let Some(plan) = host.store.as_ref().and_then(|s| s.newer_mirror(saved)) {
                         host.quiet_change.set(true);
                         dispatcher.dispatch(Action::Load(plan));

@@ -961,3 +961,44 @@ async fn the_mirror_never_brings_back_older_work_over_a_newer_save() {
     );
     again.destroy().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_plan_the_host_sets_at_start_is_not_replaced_by_the_mirror() {
+    let key_name = "test-mirror-host";
+    let w = sample(key_name).await;
+    let on_disk = stored_keys(key_name);
+    key(&w.node("Tomas"), "Enter", false, false).await;
+    key(&w.node("Tomas"), "ArrowUp", false, false).await;
+    let mirrored_place = w.person("Tomas")["place"].clone();
+    assert!(mirrored(key_name).await.is_some());
+    w.destroy().await;
+    // A power cut lost the move from local storage; the mirror has it.
+    for (k, _) in stored_keys(key_name) {
+        local_storage().remove_item(&k).expect("remove");
+    }
+    for (k, v) in &on_disk {
+        local_storage().set_item(k, v).expect("set");
+    }
+    let again = mount_with(key_name, true).await;
+    // The host page sets its own plan right after mounting (Tomas renamed): the host's wins.
+    let given = again.plan().to_string().replace("\"Tomas\"", "\"Värd\"");
+    again
+        .widget
+        .set_plan(js_sys::JSON::parse(&given).expect("json"))
+        .expect("the host's plan is taken");
+    let _ = mirrored(key_name).await;
+    sleep(200).await;
+    scheduler::flush().await;
+    assert_eq!(
+        again.person("Värd")["place"],
+        serde_json::from_str::<Value>(&given).expect("json")["people"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["name"] == "Värd"))
+            .expect("Värd")["place"]
+    );
+    assert!(
+        !again.plan().to_string().contains("\"Tomas\""),
+        "the mirror replaced the plan the host set (Tomas at {mirrored_place} is back)"
+    );
+    again.destroy().await;
+}
