@@ -114,6 +114,11 @@ pub struct Store {
     /// `saved_at` of the newest save this writer has seen (its own or loaded).
     last_seen: Cell<f64>,
     paused: Cell<bool>,
+    /// This writer has seen the plan's meta in storage (its own save,
+    /// another's, or at load). Meta gone after that means the plan was
+    /// forgotten (by another tab, or the browser's "clear site data"): this
+    /// writer must not quietly write it back.
+    seen_meta: Cell<bool>,
     /// The snapshot hashes the latest copy named at this writer's last save.
     last_refs: std::cell::RefCell<Vec<String>>,
     /// The open plan came from storage (not from the host): the IndexedDB
@@ -152,6 +157,7 @@ impl Store {
             writer: format!("w{}", (js_sys::Math::random() * 1e12) as u64),
             last_seen: Cell::new(0.0),
             paused: Cell::new(false),
+            seen_meta: Cell::new(false),
             last_refs: std::cell::RefCell::new(Vec::new()),
             loaded: Cell::new(false),
         }
@@ -188,6 +194,7 @@ impl Store {
         };
         self.loaded.set(true);
         let meta = self.meta(&s);
+        self.seen_meta.set(!meta.is_null());
         self.last_seen.set(meta["saved_at"].as_f64().unwrap_or(0.0));
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
             return Ok(None);
@@ -294,6 +301,15 @@ impl Store {
             return StorageStatus::Unavailable;
         };
         let meta = self.meta(&s);
+        if meta.is_null() {
+            if self.seen_meta.get() {
+                // Forgotten elsewhere: stop, as a forget in this tab does.
+                self.paused.set(true);
+                return StorageStatus::Forgotten;
+            }
+        } else {
+            self.seen_meta.set(true);
+        }
         let their_time = meta["saved_at"].as_f64().unwrap_or(0.0);
         let their_writer = meta["writer"].as_str().unwrap_or("");
         if !their_writer.is_empty()
@@ -337,6 +353,7 @@ impl Store {
             return refused(e);
         }
         self.last_seen.set(t);
+        self.seen_meta.set(true);
         // The power-cut copy (see durable.rs): the whole file, snapshots included.
         crate::durable::put(
             &self.key("plan"),
@@ -408,6 +425,9 @@ impl Store {
             .and_then(|text| serde_json::from_str(text).ok())
             .unwrap_or(Value::Null);
         let writer = meta["writer"].as_str().unwrap_or("");
+        if !writer.is_empty() {
+            self.seen_meta.set(true);
+        }
         !writer.is_empty()
             && writer != self.writer
             && meta["saved_at"].as_f64().unwrap_or(0.0) > self.last_seen.get()
