@@ -193,8 +193,10 @@ fn on_result(request: &IdbRequest, then: impl FnOnce(JsValue) + 'static) {
 }
 
 /// Stores `save` under `key`, unless the mirror already holds a newer save
-/// of that key (two tabs' transactions may finish in either order: the
-/// newest save wins, never the last to arrive).
+/// of that key by another writer (two tabs' transactions may finish in
+/// either order: the newest save wins, never the last to arrive). One
+/// writer's saves arrive in order, so its latest always replaces its own
+/// earlier one, even if the computer's clock was set back in between.
 pub fn put(key: &str, save: Mirrored) {
     let key = key.to_string();
     with_db(move |db| {
@@ -205,7 +207,9 @@ pub fn put(key: &str, save: Mirrored) {
             return;
         };
         on_result(&request, move |old| {
-            if mirrored(&old).is_some_and(|old| old.saved_at > save.saved_at) {
+            if mirrored(&old)
+                .is_some_and(|old| old.writer != save.writer && old.saved_at > save.saved_at)
+            {
                 return;
             }
             let record = js_sys::Object::new();

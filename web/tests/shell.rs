@@ -923,6 +923,14 @@ async fn the_mirror_never_brings_back_older_work_over_a_newer_save() {
         },
     );
     assert_eq!(mirrored(key_name).await, Some(saved.clone()));
+    // One writer's later save replaces its own earlier one, whatever the
+    // clock says (it was set back in between).
+    let clock_back = skyddsnat_web::durable::Mirrored {
+        saved_at: saved.saved_at - 1_000.0,
+        ..saved.clone()
+    };
+    skyddsnat_web::durable::put(&format!("skyddsnat:v1:{key_name}:plan"), clock_back.clone());
+    assert_eq!(mirrored(key_name).await, Some(clock_back));
     // Another tab then saved newer work to local storage (its mirror write
     // never came, e.g. IndexedDB failed there): Tomas moved up twice.
     key(&w.node("Tomas"), "ArrowUp", false, false).await;
