@@ -154,8 +154,9 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             if let Some(store) = &host.store {
-                if !store.available() {
-                    state.dispatch(Action::SetStorage(StorageStatus::Unavailable));
+                let status = store.probe();
+                if status != StorageStatus::Ok {
+                    state.dispatch(Action::SetStorage(status));
                 }
             }
         });

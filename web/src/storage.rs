@@ -169,13 +169,23 @@ impl Store {
 
     /// Whether storage exists and takes a write.
     pub fn available(&self) -> bool {
+        self.probe() == StorageStatus::Ok
+    }
+
+    /// How storage is doing before anything is saved: `Ok`, `Unavailable`
+    /// (none, or writes not allowed) or `Full` (it refuses even a tiny
+    /// write for lack of room), as `save` would say it.
+    pub fn probe(&self) -> StorageStatus {
         let Some(s) = local_storage() else {
-            return false;
+            return StorageStatus::Unavailable;
         };
         let probe = self.key("probe");
-        let ok = s.set_item(&probe, "1").is_ok();
+        let status = match s.set_item(&probe, "1") {
+            Ok(()) => StorageStatus::Ok,
+            Err(e) => refused(e),
+        };
         let _ = s.remove_item(&probe);
-        ok
+        status
     }
 
     fn meta(&self, s: &Storage) -> Value {
