@@ -495,8 +495,11 @@ impl Store {
 /// `SecurityError` where site data is blocked).
 fn refused(error: wasm_bindgen::JsValue) -> StorageStatus {
     let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok();
-    let quota = field("name").and_then(|n| n.as_string()).as_deref() == Some("QuotaExceededError")
-        || field("code").and_then(|c| c.as_f64()) == Some(22.0);
+    // Code 22 and Firefox's old name are what older browsers say instead.
+    let quota = matches!(
+        field("name").and_then(|n| n.as_string()).as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+    ) || field("code").and_then(|c| c.as_f64()) == Some(22.0);
     if quota {
         StorageStatus::Full
     } else {
