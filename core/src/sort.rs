@@ -8,7 +8,8 @@
 //! one non-generic merge sort over indices is plenty: the generic part left
 //! at each call site is a comparison closure and a permutation.
 //!
-//! Use these instead of `slice::sort*` (clippy.toml forbids those).
+//! Use these instead of `slice::sort*` in code that ships in the wasm
+//! (`core/src`, `web/src`); `core/tests/size_guards.rs` checks that.
 
 use std::cmp::Ordering;
 

@@ -421,7 +421,7 @@ impl Store {
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        skyddsnat_core::sort::sort_by(&mut out, |a, b| b.saved_at.total_cmp(&a.saved_at));
         out
     }
 
