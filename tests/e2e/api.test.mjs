@@ -50,8 +50,17 @@ check('Skyddsnat.mount gives a handle: getPlan, setPlan, exportJson, and invalid
     }
     const afterError = handle.getPlan();
     handle.setPlan({ ...first, title: 'Ny titel' });
-    return { first, exported, error, afterError, retitled: handle.getPlan().title };
+    // print(lang) reaches the widget: a language it does not have is refused
+    // by name (a dropped argument would print in the screen's language).
+    let printError = null;
+    try {
+      handle.print('fi');
+    } catch (e) {
+      printError = e.message;
+    }
+    return { first, exported, error, afterError, retitled: handle.getPlan().title, printError };
   }, sample);
+  assert.match(result.printError ?? '', /fi/, 'print("fi") names the language it cannot print in');
   assert.deepEqual(result.first, sample, 'getPlan returns the plan that was given, unchanged');
   assert.deepEqual(result.exported, result.first, 'exportJson is the same plan as text');
   assert.ok(result.error, 'setPlan with an invalid plan throws');

@@ -98,7 +98,7 @@ function handle(mounted) {
     getPlan: () => need().getPlan(),
     setPlan: (plan) => need().setPlan(plan),
     exportJson: () => need().exportJson(),
-    print: () => need().print(),
+    print: (lang) => need().print(lang),
     destroy() {
       if (!live) return;
       const { widget, container } = live;
@@ -239,8 +239,8 @@ class SkyddsnatPlan extends HTMLElement {
     throw new Error('Skyddsnät has not started yet: wait for element.ready');
   }
 
-  print() {
-    if (this._handle) return this._handle.print();
+  print(lang) {
+    if (this._handle) return this._handle.print(lang);
     throw new Error('Skyddsnät has not started yet: wait for element.ready');
   }
 

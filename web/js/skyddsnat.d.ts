@@ -93,7 +93,8 @@ export declare class SkyddsnatPlanElement extends HTMLElement {
   /** Resolves with the element once the widget is on screen. */
   readonly ready: Promise<SkyddsnatPlanElement>;
   exportJson(): string;
-  print(): void;
+  /** As the handle's `print(lang?)`: the plan in `lang`, else the widget's language. */
+  print(lang?: SkyddsnatLang): void;
 }
 
 export interface SkyddsnatChangeEvent extends CustomEvent<SkyddsnatPlanDocument> {}
