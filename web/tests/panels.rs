@@ -657,3 +657,45 @@ async fn a_read_only_plan_shows_every_panel_without_a_way_to_change_it() {
         assert!(!root.text_content().unwrap_or_default().is_empty());
     }
 }
+
+/// The question before removing an agreement works like every such question
+/// (dialog::use_question): the keyboard user lands on the answer, and Esc
+/// takes the question back without removing anything.
+#[wasm_bindgen_test]
+async fn removing_an_agreement_asks_first_with_the_focus_on_the_answer_and_esc_takes_it_back() {
+    let root = mount(Which::Plan, day("2026-11-23")).await;
+    dispatch(Action::Select(Selection::Agreement(AgreementId(2)))).await;
+    let buttons = root.query_selector_all("button").expect("buttons");
+    let ask = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|b| b.text_content().unwrap_or_default() == "Remove the agreement…")
+        .expect("the remove button")
+        .dyn_into::<HtmlElement>()
+        .expect("button");
+    ask.click();
+    scheduler::flush().await;
+    sleep(20).await;
+    let focused = gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert_eq!(
+        focused,
+        skyddsnat_core::i18n::tr(Lang::En, "panel.agreement.remove_confirm")
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    find(&root, ".skn-confirm")
+        .dispatch_event(&escape)
+        .expect("dispatch");
+    scheduler::flush().await;
+    assert_eq!(count(&root, ".skn-confirm"), 0, "Esc closes the question");
+    assert!(
+        plan().agreement(AgreementId(2)).is_some(),
+        "nothing removed"
+    );
+}

@@ -600,7 +600,7 @@ struct RemoveAgreementProps {
 fn RemoveAgreement(props: &RemoveAgreementProps) -> Html {
     let app = use_app();
     let state = &*app;
-    let asking = use_state(|| false);
+    let question = crate::dialog::use_question();
     let id: AgreementId = props.agreement.id;
     let logged: Vec<_> = state
         .plan
@@ -623,33 +623,27 @@ fn RemoveAgreement(props: &RemoveAgreementProps) -> Html {
             app.dispatch(Action::EditAnnounced(Edit::Batch(edits), said));
         })
     };
-    let ask = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
-    };
-    let cancel = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
-    };
-    if !*asking {
+    if !question.open {
         return html! {
-            <button type="button" class="skn-button skn-button--danger" onclick={ask}>
+            <button type="button" class="skn-button skn-button--danger" onclick={question.ask}>
                 { t(state, "panel.agreement.remove") }
             </button>
         };
     }
     html! {
-        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id(&format!("agr-{id}-remove-q"))}>
+        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id(&format!("agr-{id}-remove-q"))}
+            onkeydown={question.on_keydown}>
             <p id={state.dom_id(&format!("agr-{id}-remove-q"))}>
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { trf(state.lang, "panel.agreement.remove_question",
                     &[("count", &logged.len().to_string())]) }
             </p>
             <div class="skn-button-row">
-                <button type="button" class="skn-button skn-button--danger" onclick={remove}>
+                <button type="button" class="skn-button skn-button--danger" ref={question.confirm}
+                    onclick={remove}>
                     { t(state, "panel.agreement.remove_confirm") }
                 </button>
-                <button type="button" class="skn-button" onclick={cancel}>{ t(state, "panel.cancel") }</button>
+                <button type="button" class="skn-button" onclick={question.cancel}>{ t(state, "panel.cancel") }</button>
             </div>
         </div>
     }

@@ -358,19 +358,7 @@ fn meeting_to_close(state: &AppState) -> Option<Meeting> {
 fn CloseMeeting() -> Html {
     let app = use_app();
     let state = &*app;
-    let asking = use_state(|| false);
-    let confirm_ref = use_node_ref();
-    {
-        // The keyboard user lands on the confirm button when the question opens.
-        let confirm_ref = confirm_ref.clone();
-        use_effect_with(*asking, move |asking| {
-            if *asking {
-                if let Some(el) = confirm_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    let question = crate::dialog::use_question();
     let closed: Vec<String> = state
         .plan
         .snapshots()
@@ -399,30 +387,13 @@ fn CloseMeeting() -> Html {
         .snapshots()
         .iter()
         .any(|s| s.meeting == meeting.id);
-    let ask = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
-    };
-    let cancel = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
-    };
-    let on_escape = {
-        let asking = asking.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            crate::dialog::close_on_escape(&e, &{
-                let asking = asking.clone();
-                Callback::from(move |()| asking.set(false))
-            })
-        })
-    };
     let close = {
         let app = app.clone();
-        let asking = asking.clone();
+        let done = question.close.clone();
         let date = date.clone();
         let id = meeting.id;
         Callback::from(move |_: MouseEvent| {
-            asking.set(false);
+            done.emit(());
             match app.plan.close_meeting(id) {
                 Ok(edit) => {
                     let said = trf(app.lang, "panel.followup.close.done", &[("date", &date)]);
@@ -436,9 +407,9 @@ fn CloseMeeting() -> Html {
     html! {
         <>
             { list }
-            if *asking {
+            if question.open {
                 <div class="skn-confirm skn-confirm--calm" role="group" aria-labelledby={question_id.clone()}
-                    onkeydown={on_escape}>
+                    onkeydown={question.on_keydown}>
                     <p id={question_id} class="skn-confirm-question">
                         { trf(state.lang, "panel.followup.close.question", &[("date", &date)]) }
                     </p>
@@ -448,17 +419,17 @@ fn CloseMeeting() -> Html {
                     }
                     <p class="skn-muted">{ t(state, "panel.followup.close.undo") }</p>
                     <div class="skn-button-row">
-                        <button type="button" class="skn-button skn-button--primary" ref={confirm_ref}
+                        <button type="button" class="skn-button skn-button--primary" ref={question.confirm}
                             id={state.dom_id("close-confirm")} onclick={close}>
                             { t(state, "panel.followup.close.confirm") }
                         </button>
-                        <button type="button" class="skn-button" onclick={cancel}>
+                        <button type="button" class="skn-button" onclick={question.cancel}>
                             { t(state, "panel.cancel") }
                         </button>
                     </div>
                 </div>
             } else {
-                <button type="button" class="skn-button" id={state.dom_id("close-meeting")} onclick={ask}>
+                <button type="button" class="skn-button" id={state.dom_id("close-meeting")} onclick={question.ask}>
                     { trf(state.lang, "panel.followup.close.button", &[("date", &date)]) }
                 </button>
             }

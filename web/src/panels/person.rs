@@ -346,36 +346,15 @@ struct RemoveProps {
 fn RemovePerson(props: &RemoveProps) -> Html {
     let app = use_app();
     let state = &*app;
-    let asking = use_state(|| false);
-    let confirm_ref = use_node_ref();
-    {
-        // Move focus to the confirm button when the question appears, so a
-        // keyboard user lands on it.
-        let confirm_ref = confirm_ref.clone();
-        use_effect_with(*asking, move |asking| {
-            if *asking {
-                if let Some(el) = confirm_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    let question = crate::dialog::use_question();
     let id = props.id;
     let name = display_name(state, id);
-    let ask = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
-    };
-    let cancel = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
-    };
     let remove = {
         let app = app.clone();
-        let asking = asking.clone();
+        let close = question.close.clone();
         let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            asking.set(false);
+            close.emit(());
             match app.plan.remove_person(id) {
                 Ok(edit) => {
                     let said = trf(app.lang, "panel.person.removed", &[("name", &name)]);
@@ -386,10 +365,10 @@ fn RemovePerson(props: &RemoveProps) -> Html {
             }
         })
     };
-    if !*asking {
+    if !question.open {
         return html! {
             <div class="skn-remove">
-                <button type="button" class="skn-button skn-button--danger" onclick={ask}>
+                <button type="button" class="skn-button skn-button--danger" onclick={question.ask}>
                     { trf(state.lang, "panel.person.remove", &[("name", &name)]) }
                 </button>
             </div>
@@ -398,7 +377,8 @@ fn RemovePerson(props: &RemoveProps) -> Html {
     let refs = state.plan.referrers(Ref::Person(id));
     let places = describe_referrers(state, id, &refs);
     html! {
-        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id("remove-question")}>
+        <div class="skn-confirm" role="group" aria-labelledby={state.dom_id("remove-question")}
+            onkeydown={question.on_keydown}>
             <p id={state.dom_id("remove-question")} class="skn-confirm-question">
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { trf(state.lang, "panel.person.remove_question", &[("name", &name)]) }
@@ -414,11 +394,11 @@ fn RemovePerson(props: &RemoveProps) -> Html {
             }
             <p class="skn-muted">{ t(state, "panel.person.remove_undo") }</p>
             <div class="skn-button-row">
-                <button type="button" class="skn-button skn-button--danger" ref={confirm_ref}
+                <button type="button" class="skn-button skn-button--danger" ref={question.confirm}
                     onclick={remove}>
                     { t(state, "panel.person.remove_confirm") }
                 </button>
-                <button type="button" class="skn-button" onclick={cancel}>
+                <button type="button" class="skn-button" onclick={question.cancel}>
                     { t(state, "panel.cancel") }
                 </button>
             </div>
