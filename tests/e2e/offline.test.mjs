@@ -111,6 +111,31 @@ check('"save a copy with this plan inside" (JS side): the copy opens from disk w
   await context.close();
 });
 
+check('a saved copy keeps names in every script (Arabic, Somali, Greek, emoji) although the offline file is windows-1252', async () => {
+  // The page is windows-1252 (the packed wasm needs one byte per character),
+  // so the plan inside a copy must travel as ASCII JSON escapes.
+  const names = ['Åsa Öberg', 'فاطمة', 'Cabdiraxmaan', 'Ζωή', 'Łucja 🌱'];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  for (const name of names) await widget.addPerson(name);
+  const bytes = await page.evaluate(() => Array.from(window.Skyddsnat.pageWithPlan(document.querySelector('skyddsnat-plan').plan)));
+  assert.ok(bytes.every((b) => b >= 0 && b < 256));
+  const file = tempFile('kopia-namn.html');
+  fs.writeFileSync(file, Buffer.from(bytes));
+  const copy = await context.newPage();
+  const problems = await watchProblems(copy);
+  await copy.goto(pathToFileURL(file).href);
+  const reopened = new Widget(copy);
+  await reopened.waitForMap(names[1]);
+  const people = (await reopened.plan()).people.map((p) => p.name);
+  for (const name of names) assert.ok(people.includes(name), `${name} did not survive the copy: ${people}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 check('"save a copy with this plan inside" from the widget\'s menu downloads an HTML file that opens with the plan', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
