@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watchProblems, Widget, SINGLE_FILE_URL, SAMPLE_CHILDREN } from './widget.mjs';
+import http from 'node:http';
+import { launch, watchProblems, Widget, SINGLE_FILE, SINGLE_FILE_URL, SAMPLE_CHILDREN } from './widget.mjs';
 
 function tempFile(name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-e2e-'));
@@ -201,4 +202,42 @@ check('"forget this plan on this computer" removes it from the browser: a reload
   await again.waitForMap();
   assert.ok(!(await again.plan()).people.some((p) => p.name === 'Glöm Gustav'), 'the forgotten plan came back');
   await context.close();
+});
+
+/** Serves the offline file over HTTP with the given Content-Type header. */
+async function serveOfflineFile(contentType) {
+  const server = http.createServer((req, res) => {
+    if (req.url.split('?')[0] !== '/skyddsnat.html') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+    res.end(fs.readFileSync(SINGLE_FILE));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/skyddsnat.html`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+check('the offline file put on a web server works, also when the server calls every page UTF-8 (it is windows-1252)', async () => {
+  // A common intranet default (AddDefaultCharset UTF-8) overrides the page's
+  // <meta charset>: the file then reads itself again to unpack.
+  for (const contentType of ['text/html', 'text/html; charset=utf-8']) {
+    const served = await serveOfflineFile(contentType);
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(served.url);
+    const widget = new Widget(page);
+    await widget.waitForMap();
+    assert.equal(await page.evaluate(() => document.characterSet), contentType.includes('utf-8') ? 'UTF-8' : 'windows-1252');
+    await widget.addPerson('Webb Wilma');
+    // A copy saved from the served page is the file, byte for byte, but for the plan inside.
+    const bytes = await page.evaluate(() => Array.from(window.Skyddsnat.pageWithPlan(document.querySelector('skyddsnat-plan').plan)));
+    const file = tempFile('kopia-webb.html');
+    fs.writeFileSync(file, Buffer.from(bytes));
+    await openCopy(context, file, 'Webb Wilma');
+    assert.deepEqual(problems.pageErrors, [], contentType);
+    await context.close();
+    await served.close();
+  }
 });

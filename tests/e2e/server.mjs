@@ -13,7 +13,8 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVED = ['dist', 'embed-examples', 'tests/e2e/fixtures'];
 const TYPES = {
-  '.html': 'text/html; charset=utf-8',
+  // No charset: each page says its own (the offline file is windows-1252).
+  '.html': 'text/html',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -244,9 +244,34 @@ const SkyddsnatOffline = (() => {
     return out;
   }
 
+  // The page must be decoded as windows-1252 for the packed bytes to be
+  // right. From disk it always is (the <meta charset> decides), but a web
+  // server that labels every page UTF-8 (a common intranet default) wins over
+  // the meta. Then the page reads itself once more (its own URL, same origin)
+  // and takes the packed texts from that copy, decoded as windows-1252.
+  const decodedRightly = () => document.characterSet.toLowerCase() === 'windows-1252';
+  let reread = null; // the page as the file holds it, when read again
+
+  async function rereadPage() {
+    const response = await fetch(location.href, { cache: 'force-cache' });
+    if (!response.ok) throw new Error(`the page could not be read again (${response.status})`);
+    const text = new TextDecoder('windows-1252').decode(await response.arrayBuffer());
+    reread = new DOMParser().parseFromString(text, 'text/html');
+  }
+
+  // The page as the file holds it: this document, or the one read again.
+  function filePage() {
+    return reread ?? document;
+  }
+
+  // The text of a packed element as the file holds it.
+  function packedText(element) {
+    return filePage().getElementById(element.id)?.textContent ?? element.textContent;
+  }
+
   // The bytes packed into one of the offline file's inlined elements.
   function unpack(element) {
-    return lzmaDecode(unescapeInlined(element.textContent));
+    return lzmaDecode(unescapeInlined(packedText(element)));
   }
 
   // Runs the widget's packed script. An inline classic script runs the moment
@@ -261,5 +286,26 @@ const SkyddsnatOffline = (() => {
     script.remove();
   }
 
-  return { unpack, runPackedScript, encodeCp1252, unescapeInlined, lzmaDecode };
+  // Starts the widget: at once when the page was decoded rightly, else after
+  // reading the page again (see `decodedRightly`). A failure is shown in the
+  // page, in both languages, since the widget itself cannot start.
+  function start(element) {
+    if (decodedRightly()) {
+      runPackedScript(element);
+      return;
+    }
+    rereadPage()
+      .then(() => runPackedScript(element))
+      .catch((error) => {
+        const message = document.createElement('p');
+        message.className = 'skyddsnat-nojs';
+        message.textContent =
+          'Skyddsnät kunde inte starta: servern skickar filen med fel teckenkodning (den är windows-1252). ' +
+          'Öppna filen från disken i stället. / Skyddsnät could not start: the server sends this file with ' +
+          `the wrong character encoding (it is windows-1252). Open the file from disk instead. (${error.message})`;
+        document.body.append(message);
+      });
+  }
+
+  return { start, unpack, filePage, encodeCp1252, unescapeInlined, lzmaDecode };
 })();

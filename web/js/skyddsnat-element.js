@@ -147,11 +147,14 @@ function pageWithPlan(plan) {
   if (!document.getElementById('skyddsnat-wasm')) {
     throw new Error('only the offline file (skyddsnat.html) can save a copy of itself');
   }
-  const copy = document.documentElement.cloneNode(true); // shadow roots are not cloned
+  // The page as the file holds it (also when a server made the browser decode
+  // it with the wrong encoding); shadow roots are not cloned.
+  const copy = SkyddsnatOffline.filePage().documentElement.cloneNode(true);
   const old = copy.querySelector(`#${EMBEDDED_PLAN_ID}`);
   if (old) old.remove();
   // A print frame left in the page holds the rendered plan: not part of the file.
   for (const frame of copy.querySelectorAll('iframe')) frame.remove();
+
   const data = document.createElement('script');
   data.type = 'application/json';
   data.id = EMBEDDED_PLAN_ID;

@@ -50,8 +50,15 @@ fn respond(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             "text/plain; charset=utf-8",
         ),
     };
+    // The strict CSP is the embed build's promise. The offline file is made
+    // for file://, where its inline scripts run; served, it gets none.
+    let csp = if target.split(['?', '#']).next().is_some_and(is_offline_file) {
+        String::new()
+    } else {
+        format!("Content-Security-Policy: {CSP}\r\n")
+    };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{csp}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
@@ -74,9 +81,15 @@ fn resolve(dir: &Path, target: &str) -> Option<PathBuf> {
     resolved.is_file().then_some(resolved)
 }
 
+fn is_offline_file(path: &str) -> bool {
+    path == "/" || path == "/skyddsnat.html"
+}
+
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
+        // No charset: each page says its own (the offline file is
+        // windows-1252, the examples UTF-8), and a header would override it.
+        Some("html") => "text/html",
         Some("js") => "text/javascript; charset=utf-8",
         Some("wasm") => "application/wasm",
         Some("json") => "application/json",
