@@ -42,8 +42,11 @@ export interface SkyddsnatMountOptions {
   readonly?: boolean;
   /** Where in this browser's localStorage the widget keeps its plan. */
   storageKey?: string;
-  /** The plan to open; an invalid plan is reported through `onError`. */
-  plan?: SkyddsnatPlanDocument;
+  /**
+   * The plan to open, as an object or as the text of a .json file. An invalid
+   * plan makes `mount` throw an Error saying where and what; no widget opens.
+   */
+  plan?: SkyddsnatPlanDocument | string;
   /** Open the built-in fictional sample family when no plan is stored. */
   sample?: boolean;
   /** Called after every change with the whole plan. */
@@ -54,8 +57,11 @@ export interface SkyddsnatMountOptions {
 
 export interface SkyddsnatHandle {
   getPlan(): SkyddsnatPlanDocument;
-  /** Replaces the plan; throws an Error saying where and what if `plan` is invalid. */
-  setPlan(plan: SkyddsnatPlanDocument): void;
+  /**
+   * Replaces the plan (an object, or the text of a .json file); throws an
+   * Error saying where and what if `plan` is invalid, and keeps the open plan.
+   */
+  setPlan(plan: SkyddsnatPlanDocument | string): void;
   /** The plan as the text of a .json file. */
   exportJson(): string;
   /**
