@@ -187,13 +187,7 @@ impl Widget {
     pub fn set_plan(&self, plan: JsValue) -> Result<(), js_sys::Error> {
         let plan = plan_from_js(&plan, self.host.lang.get())?;
         *self.host.current.borrow_mut() = Rc::new(plan.clone());
-        if let Some(dispatch) = &*self.host.dispatch.borrow() {
-            self.host.quiet_change.set(true);
-            dispatch.emit(crate::state::Action::Load(plan));
-        } else {
-            // Set right after mount, before the first render: load it then.
-            *self.host.pending.borrow_mut() = Some(plan);
-        }
+        self.host.load_quietly(plan);
         Ok(())
     }
 

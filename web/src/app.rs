@@ -40,6 +40,20 @@ pub struct Host {
 }
 
 impl Host {
+    /// Opens `plan` the way a plan from the host or from storage is opened:
+    /// no undo step, and no change event echoed back to the host. Before the
+    /// app's first render has installed `dispatch` (yew renders after
+    /// `mount` returns), the plan is kept and loaded then.
+    pub fn load_quietly(&self, plan: Plan) {
+        match &*self.dispatch.borrow() {
+            Some(dispatch) => {
+                self.quiet_change.set(true);
+                dispatch.emit(Action::Load(plan));
+            }
+            None => *self.pending.borrow_mut() = Some(plan),
+        }
+    }
+
     /// Reports an error to the host page's `onError`, if it gave one.
     pub fn report_error(&self, message: &str) {
         if let Some(f) = &self.on_error {
@@ -107,12 +121,11 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let dispatch = Callback::from(move |a| dispatcher.dispatch(a));
-            if let Some(plan) = host.pending.borrow_mut().take() {
-                host.quiet_change.set(true);
-                dispatch.emit(Action::Load(plan));
+            *host.dispatch.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+            let pending = host.pending.borrow_mut().take();
+            if let Some(plan) = pending {
+                host.load_quietly(plan);
             }
-            *host.dispatch.borrow_mut() = Some(dispatch);
             let host = host.clone();
             move || {
                 host.dispatch.borrow_mut().take();
@@ -169,7 +182,6 @@ pub fn App(props: &AppProps) -> Html {
     // plan changed meanwhile (an edit, the host's `setPlan`).
     {
         let host = host.clone();
-        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(store) = &host.store {
                 let host = host.clone();
@@ -179,8 +191,7 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     if let Some(plan) = host.store.as_ref().and_then(|s| s.newer_mirror(saved)) {
-                        host.quiet_change.set(true);
-                        dispatcher.dispatch(Action::Load(plan));
+                        host.load_quietly(plan);
                     }
                 });
             }

@@ -167,11 +167,6 @@ impl Store {
         format!("{}{part}", self.base)
     }
 
-    /// Whether storage exists and takes a write.
-    pub fn available(&self) -> bool {
-        self.probe() == StorageStatus::Ok
-    }
-
     /// How storage is doing before anything is saved: `Ok`, `Unavailable`
     /// (none, or writes not allowed) or `Full` (it refuses even a tiny
     /// write for lack of room), as `save` would say it.
