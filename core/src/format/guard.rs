@@ -253,10 +253,9 @@ pub(crate) fn walk(
             }
         }
         Value::Array(items) => {
+            // The top-level lists have their own limits; nested ones the general one.
             let max = match (depth, key) {
-                (1, Some("people")) => MAX_PEOPLE,
-                (1, Some("children")) => MAX_CHILDREN,
-                (1, Some("snapshots")) => MAX_SNAPSHOTS,
+                (1, Some(field)) => super::max_items(field),
                 _ => MAX_ITEMS,
             };
             if items.len() > max {

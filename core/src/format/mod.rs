@@ -189,10 +189,14 @@ pub fn from_value(mut value: Value) -> Result<Plan, ImportError> {
 /// Edits and import share these rules, so a plan that can be edited can
 /// always be saved and opened again.
 pub(crate) fn check_item<T: Serialize>(item: &T, path: &str) -> Result<(), ImportError> {
-    let value = serde_json::to_value(item)
-        .map_err(|e| ImportError::new(path, error::classify(&e.to_string())))?;
+    let value = item_value(item, path)?;
     let mut path = path.to_string();
     guard::walk(&value, None, &mut path, 2)
+}
+
+/// An item about to enter a plan, as the JSON tree the import checks walk.
+fn item_value<T: Serialize>(item: &T, path: &str) -> Result<Value, ImportError> {
+    serde_json::to_value(item).map_err(|e| ImportError::new(path, error::classify(&e.to_string())))
 }
 
 /// The import rules for texts and list sizes, applied to a snapshot about
@@ -203,9 +207,7 @@ pub(crate) fn check_snapshot_item(
     index: usize,
 ) -> Result<(), ImportError> {
     let path = format!("snapshots[{index}]");
-    let value = serde_json::to_value(snapshot)
-        .map_err(|e| ImportError::new(path.clone(), error::classify(&e.to_string())))?;
-    guard::check_snapshot_value(&value, &path)
+    guard::check_snapshot_value(&item_value(snapshot, &path)?, &path)
 }
 
 /// The largest number of items a top-level collection may hold in a file.
