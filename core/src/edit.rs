@@ -488,6 +488,13 @@ pub enum EditError {
 }
 
 impl EditError {
+    fn unsavable(kind: EntityKind, error: crate::format::ImportError) -> EditError {
+        EditError::Unsavable {
+            kind,
+            error: Box::new(error),
+        }
+    }
+
     /// A sentence for the user, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
@@ -571,6 +578,22 @@ pub struct Applied {
     pub inverse: Edit,
 }
 
+/// Refuses a list of `kind` that would hold `count` items, more than a file
+/// may hold (the same limit import enforces).
+fn within_list_limit(kind: EntityKind, count: usize) -> Result<(), EditError> {
+    let max = crate::format::max_items(kind.field());
+    if count > max {
+        return Err(EditError::unsavable(
+            kind,
+            crate::format::ImportError::new(
+                kind.field(),
+                crate::format::ImportErrorKind::TooMany { count, max },
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl Plan {
     /// Applies `edit`, or refuses it and leaves the plan unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
@@ -578,10 +601,8 @@ impl Plan {
             Edit::SetTitle(t) => {
                 let mut title = serde_json::Map::new();
                 title.insert("title".into(), t.clone().into());
-                crate::format::check_item(&title, "").map_err(|error| EditError::Unsavable {
-                    kind: EntityKind::Child,
-                    error: Box::new(error),
-                })?;
+                crate::format::check_item(&title, "")
+                    .map_err(|error| EditError::unsavable(EntityKind::Child, error))?;
                 Edit::SetTitle(std::mem::replace(&mut self.title, t))
             }
             Edit::SetCase(c) => Edit::SetCase(std::mem::replace(&mut self.case, c)),
@@ -648,18 +669,7 @@ impl Plan {
                     });
                 }
                 let len = T::list(self).len();
-                if len >= crate::format::max_items(T::KIND.field()) {
-                    return Err(EditError::Unsavable {
-                        kind: T::KIND,
-                        error: Box::new(crate::format::ImportError::new(
-                            T::KIND.field(),
-                            crate::format::ImportErrorKind::TooMany {
-                                count: len + 1,
-                                max: crate::format::max_items(T::KIND.field()),
-                            },
-                        )),
-                    });
-                }
+                within_list_limit(T::KIND, len + 1)?;
                 self.check_item(&item, at.min(len))?;
                 let list = T::list_mut(self);
                 let at = at.min(list.len());
@@ -708,9 +718,11 @@ impl Plan {
         snapshot: Option<Box<crate::review::Snapshot>>,
     ) -> Result<Edit, EditError> {
         use crate::format::{limits, ImportError, ImportErrorKind};
-        let unsavable = |kind| EditError::Unsavable {
-            kind: EntityKind::Snapshot,
-            error: Box::new(ImportError::new(EntityKind::Snapshot.field(), kind)),
+        let unsavable = |kind| {
+            EditError::unsavable(
+                EntityKind::Snapshot,
+                ImportError::new(EntityKind::Snapshot.field(), kind),
+            )
         };
         let at = self.snapshots().iter().position(|s| s.meeting == meeting);
         let Some(new) = snapshot else {
@@ -729,18 +741,13 @@ impl Plan {
             });
         }
         crate::review::check_snapshot(&new).map_err(|(_, e)| e)?;
-        let count = self.snapshots().len() + usize::from(at.is_none());
-        if count > limits::MAX_SNAPSHOTS {
-            return Err(unsavable(ImportErrorKind::TooMany {
-                count,
-                max: limits::MAX_SNAPSHOTS,
-            }));
-        }
+        within_list_limit(
+            EntityKind::Snapshot,
+            self.snapshots().len() + usize::from(at.is_none()),
+        )?;
         let index = at.unwrap_or(self.snapshots().len());
-        crate::format::check_snapshot_item(&new, index).map_err(|error| EditError::Unsavable {
-            kind: EntityKind::Snapshot,
-            error: Box::new(error),
-        })?;
+        crate::format::check_snapshot_item(&new, index)
+            .map_err(|error| EditError::unsavable(EntityKind::Snapshot, error))?;
         let list = self.snapshots.make_mut();
         let old = at.map(|i| list.remove(i));
         let to = list.partition_point(|s| s.order() <= new.order());
@@ -784,12 +791,8 @@ impl Plan {
 
     fn check_item<T: Entity>(&self, item: &T, index: usize) -> Result<(), EditError> {
         item.check_self()?;
-        crate::format::check_item(item, &format!("{}[{index}]", T::KIND.field())).map_err(
-            |error| EditError::Unsavable {
-                kind: T::KIND,
-                error: Box::new(error),
-            },
-        )?;
+        crate::format::check_item(item, &format!("{}[{index}]", T::KIND.field()))
+            .map_err(|error| EditError::unsavable(T::KIND, error))?;
         let mut refs = Vec::new();
         item.refs(&mut refs);
         for (field, target) in refs {
