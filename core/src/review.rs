@@ -19,9 +19,6 @@
 //!   snapshots, so old names cannot leak into what is printed now.
 //! - Browser storage keeps each snapshot once, not once per autosaved
 //!   version (`web/src/storage.rs`).
-//!
-//! [`MeetingRecord`] is the same history held outside a plan, for callers
-//! that compare plans from different sources.
 
 use crate::date::Date;
 use crate::edit::EditError;
@@ -132,113 +129,6 @@ pub fn last_snapshot(plan: &Plan) -> Option<&Snapshot> {
 /// meeting's snapshot. `None` while no meeting has been closed.
 pub fn since_last_meeting(plan: &Plan) -> Option<(&Snapshot, PlanDiff)> {
     last_snapshot(plan).map(|s| (s, diff(&s.plan, plan)))
-}
-
-/// The snapshots of one plan's meetings, oldest first.
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
-pub struct MeetingRecord {
-    snapshots: Vec<Snapshot>,
-}
-
-impl MeetingRecord {
-    pub fn new() -> MeetingRecord {
-        MeetingRecord::default()
-    }
-
-    /// The snapshots a plan carries, as a record.
-    pub fn of(plan: &Plan) -> MeetingRecord {
-        let mut record = MeetingRecord {
-            snapshots: plan.snapshots().to_vec(),
-        };
-        record.sort();
-        record
-    }
-
-    /// A record from stored snapshots. Every snapshot must be a whole, valid
-    /// plan that holds its own meeting (the same checks as an import), and no
-    /// meeting may be stored twice; the error says which snapshot is wrong.
-    pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<MeetingRecord, SnapshotError> {
-        let mut seen = HashSet::new();
-        for (index, s) in snapshots.iter().enumerate() {
-            match check_snapshot(s) {
-                Err((
-                    _,
-                    EditError::Invalid {
-                        reason: crate::edit::Invalid::SnapshotMeeting,
-                        ..
-                    },
-                )) => {
-                    return Err(SnapshotError::MeetingMissing { index });
-                }
-                Err((path, error)) => {
-                    // The record's paths are inside the snapshot's plan.
-                    let path = path.strip_prefix("plan.").unwrap_or(&path).to_string();
-                    return Err(SnapshotError::Invalid { index, path, error });
-                }
-                Ok(()) => {}
-            }
-            if !seen.insert(s.meeting) {
-                return Err(SnapshotError::Duplicate { index });
-            }
-        }
-        let mut record = MeetingRecord { snapshots };
-        record.sort();
-        Ok(record)
-    }
-
-    fn sort(&mut self) {
-        crate::sort::sort_by_key(&mut self.snapshots, |s| (s.date, s.meeting));
-    }
-
-    pub fn snapshots(&self) -> &[Snapshot] {
-        &self.snapshots
-    }
-
-    pub fn get(&self, meeting: MeetingId) -> Option<&Snapshot> {
-        self.snapshots.iter().find(|s| s.meeting == meeting)
-    }
-
-    /// The latest snapshot, by meeting date.
-    pub fn latest(&self) -> Option<&Snapshot> {
-        self.snapshots.last()
-    }
-
-    /// The snapshot of the meeting before `meeting` (by date), if any.
-    pub fn before(&self, meeting: MeetingId) -> Option<&Snapshot> {
-        let at = self.snapshots.iter().position(|s| s.meeting == meeting)?;
-        at.checked_sub(1).and_then(|i| self.snapshots.get(i))
-    }
-
-    /// Keeps `plan` as it stands now as the snapshot of `meeting` ("close the
-    /// meeting"). Closing a meeting again replaces its snapshot. `None` if the
-    /// meeting is not in the plan.
-    pub fn close_meeting(&mut self, plan: &Plan, meeting: MeetingId) -> Option<&Snapshot> {
-        let snapshot = Snapshot::of(plan, meeting)?;
-        self.snapshots.retain(|s| s.meeting != meeting);
-        self.snapshots.push(snapshot);
-        self.sort();
-        self.get(meeting)
-    }
-
-    /// What changed in `current` since the latest closed meeting.
-    pub fn since_last_meeting(&self, current: &Plan) -> Option<PlanDiff> {
-        self.latest().map(|s| diff(&s.plan, current))
-    }
-}
-
-/// Why stored snapshots were refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SnapshotError {
-    /// Snapshot `index` is not a valid plan: `path` names the first problem.
-    Invalid {
-        index: usize,
-        path: String,
-        error: EditError,
-    },
-    /// Snapshot `index` does not hold its own meeting on its date.
-    MeetingMissing { index: usize },
-    /// Snapshot `index` is for a meeting already stored.
-    Duplicate { index: usize },
 }
 
 /// A field that changed, across all kinds of things in a plan. Each has a
