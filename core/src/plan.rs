@@ -817,6 +817,15 @@ impl Plan {
     pub fn child(&self, id: PersonId) -> Option<&Child> {
         self.children.iter().find(|c| c.id == id)
     }
+    /// The agreement's number as the plan shows it (1 for the first): the
+    /// same on screen, in print and in every message that names it.
+    pub fn agreement_number(&self, id: AgreementId) -> Option<usize> {
+        self.agreements
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| i + 1)
+    }
+
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
     }

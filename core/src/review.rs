@@ -676,10 +676,8 @@ impl PlanDiff {
         }
         let number = |id: AgreementId| {
             after
-                .agreements()
-                .iter()
-                .position(|a| a.id == id)
-                .map_or(String::new(), |i| (i + 1).to_string())
+                .agreement_number(id)
+                .map_or(String::new(), |n| n.to_string())
         };
         for delta in &self.agreements {
             let line = match delta {

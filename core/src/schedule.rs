@@ -201,7 +201,7 @@ pub fn describe_due_step(
     lang: Lang,
 ) -> Option<String> {
     let step = due_step(plan, agreement, today)?;
-    let n = plan.agreements().iter().position(|a| a.id == agreement)? + 1;
+    let n = plan.agreement_number(agreement)?;
     Some(trf(
         lang,
         "schedule.step_due",

@@ -17,10 +17,8 @@ pub const DAYS_AHEAD: u32 = 14;
 fn agreement_number(state: &AppState, id: AgreementId) -> String {
     state
         .plan
-        .agreements()
-        .iter()
-        .position(|a| a.id == id)
-        .map(|i| (i + 1).to_string())
+        .agreement_number(id)
+        .map(|n| n.to_string())
         .unwrap_or_default()
 }
 

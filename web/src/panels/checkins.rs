@@ -127,10 +127,8 @@ pub fn CheckInSection() -> Html {
     let number_of = |id: AgreementId| {
         state
             .plan
-            .agreements()
-            .iter()
-            .position(|a| a.id == id)
-            .map(|i| (i + 1).to_string())
+            .agreement_number(id)
+            .map(|n| n.to_string())
             .unwrap_or_default()
     };
     html! {

@@ -601,10 +601,8 @@ fn agreement_section(state: &AppState, before: &Plan, changes: &PlanDiff, since:
     let number = |id| {
         state
             .plan
-            .agreements()
-            .iter()
-            .position(|a| a.id == id)
-            .map_or(String::new(), |i| (i + 1).to_string())
+            .agreement_number(id)
+            .map_or(String::new(), |n| n.to_string())
     };
     let mut lines = Vec::new();
     let mut rows = Vec::new();
