@@ -131,6 +131,20 @@ impl Default for Camera {
     }
 }
 
+/// One step of the zoom buttons and the + and − keys.
+const ZOOM_IN: f64 = 1.25;
+const ZOOM_OUT: f64 = 0.8;
+
+impl Camera {
+    /// The same view zoomed by `factor` about its centre, within the limits.
+    fn zoomed(self, factor: f64) -> Camera {
+        Camera {
+            zoom: (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM),
+            centre: self.centre,
+        }
+    }
+}
+
 /// A line attached to the node being dragged, with what it needs to be redrawn.
 struct AttachedLine {
     line: Element,
@@ -602,12 +616,7 @@ pub fn MapView(props: &MapProps) -> Html {
 
     let zoom_by = |factor: f64| {
         let camera = camera.clone();
-        Callback::from(move |_: MouseEvent| {
-            camera.set(Camera {
-                zoom: (camera.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM),
-                centre: camera.centre,
-            })
-        })
+        Callback::from(move |_: MouseEvent| camera.set(camera.zoomed(factor)))
     };
     let fit = {
         let camera = camera.clone();
@@ -637,22 +646,15 @@ pub fn MapView(props: &MapProps) -> Html {
             }
             let key = e.key();
             // Zoom from the keyboard as with the buttons: + and − zoom, 0 fits.
-            let zoom = match key.as_str() {
-                "+" => Some(camera.zoom * 1.25),
-                "-" | "−" => Some(camera.zoom * 0.8),
-                "0" => Some(1.0),
+            let view = match key.as_str() {
+                "+" => Some(camera.zoomed(ZOOM_IN)),
+                "-" | "−" => Some(camera.zoomed(ZOOM_OUT)),
+                "0" => Some(Camera::default()),
                 _ => None,
             };
-            if let Some(zoom) = zoom {
+            if let Some(view) = view {
                 e.prevent_default();
-                camera.set(Camera {
-                    zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
-                    centre: if key == "0" {
-                        Point::default()
-                    } else {
-                        camera.centre
-                    },
-                });
+                camera.set(view);
                 return;
             }
             let dir = match key.as_str() {
@@ -954,9 +956,9 @@ pub fn MapView(props: &MapProps) -> Html {
             </svg>
             <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
             <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
-                <button type="button" class="skn-icon-button" onclick={zoom_by(1.25)}
+                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_IN)}
                     aria-label={t(state, "map.zoom_in")} title={t(state, "map.zoom_in")}>{ "+" }</button>
-                <button type="button" class="skn-icon-button" onclick={zoom_by(0.8)}
+                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_OUT)}
                     aria-label={t(state, "map.zoom_out")} title={t(state, "map.zoom_out")}>{ "−" }</button>
                 <button type="button" class="skn-button skn-button--small" onclick={fit}>{ t(state, "map.fit") }</button>
             </div>
