@@ -1,0 +1,200 @@
+//! The writers: the same bytes as serde_json's `to_string_pretty` and
+//! `to_string` (files saved before must compare equal, and the format's
+//! golden files pin the bytes).
+//!
+//! Plain functions writing into one `String`, no generic formatter: this
+//! code is in the widget's wasm, whose size is budgeted.
+//!
+//! Floats are written as serde_json wrote them (with the `ryu` crate's
+//! layout: `1700000000000.0`, `0.001`, `1e16`, `1.5e-7`): the digits are the
+//! shortest that read back as the same float, from the standard library's
+//! `{:e}`, laid out by [`push_float`]. A non-finite float (which [`Json`]
+//! never holds from parsing) is written `null`, as serde_json did.
+
+use super::Json;
+
+/// The value as indented text: two spaces a level, `"key": value`, `[]`
+/// and `{}` when empty, no newline at the end.
+pub fn to_pretty(value: &Json) -> String {
+    let mut out = String::with_capacity(256);
+    write(&mut out, value, Some(0));
+    out
+}
+
+/// The value as text without any whitespace.
+pub fn to_compact(value: &Json) -> String {
+    let mut out = String::with_capacity(256);
+    write(&mut out, value, None);
+    out
+}
+
+/// Writes `value`; `indent` is the nesting level when pretty, `None` when
+/// compact.
+fn write(out: &mut String, value: &Json, indent: Option<usize>) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(true) => out.push_str("true"),
+        Json::Bool(false) => out.push_str("false"),
+        Json::Int(n) => push_int(out, *n),
+        Json::Float(f) => push_float(out, *f),
+        Json::Str(s) => push_string(out, s),
+        Json::Array(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push('[');
+            let inner = indent.map(|level| level + 1);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_newline(out, inner);
+                write(out, item, inner);
+            }
+            push_newline(out, indent);
+            out.push(']');
+        }
+        Json::Object(object) => {
+            if object.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push('{');
+            let inner = indent.map(|level| level + 1);
+            for (i, (key, item)) in object.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_newline(out, inner);
+                push_string(out, key);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write(out, item, inner);
+            }
+            push_newline(out, indent);
+            out.push('}');
+        }
+    }
+}
+
+/// A line break and the indentation of `level` (nothing when compact).
+fn push_newline(out: &mut String, level: Option<usize>) {
+    if let Some(level) = level {
+        out.push('\n');
+        for _ in 0..level {
+            out.push_str("  ");
+        }
+    }
+}
+
+fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// A float in ryu's layout (as serde_json wrote it): plain decimals while
+/// the number has at most 16 digits before the point and 4 zeros after it
+/// (`123.0`, `0.0001`), else scientific (`1e16`, `1.5e-7`), always with a
+/// `.` or an `e` so that it reads back as a float.
+fn push_float(out: &mut String, f: f64) {
+    if !f.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if f.is_sign_negative() {
+        out.push('-');
+    }
+    if f == 0.0 {
+        out.push_str("0.0");
+        return;
+    }
+    // `{:e}` gives the shortest digits that read back as `f`:
+    // "d.ddde-x" or "de+x" style ("1.5e-7", "1e16").
+    let sci = format!("{:e}", f.abs());
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: isize = exponent.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let length = digits.len() as isize;
+    // The number is 0.digits × 10^kk, as ryu counts.
+    let kk = exponent + 1;
+    let k = kk - length;
+    if 0 <= k && kk <= 16 {
+        out.push_str(&digits);
+        for _ in 0..k {
+            out.push('0');
+        }
+        out.push_str(".0");
+    } else if 0 < kk && kk <= 16 {
+        let (int, frac) = digits.split_at(kk as usize);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else if -5 < kk && kk <= 0 {
+        out.push_str("0.");
+        for _ in 0..-kk {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        out.push('e');
+        push_int(out, (kk - 1) as i64);
+    }
+}
+
+/// A string in quotes, escaped as serde_json escapes: `"` `\` and the
+/// control characters (`\b \t \n \f \r` by name, the rest as `\u00xx`);
+/// everything else, `/` and non-ASCII included, as it is.
+fn push_string(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
+}
