@@ -13,6 +13,7 @@ pub mod format;
 pub mod geometry;
 pub mod history;
 pub mod i18n;
+pub mod json;
 pub mod ids;
 pub mod labels;
 pub mod plan;

@@ -25,14 +25,12 @@ use crate::edit::EditError;
 use crate::i18n::{tr, trf, Lang};
 use crate::ids::*;
 use crate::plan::*;
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
 
 /// The plan as it stood when a meeting was closed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub meeting: MeetingId,
     pub date: Date,
@@ -52,20 +50,11 @@ impl Snapshots {
     pub fn as_slice(&self) -> &[Snapshot] {
         &self.0
     }
+    pub(crate) fn from_vec(snapshots: Vec<Snapshot>) -> Snapshots {
+        Snapshots(Arc::new(snapshots))
+    }
     pub(crate) fn make_mut(&mut self) -> &mut Vec<Snapshot> {
         Arc::make_mut(&mut self.0)
-    }
-}
-
-impl Serialize for Snapshots {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.as_slice().serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Snapshots {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<Snapshot>::deserialize(d).map(|v| Snapshots(Arc::new(v)))
     }
 }
 

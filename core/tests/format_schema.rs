@@ -329,12 +329,17 @@ fn schema_enum(schema: &Value, pointer: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn serialised<T: serde::Serialize>(values: &[T]) -> BTreeSet<String> {
+fn serialised<T: skyddsnat_core::format::Codec>(values: &[T]) -> BTreeSet<String> {
+    use skyddsnat_core::json::Json;
     values
         .iter()
-        .map(|v| match serde_json::to_value(v).expect("serialises") {
-            Value::String(s) => s,
-            other => other["every"].as_str().expect("tagged").to_string(),
+        .map(|v| match v.encode() {
+            Json::Str(s) => s,
+            other => other
+                .get("every")
+                .and_then(Json::as_str)
+                .expect("tagged")
+                .to_string(),
         })
         .collect()
 }

@@ -228,7 +228,7 @@ proptest! {
         spot in any::<prop::sample::Index>(),
         value in hostile_value(),
     ) {
-        let mut doc = skyddsnat_core::format::to_value(&p);
+        let mut doc = support::plan_value(&p);
         let mut spots = Vec::new();
         pointers(&doc, String::new(), &mut spots);
         let pointer = spot.get(&spots).clone();

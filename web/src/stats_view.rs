@@ -246,13 +246,13 @@ fn format_keys() -> &'static HashSet<String> {
         let mut stack = vec![format::to_value(&sample_plan())];
         while let Some(value) = stack.pop() {
             match value {
-                serde_json::Value::Object(map) => {
+                skyddsnat_core::json::Json::Object(map) => {
                     for (k, v) in map {
                         keys.insert(k);
                         stack.push(v);
                     }
                 }
-                serde_json::Value::Array(items) => stack.extend(items),
+                skyddsnat_core::json::Json::Array(items) => stack.extend(items),
                 _ => {}
             }
         }

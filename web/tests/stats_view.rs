@@ -308,9 +308,9 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
 async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden() {
     let lang = Lang::Sv;
     let plan_json = format::to_json(&sample_plan());
-    let mut unknown_key = format::to_value(&sample_plan());
+    let mut unknown_key = sample_value();
     unknown_key["Birgitta"] = 1.into();
-    let mut control_under_name = format::to_value(&sample_plan());
+    let mut control_under_name = sample_value();
     control_under_name["people"][0]["Mikael"] = "ring\u{1}".into();
     let sealed = seal(
         &plan_json,
@@ -395,14 +395,14 @@ fn import_errors_keep_the_kind_and_drop_what_the_file_said() {
     assert!(!shown.contains("Elis"), "{shown}");
     // An error inside a person names that person when a plan is opened;
     // here the place is kept and the name is not.
-    let mut plan = format::to_value(&sample_plan());
+    let mut plan = sample_value();
     plan["people"][0]["place"]["ring"] = 7.into();
     let e = format::from_json(&plan.to_string()).expect_err("ring out of range");
     let shown = anonymous(&e).message(Lang::Sv);
     assert!(shown.contains("people[0].place.ring"), "{shown}");
     assert!(!shown.contains("Jenny"), "{shown}");
 
-    let mut plan = format::to_value(&sample_plan());
+    let mut plan = sample_value();
     plan["children"][0]["age"] = 40.into();
     let e = format::from_json(&plan.to_string()).expect_err("age out of range");
     let shown = anonymous(&e).message(Lang::En);
@@ -605,4 +605,9 @@ async fn destroying_the_widget_ends_an_open_dialog() {
     skyddsnat_web::stats_view::close_within(&widget);
     assert!(other.query_selector("[role=dialog]").expect("q").is_some());
     skyddsnat_web::stats_view::close_within(&other);
+}
+
+/// The sample family's file as a serde_json value, to mutate.
+fn sample_value() -> serde_json::Value {
+    serde_json::from_str(&format::to_json(&sample_plan())).expect("export is JSON")
 }
