@@ -185,12 +185,12 @@ impl Parser<'_> {
                                 self.pos += 1;
                                 match self.peek_non_ws() {
                                     Some(b'"') => {
-                                        let line = self.line_of(self.pos);
+                                        let key_at = self.pos;
                                         let next = self.string()?;
                                         if is_repeated(object, seen, &next) {
                                             return Err(ParseError::DuplicateKey {
                                                 key: next,
-                                                line,
+                                                line: self.line_of(key_at),
                                             });
                                         }
                                         self.colon()?;
@@ -317,19 +317,45 @@ impl Parser<'_> {
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
             whole = false;
+            let mantissa = &self.bytes[start..self.pos];
             self.pos += 1;
-            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
-                self.pos += 1;
-            }
+            let positive_exponent = match self.bytes.get(self.pos) {
+                Some(b'-') => {
+                    self.pos += 1;
+                    false
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    true
+                }
+                _ => true,
+            };
             match self.bytes.get(self.pos) {
                 None => return Err(self.truncated(Where::At)),
-                Some(b'0'..=b'9') => {
-                    self.pos += 1;
-                    self.digits();
-                }
+                Some(b'0'..=b'9') => {}
                 Some(_) => {
                     self.pos += 1;
                     return Err(self.syntax(Where::At));
+                }
+            }
+            // An exponent past i32 is out of range at once, at the digit
+            // that overflowed (where serde_json reported it), unless the
+            // number is 0 or tiny (then it is 0, and the rest is skipped).
+            let mut exponent: i32 = 0;
+            while let Some(&d @ b'0'..=b'9') = self.bytes.get(self.pos) {
+                self.pos += 1;
+                match exponent
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(i32::from(d - b'0')))
+                {
+                    Some(e) => exponent = e,
+                    None => {
+                        if positive_exponent && mantissa.iter().any(|b| matches!(b, b'1'..=b'9')) {
+                            return Err(self.syntax(Where::At));
+                        }
+                        self.digits();
+                        break;
+                    }
                 }
             }
         }

@@ -5,8 +5,9 @@
 //! Plain functions writing into one `String`, no generic formatter: this
 //! code is in the widget's wasm, whose size is budgeted.
 //!
-//! Floats are written as serde_json wrote them (with the `ryu` crate's
-//! layout: `1700000000000.0`, `0.001`, `1e16`, `1.5e-7`): the digits are the
+//! Floats are written as serde_json 1.0.154 wrote them (with the `zmij`
+//! crate; `ryu` before it had the same layout but for the `+`):
+//! `1700000000000.0`, `0.001`, `1e+16`, `1.5e-7`. The digits are the
 //! shortest that read back as the same float, from the standard library's
 //! `{:e}`, laid out by [`push_float`]. A non-finite float (which [`Json`]
 //! never holds from parsing) is written `null`, as serde_json did.
@@ -110,10 +111,10 @@ fn push_int(out: &mut String, n: i64) {
     }
 }
 
-/// A float in ryu's layout (as serde_json wrote it): plain decimals while
-/// the number has at most 16 digits before the point and 4 zeros after it
-/// (`123.0`, `0.0001`), else scientific (`1e16`, `1.5e-7`), always with a
-/// `.` or an `e` so that it reads back as a float.
+/// A float in serde_json's layout: plain decimals while the number has at
+/// most 16 digits before the point and 4 zeros after it (`123.0`,
+/// `0.0001`), else scientific with a signed exponent (`1e+16`, `1.5e-7`);
+/// always with a `.` or an `e`, so that it reads back as a float.
 fn push_float(out: &mut String, f: f64) {
     if !f.is_finite() {
         out.push_str("null");
@@ -133,7 +134,7 @@ fn push_float(out: &mut String, f: f64) {
     let exponent: isize = exponent.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let length = digits.len() as isize;
-    // The number is 0.digits × 10^kk, as ryu counts.
+    // The number is 0.digits × 10^kk (ryu's and zmij's `kk`).
     let kk = exponent + 1;
     let k = kk - length;
     if 0 <= k && kk <= 16 {
@@ -161,6 +162,9 @@ fn push_float(out: &mut String, f: f64) {
             out.push_str(rest);
         }
         out.push('e');
+        if kk > 0 {
+            out.push('+');
+        }
         push_int(out, (kk - 1) as i64);
     }
 }
