@@ -346,7 +346,7 @@ fn every_prefix_of_a_plan_file_is_refused_as_serde_json_refuses_it() {
     let file = sample_file();
     // The file ends in a newline, after the value.
     let full = file.trim_end();
-    let compact = to_compact(&parse(&full, ROOMY).unwrap());
+    let compact = to_compact(&parse(full, ROOMY).unwrap());
     for text in [full, &compact] {
         let mut truncated = 0;
         for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
