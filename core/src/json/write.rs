@@ -83,10 +83,14 @@ fn write(out: &mut String, value: &Json, indent: Option<usize>) {
 
 /// A line break and the indentation of `level` (nothing when compact).
 fn push_newline(out: &mut String, level: Option<usize>) {
+    const SPACES: &str = "                                ";
     if let Some(level) = level {
         out.push('\n');
-        for _ in 0..level {
-            out.push_str("  ");
+        let mut width = level * 2;
+        while width > 0 {
+            let part = width.min(SPACES.len());
+            out.push_str(&SPACES[..part]);
+            width -= part;
         }
     }
 }
@@ -106,8 +110,9 @@ fn push_int(out: &mut String, n: i64) {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
+    // Only ASCII digits were written, so this is always text.
+    if let Ok(digits) = std::str::from_utf8(&digits[at..]) {
+        out.push_str(digits);
     }
 }
 
@@ -175,8 +180,17 @@ fn push_float(out: &mut String, f: f64) {
 fn push_string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
+    // Most strings (names, ids, dates) need no escape: one scan, one copy.
+    let Some(first) = bytes
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    else {
+        out.push_str(s);
+        out.push('"');
+        return;
+    };
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
