@@ -705,6 +705,9 @@ fn stored_times_are_written_as_serde_json_wrote_them() {
         (0.0001, "0.0001"),
         (123456.789e20, "1.23456789e+25"),
         (5e-324, "5e-324"),
+        // Halfway between two shortest forms (…942.25): the even one.
+        (-2198583958146942.25, "-2198583958146942.2"),
+        (2198583958146942.75, "2198583958146942.8"),
     ] {
         assert_eq!(to_compact(&Json::Float(f)), text);
         assert_eq!(serde_json::to_string(&f).unwrap(), text);
@@ -853,4 +856,33 @@ fn large_plan(n: u32) -> skyddsnat_core::Plan {
         }
     }
     plan
+}
+
+/// A million floats from every part of the range (random bit patterns, and
+/// numbers with quarters near 2^51 where shortest forms tie) written as
+/// serde_json writes them and read back exactly.
+/// `cargo test --release -p skyddsnat-core --test json -- --ignored`
+#[test]
+#[ignore = "slow in debug: run in release"]
+fn a_million_floats_are_written_as_serde_json_writes_them() {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..1_000_000u32 {
+        let f = if i % 2 == 0 {
+            f64::from_bits(next())
+        } else {
+            (next() % (1 << 53)) as f64 / 4.0
+        };
+        if !f.is_finite() {
+            continue;
+        }
+        let text = to_compact(&Json::Float(f));
+        assert_eq!(text, serde_json::to_string(&f).unwrap(), "{f:e}");
+        assert_eq!(parse(&text, ROOMY), Ok(Json::Float(f)), "{text}");
+    }
 }

@@ -137,7 +137,10 @@ fn push_float(out: &mut String, f: f64) {
     let sci = format!("{:e}", f.abs());
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exponent: isize = exponent.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if let Some(even) = even_of_tie(f.abs(), &digits) {
+        digits = even;
+    }
     let length = digits.len() as isize;
     // The number is 0.digits × 10^kk (ryu's and zmij's `kk`).
     let kk = exponent + 1;
@@ -172,6 +175,39 @@ fn push_float(out: &mut String, f: f64) {
         }
         push_int(out, (kk - 1) as i64);
     }
+}
+
+/// When the float lies exactly halfway between two shortest decimals (it
+/// is `…5` with one digit more, like 2198583958146942.25), the standard
+/// library picks the upper one and serde_json the even one; returns the
+/// even one's digits if `digits` is the odd one. A carry into a new digit
+/// (`…9` + 1) cannot be a shortest form, so it is left alone.
+fn even_of_tie(f: f64, digits: &str) -> Option<String> {
+    if digits.bytes().last()?.is_multiple_of(2) {
+        return None;
+    }
+    // The exact value of `f`, all its digits (a double has at most 767
+    // significant ones), then zeros.
+    let exact = format!("{f:.800e}");
+    let (mantissa, _) = exact.split_once('e')?;
+    let exact: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let exact = exact.trim_end_matches('0');
+    if exact.len() != digits.len() + 1 || !exact.ends_with('5') {
+        return None;
+    }
+    let lower = &exact[..digits.len()];
+    if lower != digits {
+        // `digits` is the upper one: the lower one is even.
+        return Some(lower.to_string());
+    }
+    // `digits` is the lower one: the even one is one more in the last digit.
+    let mut upper = lower.as_bytes().to_vec();
+    let last = upper.last_mut()?;
+    if *last == b'9' {
+        return None;
+    }
+    *last += 1;
+    String::from_utf8(upper).ok()
 }
 
 /// A string in quotes, escaped as serde_json escapes: `"` `\` and the
