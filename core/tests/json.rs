@@ -705,9 +705,9 @@ fn stored_times_are_written_as_serde_json_wrote_them() {
         (0.0001, "0.0001"),
         (123456.789e20, "1.23456789e+25"),
         (5e-324, "5e-324"),
-        // Halfway between two shortest forms (…942.25): the even one.
-        (-2198583958146942.25, "-2198583958146942.2"),
-        (2198583958146942.75, "2198583958146942.8"),
+        // Halfway between two shortest forms (…942.25, …942.75): the even one.
+        (-8_794_335_832_587_769.0 / 4.0, "-2198583958146942.2"),
+        (8_794_335_832_587_771.0 / 4.0, "2198583958146942.8"),
     ] {
         assert_eq!(to_compact(&Json::Float(f)), text);
         assert_eq!(serde_json::to_string(&f).unwrap(), text);
