@@ -13,10 +13,15 @@ import { REPO, SINGLE_FILE } from './widget.mjs';
 
 const EMBED_WASM = path.join(REPO, 'dist/embed/skyddsnat_bg.wasm');
 
+// The unpacking script as the offline file carries it (minified by xtask from
+// web/js/offline-unpack.js): the one plain inline script, before the call
+// that starts the widget.
 function unpacker() {
   const context = vm.createContext({});
-  const source = fs.readFileSync(path.join(REPO, 'web/js/offline-unpack.js'), 'utf8');
-  return vm.runInContext(`${source}\n;SkyddsnatOffline`, context);
+  const page = fs.readFileSync(SINGLE_FILE, 'latin1');
+  const match = /<script>\n([^]*?)\nSkyddsnatOffline\.start\(/.exec(page);
+  assert.ok(match, 'the offline file has its plain unpacking script');
+  return vm.runInContext(`${match[1]}\n;SkyddsnatOffline`, context);
 }
 
 // windows-1252 as browsers decode it (WHATWG Encoding index). Written out

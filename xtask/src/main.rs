@@ -20,7 +20,7 @@ cargo xtask <command>
 
   setup   install what is missing: wasm32 target, wasm-bindgen-cli, Chromium and
           Firefox ESR (apt-get, as root), geckodriver (cargo install), the npm
-          packages of tests/e2e (npm ci: playwright-core, axe-core, binaryen, typescript)
+          packages of tests/e2e (npm ci: playwright-core, axe-core, binaryen, terser, typescript)
   dist    build dist/skyddsnat.html (one offline file) and dist/embed/
   demo    build dist and open the widget with the sample family
   test    every check CI runs: fmt, clippy, unit/property tests, wasm browser

@@ -142,20 +142,33 @@ fn npm_packages() -> Result {
         (Some(lock), Some(installed)) => installed >= lock,
         _ => false,
     };
-    let complete = ["playwright-core", "axe-core", "binaryen", "typescript"]
-        .iter()
-        .all(|p| {
-            dir.join("node_modules")
-                .join(p)
-                .join("package.json")
-                .is_file()
-        });
+    let complete = [
+        "playwright-core",
+        "axe-core",
+        "binaryen",
+        "terser",
+        "typescript",
+    ]
+    .iter()
+    .all(|p| {
+        dir.join("node_modules")
+            .join(p)
+            .join("package.json")
+            .is_file()
+    });
     if fresh && complete {
         return Ok(());
     }
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(&dir))
+}
+
+/// terser from npm, which minifies the shipped scripts (see `dist::minify`).
+pub fn terser() -> Command {
+    let mut command = Command::new("node");
+    command.arg(root().join("tests/e2e/node_modules/terser/bin/terser"));
+    command
 }
 
 /// binaryen's wasm-opt from npm (Debian's is too old for current rustc output).
