@@ -234,7 +234,9 @@ impl Widget {
 /// (no inline styles anywhere, so a strict CSP needs nothing more).
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
-    include_str!("style.css").to_string()
+    // Minified by build.rs from src/style.css (comments and layout whitespace
+    // dropped: the wasm is shipped within a size budget).
+    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")).to_string()
 }
 
 /// Forgets every plan any widget saved on this computer. Returns how many
