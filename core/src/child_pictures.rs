@@ -5,7 +5,8 @@
 //! picture appears in the widget, the printed plan and the child's own page.
 //! Every text is the child's words or a name from the network, escaped here.
 
-use crate::escape::{escape as text, escape_attr as attr};
+use crate::decimal::Fixed;
+use crate::escape::{escape as text, escape_attr as attr, num};
 use crate::geometry::display_name_of;
 use crate::i18n::{tr, trf, Lang};
 use crate::plan::{ChildView, HouseEntry, Plan, Quote};
@@ -68,8 +69,9 @@ fn text_block(
             line.clone()
         };
         out.push_str(&format!(
-            "<text x=\"{x}\" y=\"{:.0}\" {class}>{}</text>",
-            y + dy * i as f64,
+            "<text x=\"{}\" y=\"{}\" {class}>{}</text>",
+            num(x),
+            Fixed(y + dy * i as f64, 0),
             text(&shown)
         ));
     }
@@ -106,25 +108,25 @@ fn house(
     // Roof and walls; a door so it reads as a house at a glance.
     out.push_str(&format!(
         "<polygon points=\"{},{} {},{} {},{}\" fill=\"{roof}\" stroke=\"#3b3b3b\" stroke-width=\"3\"/>",
-        x + 10.0,
-        130.0,
-        x + 130.0,
-        30.0,
-        x + 250.0,
-        130.0
+        num(x + 10.0),
+        130,
+        num(x + 130.0),
+        30,
+        num(x + 250.0),
+        130
     ));
     out.push_str(&format!(
         "<rect x=\"{}\" y=\"130\" width=\"220\" height=\"300\" rx=\"6\" fill=\"{wall}\" stroke=\"#3b3b3b\" stroke-width=\"3\"/>",
-        x + 20.0
+        num(x + 20.0)
     ));
     out.push_str(&format!(
         "<rect x=\"{}\" y=\"370\" width=\"40\" height=\"60\" rx=\"4\" fill=\"#8a5a2b\" stroke=\"#3b3b3b\" stroke-width=\"2\"/>",
-        x + 110.0
+        num(x + 110.0)
     ));
     out.push_str(mark);
     out.push_str(&format!(
         "<text x=\"{}\" y=\"118\" text-anchor=\"middle\" {TITLE}>{}</text>",
-        x + 130.0,
+        num(x + 130.0),
         text(title)
     ));
     text_block(out, x + 34.0, 162.0, 24.0, lines, 8, QUOTE);

@@ -13,7 +13,6 @@
 //! never inside `<style>`, a URL or an event attribute, where entity
 //! escaping is not enough. (After typst's `typst-html/src/encode.rs`.)
 
-use std::fmt::Write;
 
 /// Whether `c` is a bidi embedding, override or isolate control
 /// (U+202A–U+202E, U+2066–U+2069).
@@ -73,13 +72,17 @@ pub fn escape_attr(text: &str) -> String {
 
 /// A number for an SVG attribute: at most two decimals, no `-0`, and never
 /// `NaN` or `inf` (which would make the attribute invalid).
+///
+/// Written with `decimal::fixed`, not `{}` of an `f64`, which would link
+/// std's float printing into the wasm. The text is the same as the shortest
+/// `{}` of the rounded value for every |v| below 10^13.
 pub fn num(v: f64) -> String {
-    if !v.is_finite() {
+    let hundredths = (v * 100.0).round();
+    if !hundredths.is_finite() || hundredths == 0.0 {
         return "0".into();
     }
-    let rounded = (v * 100.0).round() / 100.0;
-    let mut s = String::new();
-    let _ = write!(s, "{}", if rounded == 0.0 { 0.0 } else { rounded });
+    let mut s = crate::decimal::fixed(hundredths / 100.0, 2);
+    s.truncate(s.trim_end_matches('0').trim_end_matches('.').len());
     s
 }
 
@@ -115,5 +118,20 @@ mod tests {
         assert_eq!(num(12.3456), "12.35");
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(num(f64::INFINITY), "0");
+        assert_eq!(num(-12.3), "-12.3");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(-7.0), "-7");
+    }
+
+    #[test]
+    fn numbers_read_as_the_shortest_text_of_the_rounded_value() {
+        // What `num` wrote when it printed the rounded f64 with `{}`: the
+        // golden SVGs hold these digits.
+        for k in -200_000..200_000 {
+            let v = k as f64 * 0.0137;
+            let rounded = (v * 100.0).round() / 100.0;
+            let expected = format!("{}", if rounded == 0.0 { 0.0 } else { rounded });
+            assert_eq!(num(v), expected, "{v}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod child_pictures;
 pub mod date;
+pub mod decimal;
 pub mod edit;
 pub mod escape;
 pub mod figures;

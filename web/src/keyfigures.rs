@@ -4,6 +4,7 @@
 //! "hide names" like everything else on screen.
 
 use crate::state::{t, tf, use_app, AppState};
+use skyddsnat_core::decimal::Fixed;
 use skyddsnat_core::figures::{self, Figures, EVENING_HOURS};
 use skyddsnat_core::{Label, PersonId, PersonKind, Weekday};
 use yew::prelude::*;
@@ -38,7 +39,7 @@ fn counted(state: &AppState, items: &[(PersonId, usize)]) -> String {
 
 /// A share as a percentage with one decimal ("12,5" in Swedish).
 fn percent(state: &AppState, share: f64) -> String {
-    let text = format!("{:.1}", share * 100.0);
+    let text = Fixed(share * 100.0, 1).to_string();
     if state.lang == skyddsnat_core::Lang::Sv {
         text.replace('.', ",")
     } else {

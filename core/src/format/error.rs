@@ -288,7 +288,7 @@ impl std::error::Error for ImportError {}
 
 fn megabytes(bytes: usize) -> String {
     // One decimal is enough to see "5.0 MB" against "12.3 MB".
-    format!("{:.1}", bytes as f64 / 1_000_000.0)
+    crate::decimal::fixed(bytes as f64 / 1_000_000.0, 1)
 }
 
 fn codepoint(code: u32) -> String {

@@ -19,7 +19,7 @@
 use super::label::{
     child_display_name, display_name_of, label_width, truncate_label, LABEL_HEIGHT,
 };
-use super::{MapGeometry, Point, Rect};
+use super::{clamp, MapGeometry, Point, Rect};
 use crate::ids::PersonId;
 use crate::plan::{Plan, Ring, Sector};
 use std::f64::consts::{PI, TAU};
@@ -493,7 +493,7 @@ fn scan_region(
     }
     let key = region_key(geometry, item.region);
     let rows = ((r_max - r_min) / SCAN_STEP).floor() as i32;
-    let first_row = ((wanted.radius().clamp(r_min, r_max) - r_min) / SCAN_STEP).round() as i32;
+    let first_row = ((clamp(wanted.radius(), r_min, r_max) - r_min) / SCAN_STEP).round() as i32;
     for step in 0..=(2 * rows + 1) {
         let row = first_row + alternate(step);
         if row < 0 || row > rows {
@@ -515,7 +515,7 @@ fn scan_region(
         } else {
             let da = SCAN_STEP / r;
             let cols = ((a_max - a_min) / da).floor() as i32;
-            let first_col = ((wanted.angle().clamp(a_min, a_max) - a_min) / da).round() as i32;
+            let first_col = ((clamp(wanted.angle(), a_min, a_max) - a_min) / da).round() as i32;
             if centre {
                 // Around the full circle (a small disc): every spot in turn.
                 for col_step in 0..=cols {
@@ -552,7 +552,7 @@ fn scan_region(
                                 let (dx, dy) = (a.cos() * f64::from(dir), a.sin() * f64::from(dir));
                                 let clear = distance_to_clear(&mine, &theirs, dx, dy);
                                 let skip =
-                                    (clear / SCAN_STEP).floor().clamp(1.0, f64::from(cols + 1));
+                                    clamp((clear / SCAN_STEP).floor(), 1.0, f64::from(cols + 1));
                                 col += dir * skip as i32;
                             }
                         }

@@ -25,6 +25,15 @@ use crate::ids::PersonId;
 use crate::plan::{Permille, Place, Plan, Ring, Sector, Settings};
 use std::f64::consts::TAU;
 
+/// `v` kept within `lo..=hi` (`hi` wins if they cross; `lo` for NaN).
+///
+/// Not `f64::clamp`: its check of the bounds formats them with `{:?}` when
+/// it fails, and that alone links std's float printing into the widget's
+/// wasm (see `decimal`). The map's bounds never cross anyway.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// Radius of the children's disc in the middle, at scale 1.
 pub const CENTRE_RADIUS: f64 = 90.0;
 /// Radius of the outer edge of ring 3, at scale 1.
@@ -104,8 +113,8 @@ impl Rect {
     }
     /// Whether the rectangle reaches into the circle around `centre`.
     pub fn meets_circle(&self, centre: Point, radius: f64) -> bool {
-        let nx = centre.x.clamp(self.x, self.right());
-        let ny = centre.y.clamp(self.y, self.bottom());
+        let nx = clamp(centre.x, self.x, self.right());
+        let ny = clamp(centre.y, self.y, self.bottom());
         (nx - centre.x).hypot(ny - centre.y) < radius
     }
 }

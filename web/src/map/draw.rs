@@ -4,6 +4,7 @@
 //! No DOM here, so the drag code can call the same functions the renderer
 //! uses and a moved line looks exactly like a freshly drawn one.
 
+use skyddsnat_core::decimal::Fixed;
 use skyddsnat_core::geometry::Point;
 use skyddsnat_core::RelationKind;
 use std::fmt::Write;
@@ -61,10 +62,17 @@ pub fn relation_shape(
     let mut line = String::with_capacity(64);
     match kind {
         RelationKind::Strong | RelationKind::Weak => {
-            let _ = write!(line, "M{:.1} {:.1}L{:.1} {:.1}", s.x, s.y, e.x, e.y);
+            let _ = write!(
+                line,
+                "M{} {}L{} {}",
+                Fixed(s.x, 1),
+                Fixed(s.y, 1),
+                Fixed(e.x, 1),
+                Fixed(e.y, 1)
+            );
         }
         RelationKind::Stressful => {
-            let _ = write!(line, "M{:.1} {:.1}", s.x, s.y);
+            let _ = write!(line, "M{} {}", Fixed(s.x, 1), Fixed(s.y, 1));
             let steps = (usable / ZIGZAG_STEP).floor() as usize;
             for i in 1..steps {
                 let d = start_off + i as f64 * ZIGZAG_STEP;
@@ -72,12 +80,12 @@ pub fn relation_shape(
                 let p = at(d);
                 let _ = write!(
                     line,
-                    "L{:.1} {:.1}",
-                    p.x + px * ZIGZAG_AMPLITUDE * side,
-                    p.y + py * ZIGZAG_AMPLITUDE * side
+                    "L{} {}",
+                    Fixed(p.x + px * ZIGZAG_AMPLITUDE * side, 1),
+                    Fixed(p.y + py * ZIGZAG_AMPLITUDE * side, 1)
                 );
             }
-            let _ = write!(line, "L{:.1} {:.1}", e.x, e.y);
+            let _ = write!(line, "L{} {}", Fixed(e.x, 1), Fixed(e.y, 1));
         }
         RelationKind::Broken => {
             let mid = start_off + usable / 2.0;
@@ -86,18 +94,25 @@ pub fn relation_shape(
             let m2 = at(mid + gap);
             let _ = write!(
                 line,
-                "M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}",
-                s.x, s.y, m1.x, m1.y, m2.x, m2.y, e.x, e.y
+                "M{} {}L{} {}M{} {}L{} {}",
+                Fixed(s.x, 1),
+                Fixed(s.y, 1),
+                Fixed(m1.x, 1),
+                Fixed(m1.y, 1),
+                Fixed(m2.x, 1),
+                Fixed(m2.y, 1),
+                Fixed(e.x, 1),
+                Fixed(e.y, 1)
             );
             // Two short bars across the gap: "cut", readable in black and white.
             for m in [m1, m2] {
                 let _ = write!(
                     line,
-                    "M{:.1} {:.1}L{:.1} {:.1}",
-                    m.x + px * BREAK_BAR,
-                    m.y + py * BREAK_BAR,
-                    m.x - px * BREAK_BAR,
-                    m.y - py * BREAK_BAR
+                    "M{} {}L{} {}",
+                    Fixed(m.x + px * BREAK_BAR, 1),
+                    Fixed(m.y + py * BREAK_BAR, 1),
+                    Fixed(m.x - px * BREAK_BAR, 1),
+                    Fixed(m.y - py * BREAK_BAR, 1)
                 );
             }
         }
@@ -105,13 +120,13 @@ pub fn relation_shape(
     let arrow = supports.then(|| {
         let base = e;
         format!(
-            "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-            tip.x,
-            tip.y,
-            base.x + px * ARROW_HALF_WIDTH,
-            base.y + py * ARROW_HALF_WIDTH,
-            base.x - px * ARROW_HALF_WIDTH,
-            base.y - py * ARROW_HALF_WIDTH
+            "M{} {}L{} {}L{} {}Z",
+            Fixed(tip.x, 1),
+            Fixed(tip.y, 1),
+            Fixed(base.x + px * ARROW_HALF_WIDTH, 1),
+            Fixed(base.y + py * ARROW_HALF_WIDTH, 1),
+            Fixed(base.x - px * ARROW_HALF_WIDTH, 1),
+            Fixed(base.y - py * ARROW_HALF_WIDTH, 1)
         )
     });
     RelationShape { line, arrow }
@@ -129,7 +144,13 @@ pub struct ViewBox {
 impl ViewBox {
     /// The `viewBox` attribute value.
     pub fn attr(&self) -> String {
-        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.w, self.h)
+        format!(
+            "{} {} {} {}",
+            Fixed(self.x, 1),
+            Fixed(self.y, 1),
+            Fixed(self.w, 1),
+            Fixed(self.h, 1)
+        )
     }
 
     /// Parses a `viewBox` attribute value.

@@ -4,6 +4,8 @@
 use super::common::*;
 use super::findings::{use_findings, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppState};
+use skyddsnat_core::decimal::Fixed;
+use skyddsnat_core::escape::num;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::labels::format_date;
 use skyddsnat_core::validate::Location;
@@ -333,20 +335,20 @@ fn sparkline(values: &[u8], spoken: &str) -> Html {
         .enumerate()
         .map(|(i, v)| {
             let (x, y) = point(i, *v);
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", Fixed(x, 1), Fixed(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ");
     html! {
-        <svg class="skn-sparkline" viewBox={format!("0 0 {W} {H}")} width="64" height="20"
+        <svg class="skn-sparkline" viewBox={format!("0 0 {} {}", num(W), num(H))} width="64" height="20"
             role="img" aria-label={spoken.to_string()}>
-            <line class="skn-sparkline-base" x1="0" y1={format!("{}", H - PAD)} x2={format!("{W}")} y2={format!("{}", H - PAD)} />
+            <line class="skn-sparkline-base" x1="0" y1={num(H - PAD)} x2={num(W)} y2={num(H - PAD)} />
             if values.len() > 1 {
                 <polyline class="skn-sparkline-line" points={points} />
             }
             { for values.iter().enumerate().map(|(i, v)| {
                 let (x, y) = point(i, *v);
-                html! { <circle class="skn-sparkline-dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2" /> }
+                html! { <circle class="skn-sparkline-dot" cx={Fixed(x, 1).to_string()} cy={Fixed(y, 1).to_string()} r="2" /> }
             }) }
         </svg>
     }
