@@ -362,7 +362,7 @@ impl Store {
         if t - last_version_at >= VERSION_EVERY_MS {
             let slot = next % u64::from(MAX_VERSIONS);
             let mut entry = Object::new();
-            entry.push("saved_at", Json::Float(t));
+            entry.push("saved_at", t as i64);
             entry.push("json", text.as_str());
             let entry = json::to_compact(&entry.into());
             // A full storage may refuse the version but took the latest copy: still saved.
@@ -376,9 +376,9 @@ impl Store {
         }
         let mut meta = Object::new();
         meta.push("writer", self.writer.as_str());
-        meta.push("saved_at", Json::Float(t));
+        meta.push("saved_at", t as i64);
         meta.push("next_version", i64::try_from(next).unwrap_or(i64::MAX));
-        meta.push("last_version_at", Json::Float(last_version_at));
+        meta.push("last_version_at", last_version_at as i64);
         if let Err(e) = s.set_item(&self.key("meta"), &json::to_compact(&meta.into())) {
             return refused(e);
         }

@@ -81,11 +81,15 @@ pub(crate) fn check_value_depth(value: &Json) -> Result<(), ImportError> {
 /// into integers. Only called on values already known to be shallow.
 pub(crate) fn whole_floats_to_integers(value: &mut Json) {
     // Beyond 2^53 a float no longer holds every whole number exactly.
-    const EXACT: f64 = 9_007_199_254_740_992.0;
+    const EXACT: u64 = 1 << 53;
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {
         match v {
-            Json::Float(f) if f.fract() == 0.0 && f.abs() <= EXACT => *v = Json::Int(*f as i64),
+            Json::Float(_) => {
+                if let Some(n) = v.as_whole().filter(|n| n.unsigned_abs() <= EXACT) {
+                    *v = Json::Int(n);
+                }
+            }
             Json::Array(items) => stack.extend(items.iter_mut()),
             Json::Object(fields) => stack.extend(fields.values_mut()),
             _ => {}

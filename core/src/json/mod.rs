@@ -8,6 +8,13 @@
 //! order is part of the format) and numbers as written: integer or not, so
 //! a `3.0` where a whole number belongs can be refused.
 //!
+//! A number that is not an `i64` integer is kept as its text
+//! ([`Json::Float`]), not as an `f64`: the standard library's float parser
+//! and formatter brought 16 KB of LZMA (a table of powers of five, the
+//! shortest-digits algorithms) into the wasm for numbers a plan never
+//! holds. Kept as text, such a number is written back exactly as read;
+//! [`Json::as_f64`] reads whole values exactly and others approximately.
+//!
 //! - [`parse`] (`parse.rs`): refuses repeated keys, nesting past a depth and
 //!   lists past a length, while parsing, with the line of the problem.
 //! - [`to_pretty`], [`to_compact`] (`write.rs`): the same bytes as
@@ -26,8 +33,10 @@ pub enum Json {
     Bool(bool),
     /// A number written without fraction or exponent that fits an `i64`.
     Int(i64),
-    /// Any other number (always finite).
-    Float(f64),
+    /// Any other number (a fraction, an exponent, or an integer beyond
+    /// `i64`), as the text wrote it: valid JSON number syntax, which the
+    /// parser has checked. Whoever builds one must keep to that syntax.
+    Float(String),
     Str(String),
     Array(Vec<Json>),
     Object(Object),
@@ -78,11 +87,27 @@ impl Json {
         }
     }
 
-    /// Any number, as a float.
+    /// Any number, as a float: exact for integers and whole numbers
+    /// written with a fraction or exponent (`1700000000000.0`, `1e3`) up to
+    /// 2^53, within a few units in the last place for others.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Json::Int(n) => Some(*n as f64),
-            Json::Float(f) => Some(*f),
+            Json::Float(text) => Some(match whole_value(text) {
+                Some(n) if n.unsigned_abs() <= EXACT_IN_F64 => n as f64,
+                _ => approximate(text),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A number with no fractional part (`3`, `3.0`, `1e3`, `-2.50e1`) as an
+    /// integer, if it fits an `i64`. JavaScript has only floats, so a whole
+    /// number from a JS object may arrive as `3.0`.
+    pub fn as_whole(&self) -> Option<i64> {
+        match self {
+            Json::Int(n) => Some(*n),
+            Json::Float(text) => whole_value(text),
             _ => None,
         }
     }
@@ -119,6 +144,96 @@ impl Json {
     /// that is not an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.as_object().and_then(|o| o.get(key))
+    }
+}
+
+/// Every integer up to this size is exact in an `f64` (2^53).
+const EXACT_IN_F64: u64 = 1 << 53;
+
+/// The parts of a JSON number's text: sign, all its digits (integer part
+/// then fraction) and the power of ten they are scaled by.
+fn parts(text: &str) -> (bool, &str, &str, i64) {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        // An exponent past any sensible size saturates; the callers treat
+        // it as too large or as zero.
+        Some(at) => (
+            &rest[..at],
+            rest[at + 1..]
+                .trim_start_matches('+')
+                .parse::<i64>()
+                .unwrap_or(if rest[at + 1..].starts_with('-') {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }),
+        ),
+        None => (rest, 0),
+    };
+    let (int, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    (negative, int, fraction, exponent)
+}
+
+/// The value of a number's text if it is a whole number within `i64`.
+fn whole_value(text: &str) -> Option<i64> {
+    let (negative, int, fraction, exponent) = parts(text);
+    let digits = int.bytes().chain(fraction.bytes());
+    // value = digits × 10^(exponent − fraction.len())
+    let scale = exponent.checked_sub(fraction.len() as i64)?;
+    let mut significant: Vec<u8> = digits.skip_while(|d| *d == b'0').collect();
+    let mut scale = scale;
+    // Trailing zeros may pay for a negative scale.
+    while scale < 0 && significant.last() == Some(&b'0') {
+        significant.pop();
+        scale += 1;
+    }
+    if significant.is_empty() {
+        return Some(0);
+    }
+    if scale < 0 || significant.len() as i64 + scale > 19 {
+        return None;
+    }
+    let mut n: i128 = 0;
+    for d in significant {
+        n = n * 10 + i128::from(d - b'0');
+    }
+    for _ in 0..scale {
+        n *= 10;
+    }
+    let n = if negative { -n } else { n };
+    i64::try_from(n).ok()
+}
+
+/// A number's text as the nearest float this simple method finds: at most
+/// 19 significant digits, scaled by powers of ten (exact up to 10^22).
+fn approximate(text: &str) -> f64 {
+    let (negative, int, fraction, exponent) = parts(text);
+    let mut mantissa: u64 = 0;
+    let mut scale = exponent.saturating_sub(fraction.len() as i64);
+    let mut taken = 0;
+    for d in int.bytes().chain(fraction.bytes()).skip_while(|d| *d == b'0') {
+        if taken < 19 {
+            mantissa = mantissa * 10 + u64::from(d - b'0');
+            taken += 1;
+        } else {
+            scale = scale.saturating_add(1);
+        }
+    }
+    let mut value = mantissa as f64;
+    let mut rest = scale.clamp(-400, 400);
+    while rest != 0 {
+        let step = rest.clamp(-22, 22);
+        let power = (0..step.abs()).fold(1.0, |p, _| p * 10.0);
+        value = if step > 0 { value * power } else { value / power };
+        rest -= step;
+    }
+    if negative {
+        -value
+    } else {
+        value
     }
 }
 

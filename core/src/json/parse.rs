@@ -11,10 +11,9 @@
 //!
 //! Values differ from serde_json's `Value` in three corners: `-0` is the
 //! integer 0 (serde_json: the float -0.0), an integer past `i64` is a
-//! float (serde_json: a `u64` up to 2^64 − 1), and floats are rounded
-//! correctly (serde_json's default parser could be an ulp or two off, so
-//! at the very edge of the `f64` range the two may disagree on whether a
-//! number is out of range).
+//! [`Json::Float`] (serde_json: a `u64` up to 2^64 − 1), and a
+//! `Json::Float` keeps the number's text, so one past the `f64` range
+//! (`1e400`) is read, where serde_json refused it as out of range.
 //!
 //! The parser does not recurse: open arrays and objects are a stack of
 //! frames on the heap, so no nesting depth can overflow the call stack, and
@@ -40,9 +39,9 @@ pub struct Limits {
 /// break inside a string is reported after it, on the next line, column 0).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParseError {
-    /// Not JSON or broken JSON: a wrong character, a number out of `f64`
-    /// range, a lone surrogate escape, a raw control character in a string,
-    /// characters after the value.
+    /// Not JSON or broken JSON: a wrong character, a lone surrogate
+    /// escape, a raw control character in a string, characters after the
+    /// value.
     Syntax { line: usize, column: usize },
     /// The text ends inside a value (a cut-off save).
     Truncated { line: usize },
@@ -326,61 +325,27 @@ impl Parser<'_> {
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
             whole = false;
-            let mantissa = &self.bytes[start..self.pos];
             self.pos += 1;
-            let positive_exponent = match self.bytes.get(self.pos) {
-                Some(b'-') => {
-                    self.pos += 1;
-                    false
-                }
-                Some(b'+') => {
-                    self.pos += 1;
-                    true
-                }
-                _ => true,
-            };
+            if let Some(b'-' | b'+') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
             match self.bytes.get(self.pos) {
                 None => return Err(self.truncated(Where::At)),
-                Some(b'0'..=b'9') => {}
+                Some(b'0'..=b'9') => self.digits(),
                 Some(_) => {
                     self.pos += 1;
                     return Err(self.syntax(Where::At));
                 }
-            }
-            // An exponent past i32 is out of range at once, at the digit
-            // that overflowed (where serde_json reported it), unless the
-            // number is 0 or tiny (then it is 0, and the rest is skipped).
-            let mut exponent: i32 = 0;
-            while let Some(&d @ b'0'..=b'9') = self.bytes.get(self.pos) {
-                self.pos += 1;
-                match exponent
-                    .checked_mul(10)
-                    .and_then(|e| e.checked_add(i32::from(d - b'0')))
-                {
-                    Some(e) => exponent = e,
-                    None => {
-                        if positive_exponent && mantissa.iter().any(|b| matches!(b, b'1'..=b'9')) {
-                            return Err(self.syntax(Where::At));
-                        }
-                        self.digits();
-                        break;
-                    }
-                }
-            }
+            };
         }
         if whole {
             if let Some(n) = whole_number(&self.bytes[start..int_end]) {
                 return Ok(Json::Int(n));
             }
         }
-        // A fraction, an exponent or an integer beyond i64: the standard
-        // library's parser rounds correctly (serde_json's default one did
-        // not always), so every float written by `to_compact` reads back
-        // as the same float.
-        match self.text[start..self.pos].parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Json::Float(f)),
-            _ => Err(self.syntax(Where::At)),
-        }
+        // A fraction, an exponent or an integer beyond i64: kept as written
+        // (see `Json::Float`).
+        Ok(Json::Float(self.text[start..self.pos].to_string()))
     }
 
     /// Reads digits; returns how many.

@@ -5,12 +5,8 @@
 //! Plain functions writing into one `String`, no generic formatter: this
 //! code is in the widget's wasm, whose size is budgeted.
 //!
-//! Floats are written as serde_json 1.0.154 wrote them (with the `zmij`
-//! crate; `ryu` before it had the same layout but for the `+`):
-//! `1700000000000.0`, `0.001`, `1e+16`, `1.5e-7`. The digits are the
-//! shortest that read back as the same float, from the standard library's
-//! `{:e}`, laid out by [`push_float`]. A non-finite float (which [`Json`]
-//! never holds from parsing) is written `null`, as serde_json did.
+//! A number that is not an integer ([`Json::Float`]) is written as its text,
+//! exactly as it was read.
 
 use super::Json;
 
@@ -37,7 +33,7 @@ fn write(out: &mut String, value: &Json, indent: Option<usize>) {
         Json::Bool(true) => out.push_str("true"),
         Json::Bool(false) => out.push_str("false"),
         Json::Int(n) => push_int(out, *n),
-        Json::Float(f) => push_float(out, *f),
+        Json::Float(text) => out.push_str(text),
         Json::Str(s) => push_string(out, s),
         Json::Array(items) => {
             if items.is_empty() {
@@ -116,99 +112,6 @@ fn push_int(out: &mut String, n: i64) {
     }
 }
 
-/// A float in serde_json's layout: plain decimals while the number has at
-/// most 16 digits before the point and 4 zeros after it (`123.0`,
-/// `0.0001`), else scientific with a signed exponent (`1e+16`, `1.5e-7`);
-/// always with a `.` or an `e`, so that it reads back as a float.
-fn push_float(out: &mut String, f: f64) {
-    if !f.is_finite() {
-        out.push_str("null");
-        return;
-    }
-    if f.is_sign_negative() {
-        out.push('-');
-    }
-    if f == 0.0 {
-        out.push_str("0.0");
-        return;
-    }
-    // `{:e}` gives the shortest digits that read back as `f`:
-    // "d.ddde-x" or "de+x" style ("1.5e-7", "1e16").
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exponent: isize = exponent.parse().unwrap_or(0);
-    let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    if let Some(even) = even_of_tie(f.abs(), &digits) {
-        digits = even;
-    }
-    let length = digits.len() as isize;
-    // The number is 0.digits × 10^kk (ryu's and zmij's `kk`).
-    let kk = exponent + 1;
-    let k = kk - length;
-    if 0 <= k && kk <= 16 {
-        out.push_str(&digits);
-        for _ in 0..k {
-            out.push('0');
-        }
-        out.push_str(".0");
-    } else if 0 < kk && kk <= 16 {
-        let (int, frac) = digits.split_at(kk as usize);
-        out.push_str(int);
-        out.push('.');
-        out.push_str(frac);
-    } else if -5 < kk && kk <= 0 {
-        out.push_str("0.");
-        for _ in 0..-kk {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    } else {
-        let (first, rest) = digits.split_at(1);
-        out.push_str(first);
-        if !rest.is_empty() {
-            out.push('.');
-            out.push_str(rest);
-        }
-        out.push('e');
-        if kk > 0 {
-            out.push('+');
-        }
-        push_int(out, (kk - 1) as i64);
-    }
-}
-
-/// When the float lies exactly halfway between two shortest decimals (it
-/// is `…5` with one digit more, like 2198583958146942.25), the standard
-/// library picks the upper one and serde_json the even one; returns the
-/// even one's digits if `digits` is the odd one. A carry into a new digit
-/// (`…9` + 1) cannot be a shortest form, so it is left alone.
-fn even_of_tie(f: f64, digits: &str) -> Option<String> {
-    if digits.bytes().last()?.is_multiple_of(2) {
-        return None;
-    }
-    // The exact value of `f`, all its digits (a double has at most 767
-    // significant ones), then zeros.
-    let exact = format!("{f:.800e}");
-    let (mantissa, _) = exact.split_once('e')?;
-    let exact: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exact = exact.trim_end_matches('0');
-    if exact.len() != digits.len() + 1 || !exact.ends_with('5') {
-        return None;
-    }
-    let lower = &exact[..digits.len()];
-    if lower != digits {
-        // `digits` is the upper one: the lower one is even.
-        return Some(lower.to_string());
-    }
-    // `digits` is the lower one: the even one is one more in the last digit.
-    let mut upper = lower.as_bytes().to_vec();
-    let last = upper.last_mut()?;
-    if *last == b'9' {
-        return None;
-    }
-    *last += 1;
-    String::from_utf8(upper).ok()
-}
 
 /// A string in quotes, escaped as serde_json escapes: `"` `\` and the
 /// control characters (`\b \t \n \f \r` by name, the rest as `\u00xx`);

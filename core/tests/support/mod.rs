@@ -1095,7 +1095,7 @@ pub fn to_core_json(v: &serde_json::Value) -> skyddsnat_core::json::Json {
         serde_json::Value::Bool(b) => Json::Bool(*b),
         serde_json::Value::Number(n) => match n.as_i64() {
             Some(i) => Json::Int(i),
-            None => Json::Float(n.as_f64().expect("finite")),
+            None => Json::Float(n.to_string()),
         },
         serde_json::Value::String(s) => Json::Str(s.clone()),
         serde_json::Value::Array(a) => Json::Array(a.iter().map(to_core_json).collect()),
