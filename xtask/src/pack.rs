@@ -46,6 +46,14 @@ pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>> {
     options.dict_size = u32::try_from(bytes.len().next_power_of_two())
         .map_err(|_| "the wasm is over 4 GB".to_string())?
         .max(1 << 16);
+    // wasm is byte code: the position of a byte within 4 (pb = 2, the
+    // default, made for 32-bit data) predicts nothing, and the previous byte
+    // predicts the next one better with all four of its high bits (lc = 4).
+    // Measured on the widget: 1.3 KB smaller than lc 3, pb 2; lc 5 and up
+    // or pb 1 are larger again. offline-unpack.js reads lc/lp/pb from the
+    // header byte, so the decoder needs no change.
+    options.lc = 4;
+    options.pb = 0;
     let mut writer = LzmaWriter::new_use_header(Vec::new(), &options, Some(bytes.len() as u64))
         .map_err(|e| format!("lzma: {e}"))?;
     writer.write_all(bytes).map_err(|e| format!("lzma: {e}"))?;
