@@ -60,6 +60,18 @@ test('the wasm inlined in the offline file unpacks to exactly the shipped wasm',
   console.log(`unpacked ${expected.length} bytes of wasm from ${page.length} bytes of page in ${ms.toFixed(0)} ms`);
 });
 
+test('NUL bytes left raw in the page unpack the same after the HTML parser turns them into U+FFFD', () => {
+  const page = fs.readFileSync(SINGLE_FILE);
+  const { inlined } = inlinedText(page);
+  assert.ok(inlined.includes('\0'), 'the packed wasm holds NUL bytes (LZMA output of this size always does)');
+  const { unescapeInlined, lzmaDecode, encodeCp1252 } = unpacker();
+  // What a browser's parser leaves of the element's text (script data state).
+  const parsed = inlined.replaceAll('\0', '\ufffd');
+  assert.ok(Buffer.from(lzmaDecode(unescapeInlined(parsed))).equals(fs.readFileSync(EMBED_WASM)));
+  // "Save a copy" writes the parsed text back as the file's own bytes.
+  assert.ok(Buffer.from(encodeCp1252(parsed)).equals(Buffer.from(encodeCp1252(inlined))));
+});
+
 test('the script inlined in the offline file unpacks to exactly the embed build\'s script', () => {
   const { inlined } = inlinedText(fs.readFileSync(SINGLE_FILE), 'skyddsnat-script');
   const { unescapeInlined, lzmaDecode } = unpacker();

@@ -23,8 +23,12 @@ const SkyddsnatOffline = (() => {
   for (let i = 0; i < CP1252_HIGH.length; i++) CP1252_BYTE.set(CP1252_HIGH.charCodeAt(i), 0x80 + i);
 
   // The byte a windows-1252 page stored for one character, or -1 if there is none.
+  // U+FFFD is a NUL byte: the HTML parser replaces NUL with it inside a script
+  // element, and no windows-1252 byte decodes to it otherwise (and the page's
+  // own text holds none), so NUL needs no escape in the packed bytes.
   function cp1252Byte(c) {
     if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) return c;
+    if (c === 0xfffd) return 0;
     const b = CP1252_BYTE.get(c);
     return b === undefined ? -1 : b;
   }
