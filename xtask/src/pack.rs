@@ -57,6 +57,9 @@ pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>> {
     // header byte, so the decoder needs no change.
     options.lc = 4;
     options.pb = 0;
+    // The longest matches the format allows (preset 9 stops at 64):
+    // 0.2 KB smaller, a few seconds more.
+    options.nice_len = LzmaOptions::NICE_LEN_MAX;
     let mut writer = LzmaWriter::new_use_header(Vec::new(), &options, Some(bytes.len() as u64))
         .map_err(|e| format!("lzma: {e}"))?;
     writer.write_all(bytes).map_err(|e| format!("lzma: {e}"))?;
