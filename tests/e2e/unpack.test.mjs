@@ -1,6 +1,6 @@
 // The offline file's inlined wasm, read back the way a browser reads it:
 // the page decoded as windows-1252, the element's text unescaped and
-// LZMA-decoded by web/js/offline-unpack.js, must give exactly the wasm that
+// LZMA-decoded by web/js/offline-unpack.js, must give exactly the script and wasm that
 // dist/embed/ ships. And a damaged file must fail loudly, not run garbage.
 // (xtask/src/pack.rs is the writing side; see its module comment.)
 
@@ -40,43 +40,43 @@ function decodeWindows1252(bytes) {
   return text;
 }
 
-function inlinedText(pageBytes, id = 'skyddsnat-wasm') {
+// The packed element's text and where the wasm starts in its bytes: the
+// script and the wasm are one LZMA stream, the script first (dist.rs).
+function inlinedText(pageBytes) {
   const text = decodeWindows1252(pageBytes);
-  const match = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="lzma\\+cp1252">([^]*?)</script>`).exec(text);
-  assert.ok(match, `the offline file has its inlined element #${id}`);
-  return { text, inlined: match[1] };
+  const match = /<script type="application\/octet-stream" id="skyddsnat-script" data-encoding="lzma\+cp1252" data-script-bytes="(\d+)">([^]*?)<\/script>/.exec(text);
+  assert.ok(match, 'the offline file has its packed element #skyddsnat-script');
+  return { text, scriptBytes: Number(match[1]), inlined: match[2] };
 }
 
-test('the wasm inlined in the offline file unpacks to exactly the shipped wasm', () => {
+test('the script and the wasm inlined in the offline file unpack to exactly the embed build\'s', () => {
   const page = fs.readFileSync(SINGLE_FILE);
-  const { inlined } = inlinedText(page);
+  const { text, inlined, scriptBytes } = inlinedText(page);
+  // The wasm's own element is empty and points at the packed one.
+  assert.match(text, /<script type="application\/octet-stream" id="skyddsnat-wasm" data-encoding="lzma\+cp1252" data-packed-in="skyddsnat-script"><\/script>/);
   const { unescapeInlined, lzmaDecode } = unpacker();
   const started = performance.now();
-  const wasm = lzmaDecode(unescapeInlined(inlined));
+  const bytes = lzmaDecode(unescapeInlined(inlined));
   const ms = performance.now() - started;
+  const script = new TextDecoder().decode(bytes.subarray(0, scriptBytes));
+  assert.equal(script, fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat.js'), 'utf8'));
+  const wasm = bytes.subarray(scriptBytes);
   const expected = fs.readFileSync(EMBED_WASM);
   assert.equal(wasm.length, expected.length);
   assert.ok(Buffer.from(wasm).equals(expected), 'unpacked bytes differ from dist/embed/skyddsnat_bg.wasm');
-  console.log(`unpacked ${expected.length} bytes of wasm from ${page.length} bytes of page in ${ms.toFixed(0)} ms`);
+  console.log(`unpacked ${bytes.length} bytes of script and wasm from ${page.length} bytes of page in ${ms.toFixed(0)} ms`);
 });
 
 test('NUL bytes left raw in the page unpack the same after the HTML parser turns them into U+FFFD', () => {
   const page = fs.readFileSync(SINGLE_FILE);
   const { inlined } = inlinedText(page);
-  assert.ok(inlined.includes('\0'), 'the packed wasm holds NUL bytes (LZMA output of this size always does)');
+  assert.ok(inlined.includes('\0'), 'the packed bytes hold NUL bytes (LZMA output of this size always does)');
   const { unescapeInlined, lzmaDecode, encodeCp1252 } = unpacker();
   // What a browser's parser leaves of the element's text (script data state).
   const parsed = inlined.replaceAll('\0', '\ufffd');
-  assert.ok(Buffer.from(lzmaDecode(unescapeInlined(parsed))).equals(fs.readFileSync(EMBED_WASM)));
+  assert.ok(Buffer.from(lzmaDecode(unescapeInlined(parsed))).equals(Buffer.from(lzmaDecode(unescapeInlined(inlined)))));
   // "Save a copy" writes the parsed text back as the file's own bytes.
   assert.ok(Buffer.from(encodeCp1252(parsed)).equals(Buffer.from(encodeCp1252(inlined))));
-});
-
-test('the script inlined in the offline file unpacks to exactly the embed build\'s script', () => {
-  const { inlined } = inlinedText(fs.readFileSync(SINGLE_FILE), 'skyddsnat-script');
-  const { unescapeInlined, lzmaDecode } = unpacker();
-  const script = new TextDecoder().decode(lzmaDecode(unescapeInlined(inlined)));
-  assert.equal(script, fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat.js'), 'utf8'));
 });
 
 test('the page read as windows-1252 and written back is byte for byte the same file', () => {

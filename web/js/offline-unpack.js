@@ -6,11 +6,12 @@
 // Why not base64 of gzip: the file's budget is 400 KB and base64 alone adds a
 // third. So xtask compresses the wasm with LZMA (a quarter smaller than gzip
 // on wasm) and writes the bytes almost as they are into a windows-1252 page,
-// where every byte is one character; the script is packed the same way (it
-// is a sixth of the file unpacked). Four bytes would upset the HTML parser
-// (NUL, CR, "<" and the escape itself); they are written as "=" followed by
-// the byte plus 0x40. xtask/src/pack.rs is the writing side and owns the
-// format; tests/e2e/unpack.test.mjs checks both sides agree.
+// where every byte is one character; the script is packed in the same stream,
+// before the wasm. Few bytes would upset the HTML parser (CR, "<" before "/"
+// or "!", and the escape itself); they are written as "=" followed by the
+// byte plus 0x40, and NUL comes back from the parser as U+FFFD.
+// xtask/src/pack.rs is the writing side and owns the format;
+// tests/e2e/unpack.test.mjs checks both sides agree.
 
 const SkyddsnatOffline = (() => {
 
@@ -273,9 +274,22 @@ const SkyddsnatOffline = (() => {
     return filePage().getElementById(element.id)?.textContent ?? element.textContent;
   }
 
-  // The bytes packed into one of the offline file's inlined elements.
+  // The script and the wasm are packed as one stream in #skyddsnat-script,
+  // the script first (they share many names; one dictionary finds them):
+  // its data-script-bytes says where the wasm starts. #skyddsnat-wasm holds
+  // nothing and names that element in data-packed-in. Unpacked once.
+  let unpacked = null;
+
+  // The bytes of one of the offline file's inlined elements.
   function unpack(element) {
-    return lzmaDecode(unescapeInlined(packedText(element)));
+    if (!unpacked) {
+      const holder = document.getElementById('skyddsnat-script');
+      const bytes = lzmaDecode(unescapeInlined(packedText(holder)));
+      const split = Number(holder.dataset.scriptBytes);
+      if (!Number.isInteger(split) || split < 0 || split > bytes.length) throw new Error('lzma: the packed widget is damaged (script length)');
+      unpacked = { script: bytes.subarray(0, split), wasm: bytes.subarray(split) };
+    }
+    return element.id === 'skyddsnat-script' ? unpacked.script : unpacked.wasm;
   }
 
   // Runs the widget's packed script. An inline classic script runs the moment
