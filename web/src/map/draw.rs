@@ -153,21 +153,6 @@ impl ViewBox {
         )
     }
 
-    /// Parses a `viewBox` attribute value.
-    pub fn parse(text: &str) -> Option<ViewBox> {
-        let mut it = text
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<f64>().ok());
-        let vb = ViewBox {
-            x: it.next()??,
-            y: it.next()??,
-            w: it.next()??,
-            h: it.next()??,
-        };
-        (vb.w > 0.0 && vb.h > 0.0).then_some(vb)
-    }
-
     /// The view of `bounds` (centred on the map centre `centre`) at `zoom`.
     pub fn of(bounds: (f64, f64), zoom: f64, centre: Point) -> ViewBox {
         let w = 2.0 * bounds.0 / zoom;
@@ -259,7 +244,5 @@ mod tests {
         assert!((centre.x).abs() < 1e-9 && (centre.y).abs() < 1e-9);
         let corner = vb.to_map(0.0, 100.0, 400.0, 400.0);
         assert!((corner.x + 100.0).abs() < 1e-9 && (corner.y + 50.0).abs() < 1e-9);
-        assert_eq!(ViewBox::parse(&vb.attr()), Some(vb));
-        assert_eq!(ViewBox::parse("0 0 0 10"), None);
     }
 }

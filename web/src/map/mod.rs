@@ -239,8 +239,19 @@ pub fn MapView(props: &MapProps) -> Html {
     let to_map = {
         let svg_ref = svg_ref.clone();
         move |client_x: f64, client_y: f64| -> Option<(Point, f64)> {
-            let svg = svg_ref.cast::<Element>()?;
-            let vb = ViewBox::parse(&svg.get_attribute("viewBox")?)?;
+            let svg = svg_ref.cast::<web_sys::SvgsvgElement>()?;
+            // The browser's own reading of the viewBox, so the widget needs
+            // no float parser (the standard library's brings a 10 KB table).
+            let r = svg.view_box().base_val()?;
+            let vb = ViewBox {
+                x: r.x().into(),
+                y: r.y().into(),
+                w: r.width().into(),
+                h: r.height().into(),
+            };
+            if vb.w <= 0.0 || vb.h <= 0.0 {
+                return None;
+            }
             let rect = svg.get_bounding_client_rect();
             let p = vb.to_map(
                 client_x - rect.left(),
