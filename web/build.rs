@@ -10,8 +10,8 @@ fn main() {
     let source = Path::new("src/style.css");
     println!("cargo::rerun-if-changed={}", source.display());
     let css = std::fs::read_to_string(source).expect("read src/style.css");
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("style.min.css");
+    let out =
+        Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.min.css");
     std::fs::write(&out, minify(&css)).expect("write style.min.css");
 }
 

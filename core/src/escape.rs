@@ -13,7 +13,6 @@
 //! never inside `<style>`, a URL or an event attribute, where entity
 //! escaping is not enough. (After typst's `typst-html/src/encode.rs`.)
 
-
 /// Whether `c` is a bidi embedding, override or isolate control
 /// (U+202A–U+202E, U+2066–U+2069).
 pub fn is_bidi_control(c: char) -> bool {
