@@ -6,13 +6,13 @@
 //! authenticated as associated data, so changing any parameter is detected
 //! exactly like changing the ciphertext. See SECURITY.md for the threat model.
 
+use crate::i18n::{tr, trf, Lang};
+use crate::json::{self, Json, Object};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
-use crate::i18n::{tr, trf, Lang};
-use crate::json::{self, Json, Object};
 
 /// The `format` value of a sealed file.
 pub const SEALED_FORMAT: &str = "skyddsnat-sealed";
@@ -163,7 +163,11 @@ pub fn is_sealed(text: &str) -> bool {
     text.len() < 64 * 1024 * 1024
         && json::parse(text, limits)
             .ok()
-            .and_then(|v| v.get("format").and_then(Json::as_str).map(|f| f == SEALED_FORMAT))
+            .and_then(|v| {
+                v.get("format")
+                    .and_then(Json::as_str)
+                    .map(|f| f == SEALED_FORMAT)
+            })
             .unwrap_or(false)
 }
 

@@ -107,7 +107,10 @@ fn the_js_api_may_send_whole_numbers_as_floats() {
     let mut v = support::plan_value(&sample_plan());
     floats(&mut v);
     assert!(v["people"][0]["place"]["ring"].is_f64());
-    assert_eq!(from_value(support::to_core_json(&v)).unwrap(), sample_plan());
+    assert_eq!(
+        from_value(support::to_core_json(&v)).unwrap(),
+        sample_plan()
+    );
     // A real fraction is still refused, with its path.
     v["people"][0]["place"]["ring"] = 1.5.into();
     let e = from_value(support::to_core_json(&v)).unwrap_err();

@@ -5,10 +5,10 @@
 // In tests a panic is the failure report: unwrap is the assertion.
 #![allow(clippy::unwrap_used)]
 
-#[path = "analysis_support.rs"]
-mod support;
 #[path = "support/mod.rs"]
 mod generators;
+#[path = "analysis_support.rs"]
+mod support;
 
 use serde_json::{json, Value};
 use skyddsnat_core::format::{
@@ -43,7 +43,8 @@ fn import_err(v: Value) -> ImportError {
     let text = v.to_string();
     let from_text = from_json(&text).expect_err("a hostile snapshot was accepted");
     // The JS API's path gives the same answer.
-    let from_js = from_value(generators::to_core_json(&v)).expect_err("accepted through the JS API");
+    let from_js =
+        from_value(generators::to_core_json(&v)).expect_err("accepted through the JS API");
     assert_eq!(from_text.path, from_js.path);
     from_text
 }

@@ -464,8 +464,7 @@ impl Store {
     /// Accepts the newer save of another writer as seen (after loading it).
     pub fn adopt_latest(&self) {
         if let Some(s) = local_storage() {
-            self.last_seen
-                .set(number(&self.meta(&s), "saved_at"));
+            self.last_seen.set(number(&self.meta(&s), "saved_at"));
         }
     }
 

@@ -188,8 +188,7 @@ impl Codec for bool {
         Json::Bool(*self)
     }
     fn decode(v: &Json, at: &At) -> R<Self> {
-        v.as_bool()
-            .ok_or_else(|| wrong(v, at, JsonKind::Boolean))
+        v.as_bool().ok_or_else(|| wrong(v, at, JsonKind::Boolean))
     }
 }
 
@@ -504,7 +503,9 @@ impl Codec for Snapshots {
 }
 
 /// The kinds of check frequency, by their `"every"` tag.
-const FREQUENCIES: [&str; 7] = ["day", "weekday", "weekend", "days", "nth_day", "week", "once"];
+const FREQUENCIES: [&str; 7] = [
+    "day", "weekday", "weekend", "days", "nth_day", "week", "once",
+];
 
 impl Codec for Frequency {
     fn encode(&self) -> Json {

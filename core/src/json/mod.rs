@@ -214,7 +214,11 @@ fn approximate(text: &str) -> f64 {
     let mut mantissa: u64 = 0;
     let mut scale = exponent.saturating_sub(fraction.len() as i64);
     let mut taken = 0;
-    for d in int.bytes().chain(fraction.bytes()).skip_while(|d| *d == b'0') {
+    for d in int
+        .bytes()
+        .chain(fraction.bytes())
+        .skip_while(|d| *d == b'0')
+    {
         if taken < 19 {
             mantissa = mantissa * 10 + u64::from(d - b'0');
             taken += 1;
@@ -227,7 +231,11 @@ fn approximate(text: &str) -> f64 {
     while rest != 0 {
         let step = rest.clamp(-22, 22);
         let power = (0..step.abs()).fold(1.0, |p, _| p * 10.0);
-        value = if step > 0 { value * power } else { value / power };
+        value = if step > 0 {
+            value * power
+        } else {
+            value / power
+        };
         rest -= step;
     }
     if negative {
@@ -297,7 +305,10 @@ impl Object {
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
-        self.fields.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.fields
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {

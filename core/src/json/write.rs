@@ -112,7 +112,6 @@ fn push_int(out: &mut String, n: i64) {
     }
 }
 
-
 /// A string in quotes, escaped as serde_json escapes: `"` `\` and the
 /// control characters (`\b \t \n \f \r` by name, the rest as `\u00xx`);
 /// everything else, `/` and non-ASCII included, as it is.
