@@ -170,7 +170,11 @@ fn values(fractions: bool) -> impl Strategy<Value = Json> {
         any::<bool>().prop_map(Json::Bool),
         any::<i64>().prop_map(Json::Int),
         (-1000i64..1000).prop_map(Json::Int),
-        if fractions { float.boxed() } else { Just(Json::Null).boxed() },
+        if fractions {
+            float.boxed()
+        } else {
+            Just(Json::Null).boxed()
+        },
         string().prop_map(Json::Str),
     ];
     leaf.prop_recursive(5, 80, 8, |inner| {
