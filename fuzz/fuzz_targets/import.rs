@@ -2,7 +2,7 @@
 //! accepts must survive export → import unchanged.
 #![no_main]
 
-use skyddsnat_core::format::{from_json, from_slice, to_json};
+use skyddsnat_core::file::{from_json, from_slice, to_json};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(plan) = from_slice(data) {

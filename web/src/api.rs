@@ -11,7 +11,7 @@
 
 use crate::app::{App, AppProps, Host, HostRef};
 use crate::storage::Store;
-use skyddsnat_core::{format, i18n, sample, Date, Lang, Plan};
+use skyddsnat_core::{document::sample, file, i18n, Date, Lang, Plan};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -48,7 +48,7 @@ thread_local! {
 
 /// The plan as a JS object in the file format.
 pub fn plan_to_js(plan: &Plan) -> JsValue {
-    js_sys::JSON::parse(&format::to_json(plan)).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&file::to_json(plan)).unwrap_or(JsValue::NULL)
 }
 
 /// A plan from a JS object (or a JSON string), through the file format's checks.
@@ -60,7 +60,7 @@ pub fn plan_from_js(value: &JsValue, lang: Lang) -> Result<Plan, js_sys::Error> 
             .and_then(|s| s.as_string())
             .ok_or_else(|| js_sys::Error::new(i18n::tr(lang, "app.plan_not_json")))?,
     };
-    format::from_json(&text).map_err(|e| js_sys::Error::new(&e.message(lang)))
+    file::from_json(&text).map_err(|e| js_sys::Error::new(&e.message(lang)))
 }
 
 /// Today in the browser's time zone.
@@ -194,7 +194,7 @@ impl Widget {
     /// The plan as the text of a file.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> String {
-        format::to_json(&self.host.current.borrow())
+        file::to_json(&self.host.current.borrow())
     }
 
     /// Opens the print dialog with the printable plan, in `lang` ("sv" or
@@ -281,7 +281,7 @@ fn show_recovery(host: &Host, root: &Element, today: Date) {
     let Ok(plan) = host.current.try_borrow() else {
         return;
     };
-    let json = format::to_json(&plan);
+    let json = file::to_json(&plan);
     let build = || -> Result<(), JsValue> {
         let screen = document.create_element("div")?;
         screen.set_class_name("skn-app skn-recovery");
@@ -362,7 +362,7 @@ mod tests {
         let back = plan_from_js(&value, Lang::Sv).expect("valid");
         assert_eq!(back, plan);
         // A JSON string is accepted too; garbage is an Error with a message.
-        let text = JsValue::from_str(&format::to_json(&plan));
+        let text = JsValue::from_str(&file::to_json(&plan));
         assert_eq!(plan_from_js(&text, Lang::En).expect("valid"), plan);
         let err = plan_from_js(&JsValue::from_str("{nope"), Lang::En).expect_err("refused");
         assert!(!String::from(err.message()).is_empty());

@@ -2,7 +2,7 @@
 //! SVG, print the plan, read an opened file. Nothing leaves the computer
 //! except as a file the user saves.
 
-use skyddsnat_core::{format, Date, Plan};
+use skyddsnat_core::{file, Date, Plan};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlIFrameElement, Url};
 
@@ -43,7 +43,7 @@ pub fn save_json(plan: &Plan, today: Date) {
     download(
         &file_name("plan", today, "json"),
         "application/json",
-        &format::to_json(plan),
+        &file::to_json(plan),
     );
 }
 

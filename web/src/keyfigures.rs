@@ -4,8 +4,8 @@
 //! "hide names" like everything else on screen.
 
 use crate::state::{t, tf, use_app, AppState};
+use skyddsnat_core::analysis::figures::{self, Figures, EVENING_HOURS};
 use skyddsnat_core::decimal::Fixed;
-use skyddsnat_core::figures::{self, Figures, EVENING_HOURS};
 use skyddsnat_core::{Label, PersonId, PersonKind, Weekday};
 use yew::prelude::*;
 

@@ -4,8 +4,8 @@
 //! does the cryptography. See SECURITY.md.
 
 use crate::state::{t, use_app};
-use skyddsnat_core::seal::{self, KdfParams, SealError, NONCE_LEN, SALT_LEN};
-use skyddsnat_core::{format, Lang, Plan};
+use skyddsnat_core::file::seal::{self, KdfParams, SealError, NONCE_LEN, SALT_LEN};
+use skyddsnat_core::{file, Lang, Plan};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn seal_plan(plan: &Plan, passphrase: &str) -> Result<String, SealError> {
         return Err(SealError::Unsupported);
     };
     seal::seal(
-        &format::to_json(plan),
+        &file::to_json(plan),
         passphrase,
         salt,
         nonce,
@@ -39,7 +39,7 @@ pub fn seal_plan(plan: &Plan, passphrase: &str) -> Result<String, SealError> {
 /// any file. The message is the user's, in `lang`.
 pub fn open_sealed(text: &str, passphrase: &str, lang: Lang) -> Result<Plan, String> {
     let json = seal::open(text, passphrase).map_err(|e| e.message(lang))?;
-    format::from_json(&json).map_err(|e| e.message(lang))
+    file::from_json(&json).map_err(|e| e.message(lang))
 }
 
 /// What the dialog is for.

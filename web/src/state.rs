@@ -5,7 +5,7 @@
 //! events all see the same path. UI-only state (selection, language, hidden
 //! names, tab) lives here too, never in the plan.
 
-use skyddsnat_core::geometry::{child_display_name, display_name};
+use skyddsnat_core::map::{child_display_name, display_name};
 use skyddsnat_core::{AgreementId, Date, Edit, EditError, History, Lang, PersonId, Plan};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -152,7 +152,7 @@ impl AppState {
     /// replaced inside it too (the core's `hide_names_in`).
     pub fn shown(&self, text: &str) -> String {
         if self.hide_names {
-            skyddsnat_core::geometry::hide_names_in(&self.plan, text)
+            skyddsnat_core::map::hide_names_in(&self.plan, text)
         } else {
             text.to_string()
         }

@@ -10,11 +10,11 @@
 //! into a [`Summary`]; [`UnitStatsView`] is the full-screen dialog around it,
 //! and [`opener`] mounts that dialog from the ☰ menu.
 
-use skyddsnat_core::format::{self, ImportError, ImportErrorKind};
+use skyddsnat_core::analysis::stats::{summarize, to_csv, UnitStats};
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::file::seal::is_sealed;
+use skyddsnat_core::file::{self, ImportError, ImportErrorKind};
 use skyddsnat_core::i18n::{tr, trf};
-use skyddsnat_core::sample::sample_plan;
-use skyddsnat_core::seal::is_sealed;
-use skyddsnat_core::stats::{summarize, to_csv, UnitStats};
 use skyddsnat_core::{Date, Lang, Plan};
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
@@ -64,7 +64,7 @@ impl Imported {
             result: Err(Problem::Invalid(ImportError::whole(
                 ImportErrorKind::TooLarge {
                     bytes,
-                    max: format::limits::MAX_BYTES,
+                    max: file::limits::MAX_BYTES,
                 },
             ))),
         }
@@ -75,7 +75,7 @@ impl Imported {
 pub fn import_text(text: &str) -> Imported {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
-    let result = match format::from_json(text) {
+    let result = match file::from_json(text) {
         Ok(plan) => Ok(Rc::new(plan)),
         // Checked only after a failure: a sealed file is never a plain plan.
         Err(_) if is_sealed(text) => Err(Problem::Sealed),
@@ -243,7 +243,7 @@ fn format_keys() -> &'static HashSet<String> {
     static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
     KEYS.get_or_init(|| {
         let mut keys = HashSet::new();
-        let mut stack = vec![format::to_value(&sample_plan())];
+        let mut stack = vec![file::to_value(&sample_plan())];
         while let Some(value) = stack.pop() {
             match value {
                 skyddsnat_core::json::Json::Object(map) => {
@@ -635,7 +635,7 @@ impl Reading {
             let position = state.next_position;
             state.next_position += 1;
             let size = file.size();
-            if size > format::limits::MAX_BYTES as f64 {
+            if size > file::limits::MAX_BYTES as f64 {
                 // Not even read: a plan is never this large.
                 self.batch.dispatch(BatchAction::Set {
                     generation,

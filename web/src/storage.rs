@@ -30,7 +30,7 @@
 
 use crate::state::StorageStatus;
 use skyddsnat_core::json::{self, Json, Object};
-use skyddsnat_core::{format, i18n, Lang, Plan};
+use skyddsnat_core::{file, i18n, Lang, Plan};
 use std::cell::Cell;
 use web_sys::Storage;
 
@@ -59,11 +59,11 @@ struct Stored {
 fn split(plan: &Plan) -> Stored {
     if plan.snapshots().is_empty() {
         return Stored {
-            text: format::to_json(plan),
+            text: file::to_json(plan),
             blobs: Vec::new(),
         };
     }
-    let mut doc = format::to_value(plan);
+    let mut doc = file::to_value(plan);
     let snapshots = doc.as_object_mut().and_then(|o| o.remove("snapshots"));
     let blobs: Vec<(String, String)> = match snapshots {
         Some(Json::Array(list)) => list
@@ -99,8 +99,8 @@ fn refs_of(text: &str) -> Vec<String> {
 /// widget wrote them from plans within import's limits.
 fn parse(text: &str) -> Option<Json> {
     let limits = json::Limits {
-        max_depth: format::limits::MAX_DEPTH,
-        max_items: format::limits::MAX_ITEMS,
+        max_depth: file::limits::MAX_DEPTH,
+        max_items: file::limits::MAX_ITEMS,
     };
     json::parse(text, limits).ok()
 }
@@ -223,11 +223,11 @@ impl Store {
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
             return Ok(None);
         };
-        match self.expand(&s, &text).and_then(|t| format::from_json(&t)) {
+        match self.expand(&s, &text).and_then(|t| file::from_json(&t)) {
             Ok(plan) => Ok(Some(plan)),
             Err(e) => {
                 for v in self.versions() {
-                    if let Ok(plan) = format::from_json(&v.json) {
+                    if let Ok(plan) = file::from_json(&v.json) {
                         return Ok(Some(plan));
                     }
                 }
@@ -239,14 +239,14 @@ impl Store {
     /// The file text of a stored copy: its snapshots put back in place of
     /// their hashes. A blob that is missing or does not match its hash is an
     /// error (the caller falls back to an older version).
-    fn expand(&self, s: &Storage, text: &str) -> Result<String, format::ImportError> {
+    fn expand(&self, s: &Storage, text: &str) -> Result<String, file::ImportError> {
         if !text.contains(SNAPSHOT_REFS) {
             return Ok(text.to_string());
         }
         let broken = || {
-            format::ImportError::new(
+            file::ImportError::new(
                 "snapshots",
-                format::ImportErrorKind::Other {
+                file::ImportErrorKind::Other {
                     detail: "a stored snapshot is missing".into(),
                 },
             )
@@ -393,7 +393,7 @@ impl Store {
                 json: if blobs.is_empty() {
                     text
                 } else {
-                    format::to_json(plan)
+                    file::to_json(plan)
                 },
             },
         );
@@ -492,7 +492,7 @@ impl Store {
         if self.paused.get() || saved.saved_at <= self.last_seen.get().max(stored) {
             return None;
         }
-        let plan = format::from_json(&saved.json).ok()?;
+        let plan = file::from_json(&saved.json).ok()?;
         self.last_seen.set(saved.saved_at);
         Some(plan)
     }

@@ -4,7 +4,7 @@
 
 use crate::app::HostRef;
 use crate::state::{t, tf, use_app, Action, AppState, StorageStatus};
-use skyddsnat_core::{format, Lang, Plan};
+use skyddsnat_core::{file, Lang, Plan};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -141,7 +141,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             else {
                 return;
             };
-            if file.size() > format::limits::MAX_BYTES as f64 {
+            if file.size() > file::limits::MAX_BYTES as f64 {
                 let msg = t(&app, "menu.file_too_large");
                 host.0.report_error(&msg);
                 app.dispatch(Action::Notice(Some(msg)));
@@ -151,7 +151,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             let host = host.clone();
             let passphrase = passphrase.clone();
             let done = RefCell::new(Some(move |text: Result<String, _>| match text {
-                Ok(text) if skyddsnat_core::seal::is_sealed(&text) => {
+                Ok(text) if skyddsnat_core::file::seal::is_sealed(&text) => {
                     passphrase.set(Some(crate::passphrase::Purpose::Open(text.into())));
                 }
                 text => open_text(&app, &host, text.ok()),
@@ -371,7 +371,7 @@ fn open_text(app: &UseReducerHandle<AppState>, host: &HostRef, text: Option<Stri
         app.dispatch(Action::Notice(Some(msg)));
         return;
     };
-    match format::from_json(&text) {
+    match file::from_json(&text) {
         Ok(plan) => load_opened(app, plan),
         Err(e) => {
             let msg = tf(app, "menu.open_failed", &[("reason", &e.message(app.lang))]);
@@ -436,11 +436,11 @@ pub fn printable_html(
     today: skyddsnat_core::Date,
     hide_names: bool,
 ) -> String {
-    let options = skyddsnat_core::print::PrintOptions {
+    let options = skyddsnat_core::papers::print::PrintOptions {
         hide_names,
         ..Default::default()
     };
-    skyddsnat_core::print::print_html(plan, lang, today, &options)
+    skyddsnat_core::papers::print::print_html(plan, lang, today, &options)
 }
 
 /// The map alone from the core, as on screen: names hidden or not, and the
@@ -454,9 +454,9 @@ fn map_svg(app: &AppState) -> String {
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    let options = skyddsnat_core::svg::SvgOptions {
+    let options = skyddsnat_core::map::svg::SvgOptions {
         hide_names: app.hide_names,
         highlight,
     };
-    skyddsnat_core::svg::map_svg(&app.plan, app.lang, &options)
+    skyddsnat_core::map::svg::map_svg(&app.plan, app.lang, &options)
 }

@@ -4,7 +4,7 @@
 
 use crate::app::HostRef;
 use crate::state::{t, tf, use_app, Action};
-use skyddsnat_core::format;
+use skyddsnat_core::file;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ pub fn VersionsDialog(props: &VersionsProps) -> Html {
             versions
                 .into_iter()
                 .map(|v| {
-                    let people = format::from_json(&v.json)
+                    let people = file::from_json(&v.json)
                         .map(|p| p.people().len().to_string())
                         .unwrap_or_else(|_| String::from("?"));
                     (v, people)
@@ -77,7 +77,7 @@ pub fn VersionsDialog(props: &VersionsProps) -> Html {
                                 if !gloo::dialogs::confirm(&question) {
                                     return;
                                 }
-                                match format::from_json(&json) {
+                                match file::from_json(&json) {
                                     Ok(plan) => {
                                         app.dispatch(Action::Load(plan));
                                         app.dispatch(Action::Announce(tf(&app, "storage.restored", &[("when", &when)])));

@@ -7,9 +7,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::{
-    format, AgreementId, Date, Edit, Lang, Meeting, MeetingId, Person, PersonId, Plan, ScaleAnswer,
+    file, AgreementId, Date, Edit, Lang, Meeting, MeetingId, Person, PersonId, Plan, ScaleAnswer,
     Score,
 };
 use skyddsnat_web::panels::FollowUpPanel;
@@ -346,7 +346,7 @@ fn storage_keeps_each_snapshot_once_and_restores_the_whole_history() {
     }
     let (after_many, blobs) = stored_units(key);
     assert_eq!(blobs, 3);
-    let file = format::to_json(&plan);
+    let file = file::to_json(&plan);
     let file_units = file.encode_utf16().count();
     let (copy, blob_total) = copy_and_blob_units(key);
     let ring = 1 + skyddsnat_web::storage::MAX_VERSIONS as usize;
@@ -373,7 +373,7 @@ fn storage_keeps_each_snapshot_once_and_restores_the_whole_history() {
     // The versions carry the history too.
     let versions = Store::new(key).versions();
     assert!(!versions.is_empty());
-    let old = format::from_json(&versions[0].json).expect("a version opens");
+    let old = file::from_json(&versions[0].json).expect("a version opens");
     assert_eq!(old.snapshots().len(), 3);
 
     // Undo every closing: the blobs nobody names are cleaned up once the

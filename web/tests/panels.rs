@@ -7,7 +7,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::{AgreementId, Date, Lang, MeetingId, PersonId, Plan, Respondent};
 use skyddsnat_web::panels::{ChildVoicePanel, FollowUpPanel, PersonPanel, PlanPanel, ScalePanel};
 use skyddsnat_web::state::{Action, AppContext, AppState, Selection};

@@ -7,8 +7,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use skyddsnat_core::sample::sample_plan;
-use skyddsnat_core::{format, seal, Date, Lang, Plan};
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::{file, file::seal, Date, Lang, Plan};
 use skyddsnat_web::passphrase::{open_sealed, seal_plan, PassphraseDialog, Purpose};
 use skyddsnat_web::state::{AppContext, AppState};
 use std::cell::RefCell;
@@ -116,5 +116,5 @@ async fn the_dialog_refuses_short_or_mistyped_passphrases_then_seals() {
         .with(|s| s.borrow().clone())
         .expect("a sealed file was handed over");
     let json = seal::open(&sealed, "långt lösenord").expect("opens");
-    assert_eq!(format::from_json(&json).expect("a plan"), sample_plan());
+    assert_eq!(file::from_json(&json).expect("a plan"), sample_plan());
 }

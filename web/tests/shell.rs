@@ -896,7 +896,7 @@ async fn a_power_cut_that_lost_the_last_local_storage_writes_is_made_good_from_i
         .expect("loads")
         .expect("a stored plan");
     let stored: Value =
-        serde_json::from_str(&skyddsnat_core::format::to_json(&stored)).expect("json");
+        serde_json::from_str(&skyddsnat_core::file::to_json(&stored)).expect("json");
     let tomas = stored["people"]
         .as_array()
         .and_then(|p| p.iter().find(|p| p["name"] == "Tomas"))

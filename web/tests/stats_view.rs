@@ -7,11 +7,11 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use skyddsnat_core::analysis::stats::summarize;
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::file::seal::{seal, KdfParams};
 use skyddsnat_core::i18n::tr;
-use skyddsnat_core::sample::sample_plan;
-use skyddsnat_core::seal::{seal, KdfParams};
-use skyddsnat_core::stats::summarize;
-use skyddsnat_core::{format, CaseStatus, Date, Edit, Lang, Outcome, Plan};
+use skyddsnat_core::{file, CaseStatus, Date, Edit, Lang, Outcome, Plan};
 use skyddsnat_web::stats_view::{
     anonymous, csv_file_text, open_over, summarize_texts, StatsTable, StatsTableProps,
     UnitStatsProps, UnitStatsView,
@@ -231,7 +231,7 @@ fn notes(root: &Element) -> Vec<String> {
 async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
     let lang = Lang::Sv;
     let (active, closed) = (sample_plan(), closed_plan());
-    let texts = [format::to_json(&active), format::to_json(&closed)];
+    let texts = [file::to_json(&active), file::to_json(&closed)];
     let root = mount_view(lang).await;
     assert!(
         root.query_selector("table").expect("query").is_none(),
@@ -307,7 +307,7 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
 #[wasm_bindgen_test]
 async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden() {
     let lang = Lang::Sv;
-    let plan_json = format::to_json(&sample_plan());
+    let plan_json = file::to_json(&sample_plan());
     let mut unknown_key = sample_value();
     unknown_key["Birgitta"] = 1.into();
     let mut control_under_name = sample_value();
@@ -390,21 +390,21 @@ fn import_errors_keep_the_kind_and_drop_what_the_file_said() {
 
     // A number is no name: the version stays readable.
     let newer = r#"{"format": "skyddsnat", "schema_version": "Elis"}"#;
-    let e = format::from_json(newer).expect_err("bad version");
+    let e = file::from_json(newer).expect_err("bad version");
     let shown = anonymous(&e).message(Lang::En);
     assert!(!shown.contains("Elis"), "{shown}");
     // An error inside a person names that person when a plan is opened;
     // here the place is kept and the name is not.
     let mut plan = sample_value();
     plan["people"][0]["place"]["ring"] = 7.into();
-    let e = format::from_json(&plan.to_string()).expect_err("ring out of range");
+    let e = file::from_json(&plan.to_string()).expect_err("ring out of range");
     let shown = anonymous(&e).message(Lang::Sv);
     assert!(shown.contains("people[0].place.ring"), "{shown}");
     assert!(!shown.contains("Jenny"), "{shown}");
 
     let mut plan = sample_value();
     plan["children"][0]["age"] = 40.into();
-    let e = format::from_json(&plan.to_string()).expect_err("age out of range");
+    let e = file::from_json(&plan.to_string()).expect_err("age out of range");
     let shown = anonymous(&e).message(Lang::En);
     assert!(
         shown.contains("40") && shown.contains("children[0].age"),
@@ -414,7 +414,7 @@ fn import_errors_keep_the_kind_and_drop_what_the_file_said() {
 
 #[wasm_bindgen_test]
 async fn the_table_has_headers_for_every_row_and_english_labels() {
-    let summary = summarize_texts(&[&format::to_json(&closed_plan())], today());
+    let summary = summarize_texts(&[&file::to_json(&closed_plan())], today());
     let stats = summary.stats.expect("all read");
     let root = new_root();
     yew::Renderer::<StatsTable>::with_root_and_props(
@@ -465,8 +465,8 @@ async fn the_table_has_headers_for_every_row_and_english_labels() {
 fn the_csv_starts_with_a_byte_order_mark_and_holds_the_counts() {
     let summary = summarize_texts(
         &[
-            &format::to_json(&sample_plan()),
-            &format::to_json(&closed_plan()),
+            &file::to_json(&sample_plan()),
+            &file::to_json(&closed_plan()),
         ],
         today(),
     );
@@ -609,5 +609,5 @@ async fn destroying_the_widget_ends_an_open_dialog() {
 
 /// The sample family's file as a serde_json value, to mutate.
 fn sample_value() -> serde_json::Value {
-    serde_json::from_str(&format::to_json(&sample_plan())).expect("export is JSON")
+    serde_json::from_str(&file::to_json(&sample_plan())).expect("export is JSON")
 }

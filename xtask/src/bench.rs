@@ -6,9 +6,9 @@
 //!   a painted map, main-thread time per drag move, JS heap.
 
 use crate::{cargo, dist, root, run, setup, Result};
-use skyddsnat_core::format::{from_json, to_json};
-use skyddsnat_core::geometry::layout;
-use skyddsnat_core::sample::sample_plan;
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::file::{from_json, to_json};
+use skyddsnat_core::map::layout;
 use skyddsnat_core::{
     Edit, History, Permille, Person, PersonId, PersonKind, Place, Plan, Relation, RelationId,
     RelationKind, Ring, Sector,

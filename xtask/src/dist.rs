@@ -98,7 +98,7 @@ pub fn dist() -> Result<Built> {
     write(&embed.join("skyddsnat_bg.wasm"), &wasm_bytes)?;
     write(&embed.join("skyddsnat.d.ts"), declarations.as_bytes())?;
     // The sample family as a plan file: for the read-only example and the tests.
-    let sample = skyddsnat_core::format::to_json(&skyddsnat_core::sample::sample_plan());
+    let sample = skyddsnat_core::file::to_json(&skyddsnat_core::document::sample::sample_plan());
     write(&embed.join("sample-plan.json"), sample.as_bytes())?;
 
     // One LZMA stream, the script first: the glue and the wasm share many

@@ -13,7 +13,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::Index;
-use skyddsnat_core::format::{from_json, to_json};
+use skyddsnat_core::file::{from_json, to_json};
 use skyddsnat_core::*;
 use std::collections::HashSet;
 

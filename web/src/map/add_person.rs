@@ -3,7 +3,7 @@
 //! consultant can type a whole network with the keyboard alone.
 
 use crate::state::{t, tf, use_app, Action};
-use skyddsnat_core::geometry::place_new;
+use skyddsnat_core::map::place_new;
 use skyddsnat_core::{Edit, Label, Person, PersonId, PersonKind, Ring, Sector};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -84,7 +84,7 @@ pub fn AddPersonForm(props: &AddPersonProps) -> Html {
                 phone: String::new(),
                 note: String::new(),
             };
-            let shown = skyddsnat_core::geometry::display_name(&person, app.hide_names);
+            let shown = skyddsnat_core::map::display_name(&person, app.hide_names);
             let text = tf(
                 &app,
                 "map.added",

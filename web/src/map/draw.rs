@@ -5,7 +5,7 @@
 //! uses and a moved line looks exactly like a freshly drawn one.
 
 use skyddsnat_core::decimal::Fixed;
-use skyddsnat_core::geometry::Point;
+use skyddsnat_core::map::Point;
 use skyddsnat_core::RelationKind;
 use std::fmt::Write;
 

@@ -3,7 +3,7 @@
 
 use super::draw::relation_shape;
 use crate::state::{t, use_app};
-use skyddsnat_core::geometry::Point;
+use skyddsnat_core::map::Point;
 use skyddsnat_core::{Label, PersonKind, RelationKind};
 use yew::prelude::*;
 

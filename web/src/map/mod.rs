@@ -18,11 +18,11 @@ pub use legend::Legend;
 use crate::state::{t, tf, use_app, Action, AppState, Selection, Tab};
 use draw::{relation_shape, ViewBox};
 use skyddsnat_core::decimal::Fixed;
-use skyddsnat_core::escape::num;
-use skyddsnat_core::geometry::{
+use skyddsnat_core::map::{
     self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, LABEL_FONT,
     SECTOR_TITLE_CHARS,
 };
+use skyddsnat_core::papers::escape::num;
 use skyddsnat_core::{Edit, Label, PersonId, PersonKind, Place, Plan, RelationKind};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -100,7 +100,7 @@ fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing
         ring_label_angle: ring_label_angle(&layout),
         layout,
         bounds: (bx, by),
-        load: skyddsnat_core::figures::loads(plan)
+        load: skyddsnat_core::analysis::figures::loads(plan)
             .into_iter()
             .map(|l| (l.person, l.total()))
             .collect(),
@@ -141,7 +141,7 @@ impl Camera {
     /// The same view zoomed by `factor` about its centre, within the limits.
     fn zoomed(self, factor: f64) -> Camera {
         Camera {
-            zoom: geometry::clamp(self.zoom * factor, MIN_ZOOM, MAX_ZOOM),
+            zoom: map::clamp(self.zoom * factor, MIN_ZOOM, MAX_ZOOM),
             centre: self.centre,
         }
     }
@@ -614,7 +614,7 @@ pub fn MapView(props: &MapProps) -> Html {
             } else {
                 e.delta_y()
             };
-            let zoom = geometry::clamp(camera.zoom * (-delta * 0.0015).exp(), MIN_ZOOM, MAX_ZOOM);
+            let zoom = map::clamp(camera.zoom * (-delta * 0.0015).exp(), MIN_ZOOM, MAX_ZOOM);
             let k = camera.zoom / zoom;
             // Keep the point under the pointer where it is.
             camera.set(Camera {
@@ -696,11 +696,8 @@ pub fn MapView(props: &MapProps) -> Html {
                     let person = app.plan.person(id);
                     match person {
                         Some(person) if app.selection == Selection::Person(id) && !app.readonly => {
-                            let place = geometry::step(
-                                &person.place,
-                                dir,
-                                drawing.layout.geometry.sectors(),
-                            );
+                            let place =
+                                map::step(&person.place, dir, drawing.layout.geometry.sectors());
                             if place == person.place {
                                 app.dispatch(Action::Announce(t(&app, "map.cannot_move")));
                                 return;
@@ -928,7 +925,7 @@ pub fn MapView(props: &MapProps) -> Html {
                     { n.label.clone() }
                 </text>
                 if load > 0 {
-                    <g class={classes!("skn-load", (load >= skyddsnat_core::figures::OVERLOAD_AT).then_some("skn-load--over"))}
+                    <g class={classes!("skn-load", (load >= skyddsnat_core::analysis::figures::OVERLOAD_AT).then_some("skn-load--over"))}
                         transform={format!("translate({} {})", Fixed(r * 0.9, 1), Fixed(-r * 0.9, 1))}>
                         <circle r="7" />
                         <text text-anchor="middle" dominant-baseline="central" font-size="9">{ load }</text>

@@ -4,10 +4,10 @@
 use super::common::*;
 use super::findings::{severity_icon, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppContext, AppState, Selection};
+use skyddsnat_core::analysis::schedule::due_step;
+use skyddsnat_core::analysis::validate::{Part, Severity};
+use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::plan::step_letter;
-use skyddsnat_core::schedule::due_step;
-use skyddsnat_core::validate::{Part, Severity};
 use skyddsnat_core::{
     Agreement, AgreementId, Change, Check, Date, Edit, Frequency, Label, Method, Step, TimeOfDay,
     Weekday,
@@ -212,7 +212,7 @@ fn AgreementEditor(props: &EditorProps) -> Html {
 struct CheckProps {
     agreement: Agreement,
     index: usize,
-    findings: Vec<skyddsnat_core::validate::Finding>,
+    findings: Vec<skyddsnat_core::analysis::validate::Finding>,
 }
 
 /// The kinds of frequency a user picks from, with the value kept in the select.

@@ -4,9 +4,9 @@
 use super::common::*;
 use super::findings::{FindingList, Findings};
 use crate::state::{t, use_app, Action};
+use skyddsnat_core::analysis::validate::Location;
+use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::labels::format_date;
-use skyddsnat_core::validate::Location;
 use skyddsnat_core::{
     Allowed, Arrangement, ArrangementId, Edit, Label, PersonId, SupervisionId, SupervisionRule,
 };

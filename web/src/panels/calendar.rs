@@ -4,10 +4,10 @@
 
 use super::common::*;
 use crate::state::{t, use_app, AppState};
+use skyddsnat_core::analysis::schedule::{due_step, overdue, upcoming, DueCheck};
+use skyddsnat_core::document::plan::step_letter;
+use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::labels::format_date;
-use skyddsnat_core::plan::step_letter;
-use skyddsnat_core::schedule::{due_step, overdue, upcoming, DueCheck};
 use skyddsnat_core::{AgreementId, Label};
 use yew::prelude::*;
 

@@ -7,9 +7,11 @@
 use super::common::*;
 use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState};
-use skyddsnat_core::child_pictures::{safety_house_svg, three_houses_svg, words_and_pictures_html};
+use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::labels::format_date;
+use skyddsnat_core::papers::child_pictures::{
+    safety_house_svg, three_houses_svg, words_and_pictures_html,
+};
 use skyddsnat_core::{
     Child, ChildView, Edit, HouseEntry, PersonId, Quote, SafetyHouse, Score, Settings,
 };
@@ -83,7 +85,7 @@ pub fn ChildVoicePanel() -> Html {
 #[derive(Properties, PartialEq)]
 struct ChildVoiceProps {
     child: Child,
-    findings: Vec<skyddsnat_core::validate::Finding>,
+    findings: Vec<skyddsnat_core::analysis::validate::Finding>,
 }
 
 fn empty_view(child: PersonId) -> ChildView {

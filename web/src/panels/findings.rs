@@ -3,8 +3,8 @@
 
 use super::common::{display_name, names};
 use crate::state::{t, use_app, AppState};
+use skyddsnat_core::analysis::validate::{validate, Finding, Location, Part, Severity};
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::validate::{validate, Finding, Location, Part, Severity};
 use skyddsnat_core::Plan;
 use skyddsnat_core::{AgreementId, PersonId};
 use std::rc::Rc;

@@ -8,13 +8,13 @@ use super::checkins::ReviewsSection;
 use super::common::*;
 use super::findings::use_findings;
 use crate::state::{t, use_app, Action, AppState};
-use skyddsnat_core::geometry::{display_name_of, hide_names_in};
-use skyddsnat_core::i18n::trf;
-use skyddsnat_core::labels::format_date;
-use skyddsnat_core::review::{
+use skyddsnat_core::analysis::review::{
     agreement_changes, diff, last_snapshot, scale_trend, Delta, Field, FieldChange, PlanDiff,
     Snapshot,
 };
+use skyddsnat_core::i18n::labels::format_date;
+use skyddsnat_core::i18n::trf;
+use skyddsnat_core::map::{display_name_of, hide_names_in};
 use skyddsnat_core::{
     Date, Edit, FollowUp, FollowUpAnswer, FollowUpId, Label, Meeting, MeetingId, PersonId, Plan,
     Respondent,

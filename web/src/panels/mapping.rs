@@ -4,8 +4,8 @@
 use super::common::*;
 use super::findings::{FindingList, Findings};
 use crate::state::{t, use_app, Action};
+use skyddsnat_core::analysis::validate::Location;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::validate::Location;
 use skyddsnat_core::{
     Agreeing, Column, DangerId, DangerStatement, Edit, Label, MappingNote, NoteId, PersonId, Stance,
 };
@@ -181,7 +181,7 @@ pub fn DangersSection(props: &DangersProps) -> Html {
 struct DangerProps {
     danger: DangerStatement,
     number: usize,
-    findings: Vec<skyddsnat_core::validate::Finding>,
+    findings: Vec<skyddsnat_core::analysis::validate::Finding>,
 }
 
 const AGREEING: [Agreeing; 3] = [Agreeing::Yes, Agreeing::Partly, Agreeing::No];

@@ -5,9 +5,9 @@
 use super::common::*;
 use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState, Selection, Tab};
+use skyddsnat_core::document::plan::step_letter;
+use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::labels::format_date;
-use skyddsnat_core::plan::step_letter;
 use skyddsnat_core::{
     Age, Child, Edit, EntityKind, Label, Person, PersonId, PersonKind, Ref, Referrer, Ring, Sector,
 };

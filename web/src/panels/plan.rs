@@ -7,7 +7,7 @@ use super::checkins::{CheckInSection, ReviewsSection};
 use super::findings::{self, use_findings, FindingList};
 use super::mapping::{DangersSection, MappingSection};
 use crate::state::{t, use_app};
-use skyddsnat_core::validate::Location;
+use skyddsnat_core::analysis::validate::Location;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,9 @@
+//! Reading a plan rather than changing it: findings, key figures, the check
+//! schedule, closed meetings and what changed since, and the unit's
+//! anonymous statistics over many plans.
+
+pub mod figures;
+pub mod review;
+pub mod schedule;
+pub mod stats;
+pub mod validate;

@@ -1,0 +1,678 @@
+//! The safety-plan document: everything one family's plan holds.
+//!
+//! The [`Plan`] keeps its collections private: the only ways to change it are
+//! [`Plan::apply`] (see `edit.rs`) and import (see `format`), and both end in
+//! the same integrity checks, so no plan in memory can hold a dangling
+//! reference or a duplicate id. The value types inside (people, agreements…)
+//! are plain data with public fields: they hold no cross-references of their
+//! own to protect.
+
+use crate::document::date::{Date, TimeOfDay, Weekday};
+use crate::document::ids::*;
+
+/// One family's safety plan.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Plan {
+    pub(crate) title: String,
+    pub(crate) case: CaseStatus,
+    pub(crate) children: Vec<Child>,
+    pub(crate) people: Vec<Person>,
+    pub(crate) relations: Vec<Relation>,
+    pub(crate) meetings: Vec<Meeting>,
+    pub(crate) mapping: Vec<MappingNote>,
+    pub(crate) dangers: Vec<DangerStatement>,
+    pub(crate) scales: Vec<ScaleQuestion>,
+    pub(crate) agreements: Vec<Agreement>,
+    pub(crate) arrangements: Vec<Arrangement>,
+    pub(crate) supervision: Vec<SupervisionRule>,
+    pub(crate) check_ins: Vec<CheckIn>,
+    pub(crate) reviews: Vec<Review>,
+    pub(crate) follow_ups: Vec<FollowUp>,
+    pub(crate) child_views: Vec<ChildView>,
+    pub(crate) settings: Settings,
+    /// The plan as it stood at each closed meeting (see `review.rs`): part of
+    /// the document so the history travels with the file and closing a
+    /// meeting undoes like any edit. Never holds snapshots itself, and
+    /// omitted from the file while empty.
+    pub(crate) snapshots: crate::analysis::review::Snapshots,
+}
+
+/// Where the case stands, for the unit's statistics (no names needed).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct CaseStatus {
+    pub started: Option<Date>,
+    pub closed: Option<Date>,
+    /// What the work led to, once closed.
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The child could stay at home and no placement was needed.
+    PlacementAvoided,
+    /// The child came home sooner from a placement.
+    PlacementShortened,
+    /// The child was placed despite the plan.
+    Placed,
+    Other,
+}
+
+/// A child the plan is about. Children share the id space of people, so a
+/// relation or a house entry can point at a child.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Child {
+    pub id: PersonId,
+    /// First name or alias only.
+    pub name: String,
+    pub age: Age,
+    pub note: String,
+}
+
+/// A child's age in whole years, 0–17.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Age(u8);
+
+impl Age {
+    pub const MAX: u8 = 17;
+    pub fn new(years: u8) -> Option<Age> {
+        (years <= Self::MAX).then_some(Age(years))
+    }
+    pub fn years(self) -> u8 {
+        self.0
+    }
+}
+
+/// Someone in the child's network, private or professional.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: PersonId,
+    /// First name, or a role only ("BUP Skärholmen"). Never a personal identity number.
+    pub name: String,
+    /// The relation to the child or the role ("mormor", "förskollärare").
+    pub role: String,
+    pub kind: PersonKind,
+    pub place: Place,
+    pub lives_with_child: bool,
+    /// Protected identity (skyddade personuppgifter): contact details are never shown.
+    pub protected: bool,
+    /// A phone number for the plan's call lists. Hidden everywhere if `protected`.
+    pub phone: String,
+    pub note: String,
+}
+
+impl Person {
+    /// The phone number if it may be shown (never for protected identity).
+    pub fn visible_phone(&self) -> Option<&str> {
+        (!self.protected && !self.phone.trim().is_empty()).then_some(self.phone.trim())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonKind {
+    Private,
+    Professional,
+}
+
+/// Where a person sits on the map: a closeness ring, a sector, and a position
+/// inside that cell in thousandths (so files hold integers, not floats).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub ring: Ring,
+    pub sector: Sector,
+    /// 0 = the sector's first edge, 1000 = its last edge (clockwise).
+    pub along: Permille,
+    /// 0 = the ring's inner edge, 1000 = its outer edge.
+    pub depth: Permille,
+}
+
+/// A fraction 0–1000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Permille(u16);
+
+impl Permille {
+    pub const HALF: Permille = Permille(500);
+    pub fn new(v: u16) -> Option<Permille> {
+        (v <= 1000).then_some(Permille(v))
+    }
+    /// Clamps a fraction 0.0–1.0 (NaN becomes the middle).
+    pub fn from_fraction(f: f64) -> Permille {
+        if f.is_nan() {
+            return Permille::HALF;
+        }
+        Permille((f.clamp(0.0, 1.0) * 1000.0).round() as u16)
+    }
+    pub fn get(self) -> u16 {
+        self.0
+    }
+    pub fn fraction(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+/// Closeness to the child: 1 is the inner ring (closest), 3 the outer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ring(u8);
+
+impl Ring {
+    pub const COUNT: u8 = 3;
+    pub const INNER: Ring = Ring(1);
+    pub const MIDDLE: Ring = Ring(2);
+    pub const OUTER: Ring = Ring(3);
+    pub const ALL: [Ring; 3] = [Ring(1), Ring(2), Ring(3)];
+    pub fn new(n: u8) -> Option<Ring> {
+        (1..=Self::COUNT).contains(&n).then_some(Ring(n))
+    }
+    pub fn get(self) -> u8 {
+        self.0
+    }
+    /// One ring closer to the child, if there is one.
+    pub fn inward(self) -> Option<Ring> {
+        Ring::new(self.0 - 1)
+    }
+    pub fn outward(self) -> Option<Ring> {
+        Ring::new(self.0 + 1)
+    }
+}
+
+/// The kind of relation to the child: a slice of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sector {
+    Family,
+    Relatives,
+    FriendsNeighbours,
+    School,
+    Professionals,
+    Leisure,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 6] = [
+        Sector::Family,
+        Sector::Relatives,
+        Sector::FriendsNeighbours,
+        Sector::School,
+        Sector::Professionals,
+        Sector::Leisure,
+    ];
+
+    /// The kind of person who usually sits in this sector.
+    pub fn usual_kind(self) -> PersonKind {
+        match self {
+            Sector::School | Sector::Professionals => PersonKind::Professional,
+            _ => PersonKind::Private,
+        }
+    }
+}
+
+/// A line between two people (or a person and a child).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub id: RelationId,
+    pub from: PersonId,
+    pub to: PersonId,
+    pub kind: RelationKind,
+    /// `from` supports `to` (drawn as an arrow).
+    pub supports: bool,
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RelationKind {
+    Strong,
+    Weak,
+    /// Stressful or in conflict.
+    Stressful,
+    Broken,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 4] = [
+        RelationKind::Strong,
+        RelationKind::Weak,
+        RelationKind::Stressful,
+        RelationKind::Broken,
+    ];
+}
+
+/// A network meeting and who took part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub date: Date,
+    pub participants: Vec<PersonId>,
+    pub note: String,
+}
+
+/// One line in the mapping: a worry, something working well, something that
+/// needs to happen, or a complicating factor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingNote {
+    pub id: NoteId,
+    pub column: Column,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Worry,
+    WorkingWell,
+    NeedsToHappen,
+    Complicating,
+}
+
+impl Column {
+    pub const ALL: [Column; 4] = [
+        Column::Worry,
+        Column::WorkingWell,
+        Column::NeedsToHappen,
+        Column::Complicating,
+    ];
+}
+
+/// A danger statement (farhåga) paired with its safety goal, and who agrees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DangerStatement {
+    pub id: DangerId,
+    pub statement: String,
+    pub goal: String,
+    pub stances: Vec<Stance>,
+}
+
+/// Whether one person agrees with a danger statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stance {
+    pub person: PersonId,
+    pub agrees: Agreeing,
+    pub comment: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Agreeing {
+    Yes,
+    Partly,
+    No,
+}
+
+/// A scaling question 0–10 and every participant's answer, per meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleQuestion {
+    pub id: ScaleId,
+    pub question: String,
+    /// What 0 means ("the child cannot stay at home").
+    pub low: String,
+    /// What 10 means ("safe enough to close the case").
+    pub high: String,
+    pub answers: Vec<ScaleAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleAnswer {
+    pub meeting: MeetingId,
+    pub person: PersonId,
+    pub value: Score,
+}
+
+/// A point on a 0–10 scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(u8);
+
+impl Score {
+    pub const MAX: u8 = 10;
+    pub fn new(v: u8) -> Option<Score> {
+        (v <= Self::MAX).then_some(Score(v))
+    }
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// An everyday arrangement the network agrees on, who answers for it, who
+/// checks it, and what happens when it fails (plan A, B, C, D…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    pub id: AgreementId,
+    pub text: String,
+    pub responsible: Vec<PersonId>,
+    pub checks: Vec<Check>,
+    /// The contingency chain; step 0 is plan A, step 1 plan B, …
+    pub chain: Vec<Step>,
+}
+
+/// How an agreement is checked: by whom, how and how often.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub by: Vec<PersonId>,
+    pub method: Method,
+    pub when: Frequency,
+    pub time: Option<TimeOfDay>,
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Visit,
+    Call,
+    Message,
+    /// Seen in person at preschool, school, training…
+    InPerson,
+    /// An unannounced home visit.
+    UnannouncedVisit,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::Visit,
+        Method::Call,
+        Method::Message,
+        Method::InPerson,
+        Method::UnannouncedVisit,
+    ];
+}
+
+/// How often a check happens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Frequency {
+    Day,
+    Weekday,
+    Weekend,
+    /// On the given weekdays.
+    Days {
+        days: Vec<Weekday>,
+    },
+    /// Every `n` days counted from `from` (n = 2: every second day).
+    NthDay {
+        n: u8,
+        from: Date,
+    },
+    /// A number of times per week on days not fixed in advance (unannounced visits).
+    Week {
+        times: u8,
+    },
+    /// Once, on a date.
+    Once {
+        date: Date,
+    },
+}
+
+impl Frequency {
+    /// Whether a check with this frequency is planned on `day` (for
+    /// `Week { .. }`, no day is fixed: see the schedule).
+    pub fn falls_on(&self, day: Date) -> bool {
+        let wd = day.weekday();
+        match self {
+            Frequency::Day => true,
+            Frequency::Weekday => !wd.is_weekend(),
+            Frequency::Weekend => wd.is_weekend(),
+            Frequency::Days { days } => days.contains(&wd),
+            Frequency::NthDay { n, from } => {
+                let d = from.days_until(day);
+                *n > 0 && d >= 0 && d % i32::from(*n) == 0
+            }
+            Frequency::Week { .. } => false,
+            Frequency::Once { date } => *date == day,
+        }
+    }
+}
+
+/// One step of a contingency chain: who does what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub people: Vec<PersonId>,
+    pub action: String,
+}
+
+/// The letter of a step in a contingency chain: A, B, … Z, then A2, B2…
+pub fn step_letter(index: usize) -> String {
+    let letter = char::from(b'A' + (index % 26) as u8);
+    match index / 26 {
+        0 => letter.to_string(),
+        round => format!("{letter}{}", round + 1),
+    }
+}
+
+/// A temporary arrangement: someone moves in, sleeps over, for a while.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrangement {
+    pub id: ArrangementId,
+    pub people: Vec<PersonId>,
+    pub text: String,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// May the children be alone with this adult, and on what condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupervisionRule {
+    pub id: SupervisionId,
+    pub adult: PersonId,
+    /// The children this applies to; empty means all children in the plan.
+    pub children: Vec<PersonId>,
+    pub allowed: Allowed,
+    pub condition: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Allowed {
+    Yes,
+    OnCondition,
+    Never,
+}
+
+/// A logged check of an agreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckIn {
+    pub id: CheckInId,
+    pub agreement: AgreementId,
+    pub date: Date,
+    pub outcome: CheckOutcome,
+    /// The contingency step that was used, if any (0 = plan A).
+    pub step: Option<u16>,
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckOutcome {
+    /// The check happened and the agreement held.
+    Kept,
+    /// The check happened and the agreement did not hold.
+    NotKept,
+    /// The check itself did not happen.
+    Missed,
+}
+
+/// A review meeting date (uppföljning).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub id: ReviewId,
+    pub date: Date,
+    pub held: bool,
+    pub note: String,
+}
+
+/// Answers to a follow-up questionnaire from the child, a parent or someone in the network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    pub id: FollowUpId,
+    pub date: Date,
+    pub respondent: Respondent,
+    /// Who answered, if they are in the network (anonymous answers have none).
+    pub person: Option<PersonId>,
+    pub answers: Vec<FollowUpAnswer>,
+    pub comment: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Respondent {
+    Child,
+    Parent,
+    Network,
+    Professional,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpAnswer {
+    /// A stable key of the built-in question ("feels_safe").
+    pub question: String,
+    /// 0–4 on a five-point (faces) scale, if answered.
+    pub value: Option<u8>,
+    pub text: String,
+}
+
+/// The child's own views, in the child's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChildView {
+    pub child: PersonId,
+    pub worries: Vec<Quote>,
+    pub good_things: Vec<Quote>,
+    pub dreams: Vec<Quote>,
+    pub house: SafetyHouse,
+    /// The words-and-pictures explanation written for the child.
+    pub words_and_pictures: String,
+}
+
+/// The child's words, verbatim, with the date they were said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub date: Option<Date>,
+}
+
+/// The safety house: who lives inside, who visits, who stays outside, the
+/// rules on the roof, and where the child places itself on the path (0–10).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SafetyHouse {
+    pub inside: Vec<HouseEntry>,
+    pub visiting: Vec<HouseEntry>,
+    pub outside: Vec<HouseEntry>,
+    pub rules: Vec<Quote>,
+    pub path: Option<Score>,
+}
+
+/// A person from the network (the same person, not a copy) or the child's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseEntry {
+    pub person: Option<PersonId>,
+    pub text: String,
+}
+
+/// Per-plan display settings that travel with the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Sectors clockwise from the top; always a permutation of [`Sector::ALL`].
+    pub sector_order: Vec<Sector>,
+    /// Hide the child's views from the shared screen and the printed plan.
+    pub child_views_private: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            sector_order: Sector::ALL.to_vec(),
+            child_views_private: false,
+        }
+    }
+}
+
+/// Read access. Changes go through [`Plan::apply`].
+impl Plan {
+    pub fn new() -> Plan {
+        Plan::default()
+    }
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    pub fn case(&self) -> &CaseStatus {
+        &self.case
+    }
+    pub fn children(&self) -> &[Child] {
+        &self.children
+    }
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.meetings
+    }
+    pub fn mapping(&self) -> &[MappingNote] {
+        &self.mapping
+    }
+    pub fn dangers(&self) -> &[DangerStatement] {
+        &self.dangers
+    }
+    pub fn scales(&self) -> &[ScaleQuestion] {
+        &self.scales
+    }
+    pub fn agreements(&self) -> &[Agreement] {
+        &self.agreements
+    }
+    pub fn arrangements(&self) -> &[Arrangement] {
+        &self.arrangements
+    }
+    pub fn supervision(&self) -> &[SupervisionRule] {
+        &self.supervision
+    }
+    pub fn check_ins(&self) -> &[CheckIn] {
+        &self.check_ins
+    }
+    pub fn reviews(&self) -> &[Review] {
+        &self.reviews
+    }
+    pub fn follow_ups(&self) -> &[FollowUp] {
+        &self.follow_ups
+    }
+    pub fn child_views(&self) -> &[ChildView] {
+        &self.child_views
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    /// The snapshots of closed meetings, in meeting date order.
+    pub fn snapshots(&self) -> &[crate::analysis::review::Snapshot] {
+        self.snapshots.as_slice()
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+    pub fn child(&self, id: PersonId) -> Option<&Child> {
+        self.children.iter().find(|c| c.id == id)
+    }
+    /// The agreement's number as the plan shows it (1 for the first): the
+    /// same on screen, in print and in every message that names it.
+    pub fn agreement_number(&self, id: AgreementId) -> Option<usize> {
+        self.agreements
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| i + 1)
+    }
+
+    pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The display name of a person or child, if they exist.
+    pub fn name_of(&self, id: PersonId) -> Option<&str> {
+        self.person(id)
+            .map(|p| p.name.as_str())
+            .or_else(|| self.child(id).map(|c| c.name.as_str()))
+    }
+
+    /// The latest meeting by date (the one whose answers are "today's").
+    pub fn latest_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().max_by_key(|m| (m.date, m.id))
+    }
+
+    /// The next review date on or after `today` that has not been held.
+    pub fn next_review(&self, today: Date) -> Option<&Review> {
+        self.reviews
+            .iter()
+            .filter(|r| !r.held && r.date >= today)
+            .min_by_key(|r| r.date)
+    }
+}

@@ -1,0 +1,250 @@
+//! The file format: JSON export and hostile-input-safe import, with migrations.
+//!
+//! A file is one JSON object: `"format": "skyddsnat"` and `"schema_version"`
+//! first, then the plan's fields in a fixed order (see
+//! `schema/skyddsnat.schema.json`). Export is deterministic, so export →
+//! import → export gives the same bytes.
+//!
+//! Import never trusts its input. In order, it checks:
+//! 1. size ([`limits::MAX_BYTES`]) and nesting depth ([`limits::MAX_DEPTH`]),
+//!    on the raw bytes, before the parser recurses;
+//! 2. JSON syntax, with no key repeated inside one object and no list longer
+//!    than [`limits::MAX_ITEMS`] (`crate::json`'s parser);
+//! 3. `format` and `schema_version`: newer versions are refused, older ones
+//!    migrated step by step (`migrate.rs`);
+//! 4. list lengths, text lengths and forbidden characters (`guard.rs`);
+//! 5. types, unknown fields and value ranges (`codec.rs`, with the JSON path);
+//! 6. ids and references ([`Plan::check_integrity`]).
+//!
+//! Every error is an [`ImportError`]: a JSON path and a kind, worded in
+//! Swedish or English by [`ImportError::message`].
+//!
+//! Import returns a new [`Plan`] and never takes the caller's plan, so a
+//! failed import cannot change the plan that is open: the caller replaces its
+//! plan only on `Ok`. [`from_value`] does the same for a JSON value (the JS
+//! API), and [`from_slice`] for raw bytes.
+//!
+//! ## Closed meetings (schema version 2)
+//! Since version 2 a file may end in `"snapshots"`: the plan as it stood at
+//! each closed meeting (`{"meeting", "date", "plan"}`, in meeting date order,
+//! one per meeting, at most [`limits::MAX_SNAPSHOTS`]), so the history of a
+//! case travels with its file. The list is left out while no meeting has
+//! been closed, so a version 1 plan and a version 2 plan without closed
+//! meetings differ only in the version number; version 1 files migrate by
+//! changing nothing, and one that holds `"snapshots"` is refused as version 1
+//! always refused unknown fields. A snapshot is not trusted because it is
+//! old: its `plan` passes every check of a whole file's plan (list limits
+//! counted from that plan, texts, types, ids and references; errors name
+//! paths such as `snapshots[0].plan.people[2].name`), it must hold its own
+//! meeting on the snapshot's date, and it may not hold snapshots itself;
+//! that is refused on the raw tree, before the typed reading recurses into it.
+//! [`limits::MAX_BYTES`] and [`limits::MAX_DEPTH`] count the whole file,
+//! history included (a snapshot adds 3 levels), and closing a meeting is
+//! refused when the file would pass the size limit.
+//!
+//! ## What counts as a hostile text
+//! - Names, roles, phone numbers and the title are shown on one line (map
+//!   labels, lists, signature lines): at most [`limits::MAX_NAME_CHARS`]
+//!   characters, no control characters at all, and no text-direction
+//!   controls (U+202A–202E, U+2066–2069), which could make "Ali" display as
+//!   another name. These are refused, not silently removed, so what the
+//!   family signed is what the file says.
+//! - Longer texts (notes, agreements, the child's words) may hold line
+//!   breaks and tabs, and text-direction controls (real Arabic or Persian
+//!   text can carry them); other control characters are refused. Renderers
+//!   must isolate each such text (`dir="auto"`, `<bdi>`, `unicode-bidi:
+//!   isolate`), so a control cannot leak into the text around it.
+//! - Edits do not enforce these limits: callers that let people type run
+//!   [`check_plan`] before saving, so they never write a file that will not
+//!   open again.
+//! - Markup and script (`<script>`, `javascript:`) import as the inert
+//!   text they are: escaping is every renderer's job, and refusing them would
+//!   only hide the renderer bugs the hostile corpus is there to find.
+
+mod codec;
+mod error;
+mod guard;
+mod migrate;
+pub mod seal;
+
+pub use codec::{At, Codec};
+pub use error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
+pub use guard::is_bidi_control;
+pub use migrate::{FORMAT, SCHEMA_VERSION};
+
+use crate::document::plan::Plan;
+use crate::json::{self, Json, Object};
+
+/// The limits import enforces. A real family plan is far below all of them
+/// (the sample family is 30 kB, 7 levels deep, 15 people).
+pub mod limits {
+    /// Largest file, in bytes (5 MB).
+    pub const MAX_BYTES: usize = 5_000_000;
+    /// Deepest nesting of arrays and objects (a plan needs 7).
+    pub const MAX_DEPTH: usize = 32;
+    /// Most people in the network.
+    pub const MAX_PEOPLE: usize = 2_000;
+    /// Most children in one plan.
+    pub const MAX_CHILDREN: usize = 100;
+    /// Most items in any other list (check-ins, answers…).
+    pub const MAX_ITEMS: usize = 10_000;
+    /// Longest name, role, phone number or title, in characters.
+    pub const MAX_NAME_CHARS: usize = 200;
+    /// Longest other text, in characters.
+    pub const MAX_TEXT_CHARS: usize = 10_000;
+    /// Most closed meetings kept as snapshots (two years of fortnightly
+    /// meetings is 52). Each is a whole plan, so [`MAX_BYTES`] usually
+    /// binds first.
+    pub const MAX_SNAPSHOTS: usize = 100;
+}
+
+/// The plan as a file: pretty JSON, two-space indent, ending in a newline.
+/// Deterministic: the same plan always gives the same bytes.
+pub fn to_json(plan: &Plan) -> String {
+    let mut out = json::to_pretty(&to_value(plan));
+    out.push('\n');
+    out
+}
+
+/// The plan as a JSON value: the envelope (`format`, `schema_version`),
+/// then the plan's fields.
+pub fn to_value(plan: &Plan) -> Json {
+    let mut doc = Object::new();
+    doc.push("format", FORMAT);
+    doc.push("schema_version", i64::from(SCHEMA_VERSION));
+    plan.encode_into(&mut doc);
+    Json::Object(doc)
+}
+
+/// Reads a plan from the text of a file. See the module docs for every check.
+pub fn from_json(text: &str) -> Result<Plan, ImportError> {
+    if text.len() > limits::MAX_BYTES {
+        return Err(ImportError::whole(ImportErrorKind::TooLarge {
+            bytes: text.len(),
+            max: limits::MAX_BYTES,
+        }));
+    }
+    guard::check_depth(text)?;
+    // A byte-order mark is what some Windows editors put first; it is not data.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let limits = json::Limits {
+        max_depth: limits::MAX_DEPTH,
+        max_items: limits::MAX_ITEMS,
+    };
+    let root = json::parse(text, limits).map_err(parse_error)?;
+    from_checked_value(root)
+}
+
+/// Reads a plan from the bytes of a file (which must be UTF-8).
+pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.len() > limits::MAX_BYTES {
+        return Err(ImportError::whole(ImportErrorKind::TooLarge {
+            bytes: bytes.len(),
+            max: limits::MAX_BYTES,
+        }));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_json(text),
+        Err(e) => {
+            // Where the first byte that is not UTF-8 sits, as the parser would say.
+            let valid = &bytes[..e.valid_up_to()];
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            Err(ImportError::whole(ImportErrorKind::Syntax {
+                line: valid.iter().filter(|b| **b == b'\n').count() + 1,
+                column: valid.len() - line_start + 1,
+            }))
+        }
+    }
+}
+
+/// Reads a plan from a JSON value (e.g. an object handed over by the JS
+/// API), with the checks of [`from_json`] except the byte size, which such a
+/// value does not have; its depth is checked without recursion.
+///
+/// One difference: JavaScript has no integer type, so a whole number that
+/// arrives as a float (`3.0`) counts as the integer 3 here, while a file
+/// saying `3.0` where an integer belongs is refused.
+pub fn from_value(mut value: Json) -> Result<Plan, ImportError> {
+    if let Err(e) = guard::check_value_depth(&value) {
+        // A value drops recursively: take a too-deep one apart by hand, or
+        // refusing it would overflow the stack anyway.
+        guard::drop_iteratively(value);
+        return Err(e);
+    }
+    guard::whole_floats_to_integers(&mut value);
+    from_checked_value(value)
+}
+
+/// The import rules for texts and list sizes, applied to one item about to
+/// enter a plan by an edit (`path` is where it will sit, e.g. `people[3]`).
+/// Edits and import share these rules, so a plan that can be edited can
+/// always be saved and opened again.
+pub(crate) fn check_item<T: Codec>(item: &T, path: &str) -> Result<(), ImportError> {
+    check_item_value(&item.encode(), path)
+}
+
+/// [`check_item`] for an item already in its JSON form.
+pub(crate) fn check_item_value(value: &Json, path: &str) -> Result<(), ImportError> {
+    let mut path = path.to_string();
+    guard::walk(value, None, &mut path, 2)
+}
+
+/// The import rules for texts and list sizes, applied to a snapshot about
+/// to enter a plan as `snapshots[index]`: its plan is checked as a whole
+/// plan is on import.
+pub(crate) fn check_snapshot_item(
+    snapshot: &crate::analysis::review::Snapshot,
+    index: usize,
+) -> Result<(), ImportError> {
+    guard::check_snapshot_value(&snapshot.encode(), &format!("snapshots[{index}]"))
+}
+
+/// The largest number of items a top-level collection may hold in a file.
+pub(crate) fn max_items(field: &str) -> usize {
+    match field {
+        "people" => limits::MAX_PEOPLE,
+        "children" => limits::MAX_CHILDREN,
+        "snapshots" => limits::MAX_SNAPSHOTS,
+        _ => limits::MAX_ITEMS,
+    }
+}
+
+/// Whether import would accept `plan` once saved: the same checks, run on
+/// the plan in memory. Edits enforce the same text and size rules
+/// ([`check_item`]), so this holds for any plan built by edits; it is a
+/// last guard before writing a file.
+pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
+    from_checked_value(to_value(plan)).map(|_| ())
+}
+
+fn from_checked_value(root: Json) -> Result<Plan, ImportError> {
+    let doc = Json::Object(migrate::upgrade(root)?);
+    guard::check_tree(&doc)?;
+    // Names are checked by now, so they may be quoted in later messages.
+    let names = guard::Names::of(&doc);
+    let plan = Plan::decode(&doc, &At::ROOT).map_err(|e| names.attach(e))?;
+    plan.check_integrity()
+        .map_err(|(path, e)| names.attach(ImportError::new(path, ImportErrorKind::Integrity(e))))?;
+    Ok(plan)
+}
+
+/// Turns a parse error of the raw text into an [`ImportError`].
+fn parse_error(e: json::ParseError) -> ImportError {
+    use json::ParseError as P;
+    ImportError::whole(match e {
+        P::Syntax { line, column } => ImportErrorKind::Syntax { line, column },
+        P::Truncated { line } => ImportErrorKind::Truncated { line },
+        P::DuplicateKey { key, line } => ImportErrorKind::DuplicateKey {
+            key: quote_fragment(&key),
+            line,
+        },
+        P::TooDeep { line } => ImportErrorKind::TooDeep {
+            max: limits::MAX_DEPTH,
+            line,
+        },
+        P::TooMany { line } => ImportErrorKind::ListTooLong {
+            max: limits::MAX_ITEMS,
+            line,
+        },
+    })
+}

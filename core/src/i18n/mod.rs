@@ -1,0 +1,217 @@
+//! Message catalogs: every string the user reads comes from `core/i18n/<lang>/*.txt`.
+//!
+//! The format is one message per line, `key = text`, with `{name}` placeholders
+//! and `#` comments; see `core/i18n/README.md`. Catalogs are compiled in, so a
+//! translator adds a file and one line in [`Lang`], and never touches the code
+//! that uses the messages.
+
+pub mod labels;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language the product speaks. Swedish first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+    /// A right-to-left pseudo-locale (`qps-plocm`) for testing layouts: the
+    /// English texts wrapped in right-to-left marks and brackets. Never shown
+    /// in the language switch; it proves that nothing is hard-coded and that
+    /// the widget mirrors correctly for right-to-left languages.
+    PseudoRtl,
+}
+
+impl Lang {
+    /// The languages a user can pick.
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The BCP 47 tag (`sv`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+            Lang::PseudoRtl => "qps-plocm",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        if code.eq_ignore_ascii_case("qps-plocm") {
+            return Some(Lang::PseudoRtl);
+        }
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// Text direction of the language (`ltr` or `rtl`).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::PseudoRtl => "rtl",
+            Lang::Sv | Lang::En => "ltr",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        // One file per area, so areas can grow without touching each other.
+        macro_rules! catalog {
+            ($lang:literal) => {
+                concat!(
+                    include_str!(concat!("../../i18n/", $lang, "/core.txt")),
+                    "\n",
+                    include_str!(concat!("../../i18n/", $lang, "/format.txt")),
+                    "\n",
+                    include_str!(concat!("../../i18n/", $lang, "/print.txt")),
+                    "\n",
+                    include_str!(concat!("../../i18n/", $lang, "/ui.txt")),
+                    "\n",
+                    include_str!(concat!("../../i18n/", $lang, "/analysis.txt")),
+                )
+            };
+        }
+        match self {
+            Lang::Sv => catalog!("sv"),
+            Lang::En | Lang::PseudoRtl => catalog!("en"),
+        }
+    }
+
+    fn catalog(self) -> &'static HashMap<&'static str, &'static str> {
+        static SV: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        static EN: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        static RTL: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        let cell = match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+            Lang::PseudoRtl => {
+                return RTL.get_or_init(|| {
+                    // Built once per process; the leak is bounded by the catalog size.
+                    parse_catalog(self.source())
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let s: &'static str =
+                                Box::leak(format!("\u{200F}[{v}]\u{200F}").into_boxed_str());
+                            (k, s)
+                        })
+                        .collect()
+                });
+            }
+        };
+        cell.get_or_init(|| parse_catalog(self.source()))
+    }
+}
+
+/// Parses `key = text` lines; later duplicates win (a test forbids them).
+pub fn parse_catalog(src: &str) -> HashMap<&str, &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect()
+}
+
+/// The message `key` in `lang`. A missing key shows the key itself, so a gap
+/// is visible in the UI rather than silently blank (a test keeps catalogs complete).
+pub fn tr(lang: Lang, key: &str) -> &str {
+    lang.catalog()
+        .get(key)
+        .copied()
+        .or_else(|| Lang::En.catalog().get(key).copied())
+        .unwrap_or(key)
+}
+
+/// The message `key` with `{name}` placeholders filled from `args`.
+pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    fill(tr(lang, key), args)
+}
+
+/// Replaces each `{name}` in `template` by its value in `args`, in one pass
+/// (so a value that itself contains `{name}` is never expanded again).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(src: &str) -> Vec<&str> {
+        src.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_once('=').map(|(k, _)| k.trim()).unwrap_or(l))
+            .collect()
+    }
+
+    #[test]
+    fn every_catalog_has_every_key_once_and_only_valid_lines() {
+        let reference: BTreeSet<&str> = keys(Lang::Sv.source()).into_iter().collect();
+        for lang in Lang::ALL {
+            let src = lang.source();
+            for line in src.lines().map(str::trim) {
+                assert!(
+                    line.is_empty() || line.starts_with('#') || line.contains('='),
+                    "{}: malformed line {line:?}",
+                    lang.code()
+                );
+            }
+            let ks = keys(src);
+            let set: BTreeSet<&str> = ks.iter().copied().collect();
+            assert_eq!(ks.len(), set.len(), "{}: duplicate keys", lang.code());
+            let missing: Vec<_> = reference.difference(&set).collect();
+            let extra: Vec<_> = set.difference(&reference).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(extra.is_empty(), "{} has extra {extra:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(fill("Hej {name}!", &[("name", "{name}")]), "Hej {name}!");
+        assert_eq!(fill("{a}{b} {c", &[("a", "1"), ("b", "2")]), "12 {c");
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("sv"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code("qps-plocm"), Some(Lang::PseudoRtl));
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_right_to_left_and_covers_every_message() {
+        let lang = Lang::PseudoRtl;
+        assert_eq!(lang.dir(), "rtl");
+        for key in keys(Lang::En.source()) {
+            let text = tr(lang, key);
+            assert!(
+                text.starts_with('\u{200F}') && text.ends_with('\u{200F}'),
+                "{key}"
+            );
+            assert!(text.contains(tr(Lang::En, key)), "{key}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Edits obey the file format's rules, so whatever a consultant can type can
+//! be saved and opened again.
+
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::file::{check_plan, from_json, to_json};
+use skyddsnat_core::{Edit, EditError, Lang, Person, PersonId};
+
+fn jenny_renamed(name: &str) -> Edit {
+    let plan = sample_plan();
+    let mut jenny: Person = plan.person(PersonId(3)).expect("Jenny").clone();
+    jenny.name = name.to_string();
+    Edit::update(jenny)
+}
+
+#[test]
+fn a_name_the_file_format_would_refuse_is_refused_at_once_and_nothing_changes() {
+    for bad in [
+        "x".repeat(201),
+        "Jen\nny".to_string(),
+        "Je\u{202E}nny".to_string(),
+    ] {
+        let mut plan = sample_plan();
+        let before = plan.clone();
+        let err = plan.apply(jenny_renamed(&bad)).expect_err("refused");
+        assert!(matches!(err, EditError::Unsavable { .. }), "{err:?}");
+        assert!(
+            err.message(Lang::Sv).contains("people[0].name"),
+            "{}",
+            err.message(Lang::Sv)
+        );
+        assert_eq!(plan, before);
+    }
+    let mut plan = sample_plan();
+    assert!(plan.apply(Edit::SetTitle("a\u{0}b".into())).is_err());
+}
+
+#[test]
+fn what_edits_accept_can_be_saved_and_opened_again() {
+    let mut plan = sample_plan();
+    plan.apply(jenny_renamed(&"y".repeat(200)))
+        .expect("200 characters are fine");
+    plan.apply(Edit::SetTitle("Alva och Elis – hösten".into()))
+        .expect("title");
+    assert_eq!(check_plan(&plan), Ok(()));
+    assert_eq!(from_json(&to_json(&plan)).expect("opens"), plan);
+}

@@ -1,0 +1,14 @@
+//! The file format: export, import, migration, the schema, hostile input.
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod corpus;
+mod decimal;
+mod format;
+mod json;
+mod large;
+mod schema;
+mod size_guards;

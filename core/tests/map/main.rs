@@ -1,0 +1,7 @@
+//! The map: geometry, layout and the exported SVG.
+// In tests a panic is the failure report: unwrap is the assertion.
+#![allow(clippy::unwrap_used)]
+
+mod geometry;
+mod golden;
+mod timing;
