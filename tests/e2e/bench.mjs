@@ -4,6 +4,10 @@
 //   offline file (sample plan only) and for the embed build (given plans);
 // - main-thread time per drag move with 50/200/500 people (median, p95);
 // - JS heap after load.
+// - with BENCH_BASELINE=<an older dist/skyddsnat.html> (`cargo xtask bench
+//   --baseline <rev>`): the offline file's time to map and its import of a
+//   1,000-person plan, for that file and this one, runs interleaved so both
+//   see the same machine.
 // If the widget exposes `window.__skyddsnatPerf` (a function returning an
 // object of numbers), its report is printed as well. Anything the widget
 // does not support yet is reported as n/a with the reason, not as a crash.
@@ -11,7 +15,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
-import { launch, startServer, samplePlan, SINGLE_FILE_URL, REPO, Widget } from './widget.mjs';
+import { pathToFileURL } from 'node:url';
+import { launch, startServer, samplePlan, SINGLE_FILE, SINGLE_FILE_URL, REPO, Widget } from './widget.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 
@@ -85,6 +90,45 @@ async function timeToMap(browser, url, plan, expectNodes) {
   return { median: median(times), heap, hook };
 }
 
+/** Times to the map painted and to a 1,000-person plan imported (set as
+ * `plan` on the element, until its map shows everyone), per offline file,
+ * runs alternating between the files. */
+async function offlineFiles(browser, files, sampleSize) {
+  const big = planWithPeople(1_000);
+  const bigNodes = big.people.length + big.children.length;
+  const results = files.map(() => ({ map: [], importing: [] }));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, file] of files.entries()) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const nodes = (n) => {
+        const el = document.querySelector('skyddsnat-plan');
+        const svg = el && el.shadowRoot && el.shadowRoot.querySelector('svg.skn-map-svg, svg');
+        return svg && svg.querySelectorAll('[data-person]').length >= n;
+      };
+      await page.waitForFunction(nodes, sampleSize, { timeout: 60_000, polling: 'raf' });
+      results[i].map.push(
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+        ),
+      );
+      const start = await page.evaluate((plan) => {
+        const t = performance.now();
+        document.querySelector('skyddsnat-plan').plan = plan;
+        return t;
+      }, big);
+      await page.waitForFunction(nodes, bigNodes, { timeout: 60_000, polling: 'raf' });
+      const end = await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      );
+      results[i].importing.push(end - start);
+      await context.close();
+    }
+  }
+  return results.map((r) => ({ map: median(r.map), importing: median(r.importing) }));
+}
+
 async function dragMoves(browser, url, plan) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -156,6 +200,25 @@ try {
     if (r.hook !== undefined) console.log(`  widget's own perf report: ${JSON.stringify(r.hook)}`);
   } catch (e) {
     console.log(`offline file: n/a (${e.message.split('\n')[0]})`);
+  }
+
+  const baseline = process.env.BENCH_BASELINE;
+  if (baseline) {
+    const files = [baseline, SINGLE_FILE];
+    const names = [`baseline ${process.env.BENCH_BASELINE_REV || baseline}`, 'this tree'];
+    console.log('\nOffline file, before and after (runs interleaved):');
+    try {
+      const results = await offlineFiles(browser, files, sampleSize);
+      for (const [i, r] of results.entries()) {
+        console.log(
+          `  ${names[i].padEnd(24)} ${String(fs.statSync(files[i]).size).padStart(7)} bytes; sample map painted ${ms(r.map)}; ` +
+            `1,000-person plan imported and painted ${ms(r.importing)} (medians of ${RUNS})`,
+        );
+      }
+    } catch (e) {
+      console.log(`  n/a (${e.message.split('\n')[0]})`);
+    }
+    console.log('');
   }
 
   const benchUrl = `${server.origin}/tests/e2e/fixtures/bench.html`;

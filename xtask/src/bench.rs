@@ -2,32 +2,113 @@
 //!
 //! - core (native, optimised): import and export of a 1,000-person plan,
 //!   automatic layout of 100 and 500 people, 10,000 edits applied and undone;
+//!   automatic layout as the room sees it (people in one cell, at one depth,
+//!   with a person in focus);
 //! - browser (headless Chromium via tests/e2e/bench.mjs): wasm size, time to
 //!   a painted map, main-thread time per drag move, JS heap.
+//!
+//! `--baseline <rev>` measures an older commit in the same run: its own
+//! `bench core` (built in a worktree under `target/bench-baseline/`), and its
+//! offline file beside this one's, runs interleaved (time to the map painted,
+//! a 1,000-person plan imported).
 
 use crate::{cargo, dist, root, run, setup, Result};
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::file::{from_json, to_json};
-use skyddsnat_core::map::layout;
+use skyddsnat_core::map::{layout, layout_with, LayoutOptions};
 use skyddsnat_core::{
     Edit, History, Permille, Person, PersonId, PersonKind, Place, Plan, Relation, RelationId,
     RelationKind, Ring, Sector,
 };
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 9;
 
 pub fn bench(args: &[String]) -> Result {
-    let which = args.first().map(String::as_str).unwrap_or("all");
-    match which {
-        "core" => core(),
-        "browser" => browser(),
-        "all" => core().and_then(|()| browser()),
-        other => Err(format!(
-            "unknown bench `{other}`: use `core`, `browser` or nothing for both"
-        )),
+    let mut which = "all";
+    let mut baseline = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--baseline" => {
+                let rev = args.next().ok_or("`--baseline` needs a git revision")?;
+                baseline = Some(Baseline::prepare(rev)?);
+            }
+            "core" | "browser" | "all" => which = arg.as_str(),
+            other => {
+                return Err(format!(
+                    "unknown bench argument `{other}`: use `core`, `browser` or nothing \
+                     for both, and optionally `--baseline <rev>`"
+                ))
+            }
+        }
+    }
+    if which != "browser" {
+        if let Some(baseline) = &baseline {
+            baseline.core()?;
+        }
+        core()?;
+    }
+    if which != "core" {
+        browser(baseline.as_ref())?;
+    }
+    Ok(())
+}
+
+/// An older commit checked out beside the repository, to measure against.
+struct Baseline {
+    rev: String,
+    tree: PathBuf,
+}
+
+impl Baseline {
+    fn prepare(rev: &str) -> Result<Baseline> {
+        let dir = root().join("target/bench-baseline");
+        let tree = dir.join(rev.replace(['/', '~', '^'], "_"));
+        if !tree.join("Cargo.toml").exists() {
+            run(Command::new("git").current_dir(root()).args([
+                "worktree".as_ref(),
+                "add".as_ref(),
+                "--detach".as_ref(),
+                tree.as_os_str(),
+                rev.as_ref(),
+            ]))?;
+        }
+        Ok(Baseline {
+            rev: rev.to_string(),
+            tree,
+        })
+    }
+
+    /// Cargo in the baseline's tree, with its own target directory (so
+    /// neither build invalidates the other).
+    fn cargo(&self) -> Command {
+        let mut command = cargo();
+        command
+            .current_dir(&self.tree)
+            .env("CARGO_TARGET_DIR", root().join("target/bench-baseline/target"));
+        command
+    }
+
+    fn core(&self) -> Result {
+        println!("Baseline {}:", self.rev);
+        run(self.cargo().args(["xtask", "bench", "core"]))?;
+        println!("\nThis tree:");
+        Ok(())
+    }
+
+    fn offline_file(&self) -> Result<PathBuf> {
+        let e2e = self.tree.join("tests/e2e");
+        if !e2e.join("node_modules").exists() {
+            run(Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(e2e))?;
+        }
+        run(self.cargo().args(["xtask", "dist"]))?;
+        Ok(self.tree.join("dist/skyddsnat.html"))
     }
 }
 
@@ -78,6 +159,28 @@ fn core() -> Result {
             &format!("automatic layout, {people} people"),
             measure(|| {
                 black_box(layout(black_box(&plan)));
+            }),
+        );
+    }
+    // The hard cases for label placement: everyone in one cell, and everyone
+    // at the band's middle depth (where new people and the sample's sit).
+    for people in [100, 500] {
+        let mut crowded = plan_with_people(people);
+        crowd(&mut crowded);
+        report(
+            &format!("automatic layout, {people} people in one cell"),
+            measure(|| {
+                black_box(layout(black_box(&crowded)));
+            }),
+        );
+        let focus = LayoutOptions {
+            hide_names: false,
+            focus: crowded.people().get(people / 2).map(|p| p.id),
+        };
+        report(
+            "  the same, with one person in focus",
+            measure(|| {
+                black_box(layout_with(black_box(&crowded), &focus));
             }),
         );
     }
@@ -152,6 +255,24 @@ pub fn plan_with_people(people: usize) -> Plan {
     plan
 }
 
+/// Everyone into the family sector's middle ring, at the middle depth.
+fn crowd(plan: &mut Plan) {
+    let moved: Vec<Edit> = plan
+        .people()
+        .iter()
+        .map(|person| {
+            let mut person = person.clone();
+            person.place.ring = Ring::ALL[1];
+            person.place.sector = Sector::Family;
+            person.place.depth = Permille::HALF;
+            Edit::update(person)
+        })
+        .collect();
+    if let Err(e) = plan.apply(Edit::Batch(moved)) {
+        panic!("crowding the bench plan: {e:?}");
+    }
+}
+
 /// A mix of edits like a meeting's: add a person, rename someone, move someone.
 fn edit_number(plan: &Plan, step: u32) -> Edit {
     let people = plan.people();
@@ -211,12 +332,18 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1_000.0
 }
 
-fn browser() -> Result {
+fn browser(baseline: Option<&Baseline>) -> Result {
     setup::setup(setup::Needs::ALL)?;
+    let old = baseline.map(Baseline::offline_file).transpose()?;
     dist::dist()?;
     println!("\nBrowser benchmarks (headless Chromium)\n");
-    run(Command::new("node")
-        .arg("bench.mjs")
+    let mut node = Command::new("node");
+    node.arg("bench.mjs")
         .current_dir(root().join("tests/e2e"))
-        .env("CHROMIUM", setup::CHROMIUM))
+        .env("CHROMIUM", setup::CHROMIUM);
+    if let (Some(old), Some(baseline)) = (old, baseline) {
+        node.env("BENCH_BASELINE", old)
+            .env("BENCH_BASELINE_REV", &baseline.rev);
+    }
+    run(&mut node)
 }

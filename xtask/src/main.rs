@@ -26,7 +26,8 @@ cargo xtask <command>
   test    every check CI runs: fmt, clippy, unit/property tests, wasm browser
           tests, dist, end-to-end tests in headless Chromium (and a few in Firefox)
   bench   benchmarks of the core (native, release) and of the widget in Chromium
-          (`bench core` or `bench browser` runs one half)
+          (`bench core` or `bench browser` runs one half; `--baseline <rev>`
+          measures an older commit beside this tree in the same run)
 ";
 
 /// An error that ends the command; the message names what failed.
