@@ -9,7 +9,6 @@ pub mod decimal;
 pub mod document;
 pub mod file;
 pub mod i18n;
-pub mod json;
 pub mod map;
 pub mod papers;
 pub mod sort;

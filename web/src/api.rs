@@ -4,8 +4,8 @@
 //! Plans cross the boundary as plain JS objects in the file format, history
 //! of closed meetings (`snapshots`) included, so a host that keeps the plan
 //! from the change event keeps the history too: out
-//! through `core::format::to_json` and `JSON.parse`, in through
-//! `JSON.stringify` and `core::format::from_json`, so a host page gets
+//! through `core::file::to_json` and `JSON.parse`, in through
+//! `JSON.stringify` and `core::file::from_json`, so a host page gets
 //! exactly the checks a file gets, and a refused plan leaves the open one
 //! untouched. The shell reads the browser's clock once, for "today".
 

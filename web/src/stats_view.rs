@@ -246,13 +246,13 @@ fn format_keys() -> &'static HashSet<String> {
         let mut stack = vec![file::to_value(&sample_plan())];
         while let Some(value) = stack.pop() {
             match value {
-                skyddsnat_core::json::Json::Object(map) => {
+                serde_json::Value::Object(map) => {
                     for (k, v) in map {
                         keys.insert(k);
                         stack.push(v);
                     }
                 }
-                skyddsnat_core::json::Json::Array(items) => stack.extend(items),
+                serde_json::Value::Array(items) => stack.extend(items),
                 _ => {}
             }
         }

@@ -29,7 +29,7 @@
 //! id: a writer never overwrites a newer save from another writer.
 
 use crate::state::StorageStatus;
-use skyddsnat_core::json::{self, Json, Object};
+use serde_json::{json, Value};
 use skyddsnat_core::{file, i18n, Lang, Plan};
 use std::cell::Cell;
 use web_sys::Storage;
@@ -64,23 +64,25 @@ fn split(plan: &Plan) -> Stored {
         };
     }
     let mut doc = file::to_value(plan);
-    let snapshots = doc.as_object_mut().and_then(|o| o.remove("snapshots"));
+    let snapshots = doc
+        .as_object_mut()
+        .and_then(|o| o.shift_remove("snapshots"));
     let blobs: Vec<(String, String)> = match snapshots {
-        Some(Json::Array(list)) => list
+        Some(Value::Array(list)) => list
             .iter()
             .map(|s| {
-                let text = json::to_compact(s);
+                let text = s.to_string();
                 (content_hash(&text), text)
             })
             .collect(),
         _ => Vec::new(),
     };
-    let refs: Vec<Json> = blobs.iter().map(|(h, _)| Json::from(h.as_str())).collect();
+    let refs: Vec<&str> = blobs.iter().map(|(h, _)| h.as_str()).collect();
     if let Some(o) = doc.as_object_mut() {
-        o.insert(SNAPSHOT_REFS, refs);
+        o.insert(SNAPSHOT_REFS.into(), json!(refs));
     }
     Stored {
-        text: json::to_compact(&doc),
+        text: doc.to_string(),
         blobs,
     }
 }
@@ -90,32 +92,11 @@ fn refs_of(text: &str) -> Vec<String> {
     if !text.contains(SNAPSHOT_REFS) {
         return Vec::new();
     }
-    parse(text)
-        .and_then(|v| v.get(SNAPSHOT_REFS).and_then(hashes))
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|mut v| v.get_mut(SNAPSHOT_REFS).map(Value::take))
+        .and_then(|refs| serde_json::from_value::<Vec<String>>(refs).ok())
         .unwrap_or_default()
-}
-
-/// A stored text as JSON: a copy, a version entry or the meta record. The
-/// widget wrote them from plans within import's limits.
-fn parse(text: &str) -> Option<Json> {
-    let limits = json::Limits {
-        max_depth: file::limits::MAX_DEPTH,
-        max_items: file::limits::MAX_ITEMS,
-    };
-    json::parse(text, limits).ok()
-}
-
-/// A list of snapshot hashes, or `None` if it is not one.
-fn hashes(refs: &Json) -> Option<Vec<String>> {
-    refs.as_array()?
-        .iter()
-        .map(|h| h.as_str().map(str::to_string))
-        .collect()
-}
-
-/// A number in a meta record or version entry (0 when missing).
-fn number(v: &Json, key: &str) -> f64 {
-    v.get(key).and_then(Json::as_f64).unwrap_or(0.0)
 }
 
 /// The prefix of every key the widget writes.
@@ -202,12 +183,12 @@ impl Store {
         status
     }
 
-    fn meta(&self, s: &Storage) -> Json {
+    fn meta(&self, s: &Storage) -> Value {
         s.get_item(&self.key("meta"))
             .ok()
             .flatten()
-            .and_then(|text| parse(&text))
-            .unwrap_or(Json::Null)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(Value::Null)
     }
 
     /// The saved plan, if any. A latest copy that no longer imports (a
@@ -218,8 +199,8 @@ impl Store {
         };
         self.loaded.set(true);
         let meta = self.meta(&s);
-        self.seen_meta.set(meta != Json::Null);
-        self.last_seen.set(number(&meta, "saved_at"));
+        self.seen_meta.set(!meta.is_null());
+        self.last_seen.set(meta["saved_at"].as_f64().unwrap_or(0.0));
         let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
             return Ok(None);
         };
@@ -251,11 +232,11 @@ impl Store {
                 },
             )
         };
-        let mut doc = parse(text).ok_or_else(broken)?;
+        let mut doc: Value = serde_json::from_str(text).map_err(|_| broken())?;
         let refs = doc
             .as_object_mut()
-            .and_then(|o| o.remove(SNAPSHOT_REFS))
-            .and_then(|r| hashes(&r))
+            .and_then(|o| o.shift_remove(SNAPSHOT_REFS))
+            .and_then(|r| serde_json::from_value::<Vec<String>>(r).ok())
             .ok_or_else(broken)?;
         let mut snapshots = Vec::with_capacity(refs.len());
         for hash in refs {
@@ -265,12 +246,12 @@ impl Store {
                 .flatten()
                 .filter(|blob| content_hash(blob) == hash)
                 .ok_or_else(broken)?;
-            snapshots.push(parse(&blob).ok_or_else(broken)?);
+            snapshots.push(serde_json::from_str::<Value>(&blob).map_err(|_| broken())?);
         }
         if let Some(o) = doc.as_object_mut() {
-            o.insert("snapshots", snapshots);
+            o.insert("snapshots".into(), Value::Array(snapshots));
         }
-        Ok(json::to_compact(&doc))
+        Ok(doc.to_string())
     }
 
     /// Writes the snapshot blobs a copy names that are not stored yet.
@@ -325,7 +306,7 @@ impl Store {
             return StorageStatus::Unavailable;
         };
         let meta = self.meta(&s);
-        if meta == Json::Null {
+        if meta.is_null() {
             if self.seen_meta.get() {
                 // Forgotten elsewhere: stop, as a forget in this tab does.
                 self.paused.set(true);
@@ -334,8 +315,8 @@ impl Store {
         } else {
             self.seen_meta.set(true);
         }
-        let their_time = number(&meta, "saved_at");
-        let their_writer = meta.get("writer").and_then(Json::as_str).unwrap_or("");
+        let their_time = meta["saved_at"].as_f64().unwrap_or(0.0);
+        let their_writer = meta["writer"].as_str().unwrap_or("");
         if !their_writer.is_empty()
             && their_writer != self.writer
             && their_time > self.last_seen.get()
@@ -353,18 +334,11 @@ impl Store {
         }
         let mut rotated = false;
         let t = now();
-        let mut next = meta
-            .get("next_version")
-            .and_then(Json::as_i64)
-            .and_then(|n| u64::try_from(n).ok())
-            .unwrap_or(0);
-        let mut last_version_at = number(&meta, "last_version_at");
+        let mut next = meta["next_version"].as_u64().unwrap_or(0);
+        let mut last_version_at = meta["last_version_at"].as_f64().unwrap_or(0.0);
         if t - last_version_at >= VERSION_EVERY_MS {
             let slot = next % u64::from(MAX_VERSIONS);
-            let mut entry = Object::new();
-            entry.push("saved_at", t as i64);
-            entry.push("json", text.as_str());
-            let entry = json::to_compact(&entry.into());
+            let entry = json!({ "saved_at": t as i64, "json": text }).to_string();
             // A full storage may refuse the version but took the latest copy: still saved.
             if s.set_item(&self.key(&format!("version:{slot}")), &entry)
                 .is_ok()
@@ -374,12 +348,13 @@ impl Store {
                 rotated = true;
             }
         }
-        let mut meta = Object::new();
-        meta.push("writer", self.writer.as_str());
-        meta.push("saved_at", t as i64);
-        meta.push("next_version", i64::try_from(next).unwrap_or(i64::MAX));
-        meta.push("last_version_at", last_version_at as i64);
-        if let Err(e) = s.set_item(&self.key("meta"), &json::to_compact(&meta.into())) {
+        let meta = json!({
+            "writer": self.writer,
+            "saved_at": t as i64,
+            "next_version": next,
+            "last_version_at": last_version_at as i64,
+        });
+        if let Err(e) = s.set_item(&self.key("meta"), &meta.to_string()) {
             return refused(e);
         }
         self.last_seen.set(t);
@@ -433,11 +408,11 @@ impl Store {
                     .ok()
                     .flatten()
             })
-            .filter_map(|text| parse(&text))
+            .filter_map(|text| serde_json::from_str::<Value>(&text).ok())
             .filter_map(|v| {
                 Some(Version {
-                    saved_at: v.get("saved_at")?.as_f64()?,
-                    json: v.get("json")?.as_str()?.to_string(),
+                    saved_at: v["saved_at"].as_f64()?,
+                    json: v["json"].as_str()?.to_string(),
                 })
             })
             .collect();
@@ -451,20 +426,23 @@ impl Store {
         if key != Some(self.key("meta").as_str()) {
             return false;
         }
-        let meta = new_value.and_then(parse).unwrap_or(Json::Null);
-        let writer = meta.get("writer").and_then(Json::as_str).unwrap_or("");
+        let meta: Value = new_value
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null);
+        let writer = meta["writer"].as_str().unwrap_or("");
         if !writer.is_empty() {
             self.seen_meta.set(true);
         }
         !writer.is_empty()
             && writer != self.writer
-            && number(&meta, "saved_at") > self.last_seen.get()
+            && meta["saved_at"].as_f64().unwrap_or(0.0) > self.last_seen.get()
     }
 
     /// Accepts the newer save of another writer as seen (after loading it).
     pub fn adopt_latest(&self) {
         if let Some(s) = local_storage() {
-            self.last_seen.set(number(&self.meta(&s), "saved_at"));
+            self.last_seen
+                .set(self.meta(&s)["saved_at"].as_f64().unwrap_or(0.0));
         }
     }
 
@@ -487,7 +465,7 @@ impl Store {
     /// another tab, and nothing once forgotten. Accepted, it counts as seen.
     pub fn newer_mirror(&self, saved: crate::durable::Mirrored) -> Option<Plan> {
         let stored = local_storage()
-            .map(|s| number(&self.meta(&s), "saved_at"))
+            .map(|s| self.meta(&s)["saved_at"].as_f64().unwrap_or(0.0))
             .unwrap_or(0.0);
         if self.paused.get() || saved.saved_at <= self.last_seen.get().max(stored) {
             return None;

@@ -310,7 +310,7 @@ async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden(
     let plan_json = file::to_json(&sample_plan());
     let mut unknown_key = sample_value();
     unknown_key["Birgitta"] = 1.into();
-    let mut control_under_name = sample_value();
+    let mut control_under_name = file::to_value(&sample_plan());
     control_under_name["people"][0]["Mikael"] = "ring\u{1}".into();
     let sealed = seal(
         &plan_json,
@@ -395,14 +395,14 @@ fn import_errors_keep_the_kind_and_drop_what_the_file_said() {
     assert!(!shown.contains("Elis"), "{shown}");
     // An error inside a person names that person when a plan is opened;
     // here the place is kept and the name is not.
-    let mut plan = sample_value();
+    let mut plan = file::to_value(&sample_plan());
     plan["people"][0]["place"]["ring"] = 7.into();
     let e = file::from_json(&plan.to_string()).expect_err("ring out of range");
     let shown = anonymous(&e).message(Lang::Sv);
     assert!(shown.contains("people[0].place.ring"), "{shown}");
     assert!(!shown.contains("Jenny"), "{shown}");
 
-    let mut plan = sample_value();
+    let mut plan = file::to_value(&sample_plan());
     plan["children"][0]["age"] = 40.into();
     let e = file::from_json(&plan.to_string()).expect_err("age out of range");
     let shown = anonymous(&e).message(Lang::En);

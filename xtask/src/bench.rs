@@ -87,9 +87,10 @@ impl Baseline {
     /// neither build invalidates the other).
     fn cargo(&self) -> Command {
         let mut command = cargo();
-        command
-            .current_dir(&self.tree)
-            .env("CARGO_TARGET_DIR", root().join("target/bench-baseline/target"));
+        command.current_dir(&self.tree).env(
+            "CARGO_TARGET_DIR",
+            root().join("target/bench-baseline/target"),
+        );
         command
     }
 

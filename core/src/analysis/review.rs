@@ -25,12 +25,14 @@ use crate::document::edit::EditError;
 use crate::document::ids::*;
 use crate::document::plan::*;
 use crate::i18n::{tr, trf, Lang};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
 
 /// The plan as it stood when a meeting was closed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Snapshot {
     pub meeting: MeetingId,
     pub date: Date,
@@ -50,11 +52,20 @@ impl Snapshots {
     pub fn as_slice(&self) -> &[Snapshot] {
         &self.0
     }
-    pub(crate) fn from_vec(snapshots: Vec<Snapshot>) -> Snapshots {
-        Snapshots(Arc::new(snapshots))
-    }
     pub(crate) fn make_mut(&mut self) -> &mut Vec<Snapshot> {
         Arc::make_mut(&mut self.0)
+    }
+}
+
+impl Serialize for Snapshots {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.as_slice().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Snapshots {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Snapshot>::deserialize(d).map(|v| Snapshots(Arc::new(v)))
     }
 }
 

@@ -3,6 +3,7 @@
 //! Dates are proleptic Gregorian, stored as days since 1970-01-01 and written
 //! as `YYYY-MM-DD` in files. Times of day are minutes since midnight, written `HH:MM`.
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar date (no time zone: meetings happen in Stockholm local time).
@@ -10,7 +11,8 @@ use std::fmt;
 pub struct Date(i32);
 
 /// Day of the week, Monday first as in Sweden.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Weekday {
     Mon,
     Tue,
@@ -151,6 +153,23 @@ impl fmt::Debug for Date {
     }
 }
 
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a date YYYY-MM-DD between {MIN_YEAR} and {MAX_YEAR}"
+            ))
+        })
+    }
+}
+
 /// A time of day, minutes after midnight (0..1440).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay(u16);
@@ -189,6 +208,20 @@ impl fmt::Display for TimeOfDay {
 impl fmt::Debug for TimeOfDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        TimeOfDay::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom("expected a time of day HH:MM (00:00–23:59)"))
     }
 }
 

@@ -159,7 +159,7 @@ impl Referrer {
 }
 
 /// A thing stored in one of the plan's collections.
-pub trait Entity: Clone + PartialEq + Debug + Sized + crate::file::Codec {
+pub trait Entity: Clone + PartialEq + Debug + Sized + serde::Serialize {
     type Id: Copy + Eq + Hash + Debug + std::fmt::Display;
     const KIND: EntityKind;
     fn id(&self) -> Self::Id;
@@ -599,9 +599,9 @@ impl Plan {
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
         let inverse = match edit {
             Edit::SetTitle(t) => {
-                let mut title = crate::json::Object::new();
-                title.push("title", t.as_str());
-                crate::file::check_item_value(&title.into(), "")
+                let mut title = serde_json::Map::new();
+                title.insert("title".into(), t.clone().into());
+                crate::file::check_item(&title, "")
                     .map_err(|error| EditError::unsavable(EntityKind::Child, error))?;
                 Edit::SetTitle(std::mem::replace(&mut self.title, t))
             }

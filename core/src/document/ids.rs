@@ -4,12 +4,14 @@
 //! handed out by [`crate::Plan::next_id`] (deterministic: one more than the largest
 //! in use), so the core never needs randomness.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident = $prefix:literal;)*) => {$(
         $(#[$doc])*
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
         pub struct $name(pub u32);
 
         impl fmt::Debug for $name {

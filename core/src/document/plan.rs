@@ -9,44 +9,72 @@
 
 use crate::document::date::{Date, TimeOfDay, Weekday};
 use crate::document::ids::*;
+use serde::{Deserialize, Serialize};
 
 /// One family's safety plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
+    #[serde(default)]
     pub(crate) title: String,
+    #[serde(default)]
     pub(crate) case: CaseStatus,
+    #[serde(default)]
     pub(crate) children: Vec<Child>,
+    #[serde(default)]
     pub(crate) people: Vec<Person>,
+    #[serde(default)]
     pub(crate) relations: Vec<Relation>,
+    #[serde(default)]
     pub(crate) meetings: Vec<Meeting>,
+    #[serde(default)]
     pub(crate) mapping: Vec<MappingNote>,
+    #[serde(default)]
     pub(crate) dangers: Vec<DangerStatement>,
+    #[serde(default)]
     pub(crate) scales: Vec<ScaleQuestion>,
+    #[serde(default)]
     pub(crate) agreements: Vec<Agreement>,
+    #[serde(default)]
     pub(crate) arrangements: Vec<Arrangement>,
+    #[serde(default)]
     pub(crate) supervision: Vec<SupervisionRule>,
+    #[serde(default)]
     pub(crate) check_ins: Vec<CheckIn>,
+    #[serde(default)]
     pub(crate) reviews: Vec<Review>,
+    #[serde(default)]
     pub(crate) follow_ups: Vec<FollowUp>,
+    #[serde(default)]
     pub(crate) child_views: Vec<ChildView>,
+    #[serde(default)]
     pub(crate) settings: Settings,
     /// The plan as it stood at each closed meeting (see `review.rs`): part of
     /// the document so the history travels with the file and closing a
     /// meeting undoes like any edit. Never holds snapshots itself, and
     /// omitted from the file while empty.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::analysis::review::Snapshots::is_empty"
+    )]
     pub(crate) snapshots: crate::analysis::review::Snapshots,
 }
 
 /// Where the case stands, for the unit's statistics (no names needed).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseStatus {
+    #[serde(default)]
     pub started: Option<Date>,
+    #[serde(default)]
     pub closed: Option<Date>,
     /// What the work led to, once closed.
+    #[serde(default)]
     pub outcome: Option<Outcome>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The child could stay at home and no placement was needed.
     PlacementAvoided,
@@ -59,17 +87,20 @@ pub enum Outcome {
 
 /// A child the plan is about. Children share the id space of people, so a
 /// relation or a house entry can point at a child.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Child {
     pub id: PersonId,
     /// First name or alias only.
     pub name: String,
     pub age: Age,
+    #[serde(default)]
     pub note: String,
 }
 
 /// A child's age in whole years, 0–17.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
 pub struct Age(u8);
 
 impl Age {
@@ -82,21 +113,43 @@ impl Age {
     }
 }
 
+impl TryFrom<i64> for Age {
+    type Error = String;
+    fn try_from(v: i64) -> Result<Self, String> {
+        u8::try_from(v)
+            .ok()
+            .and_then(Age::new)
+            .ok_or_else(|| format!("age must be 0–{}, got {v}", Age::MAX))
+    }
+}
+
+impl From<Age> for u8 {
+    fn from(a: Age) -> u8 {
+        a.0
+    }
+}
+
 /// Someone in the child's network, private or professional.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: PersonId,
     /// First name, or a role only ("BUP Skärholmen"). Never a personal identity number.
     pub name: String,
     /// The relation to the child or the role ("mormor", "förskollärare").
+    #[serde(default)]
     pub role: String,
     pub kind: PersonKind,
     pub place: Place,
+    #[serde(default)]
     pub lives_with_child: bool,
     /// Protected identity (skyddade personuppgifter): contact details are never shown.
+    #[serde(default)]
     pub protected: bool,
     /// A phone number for the plan's call lists. Hidden everywhere if `protected`.
+    #[serde(default)]
     pub phone: String,
+    #[serde(default)]
     pub note: String,
 }
 
@@ -107,7 +160,8 @@ impl Person {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PersonKind {
     Private,
     Professional,
@@ -115,7 +169,8 @@ pub enum PersonKind {
 
 /// Where a person sits on the map: a closeness ring, a sector, and a position
 /// inside that cell in thousandths (so files hold integers, not floats).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     pub ring: Ring,
     pub sector: Sector,
@@ -126,7 +181,8 @@ pub struct Place {
 }
 
 /// A fraction 0–1000.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u16")]
 pub struct Permille(u16);
 
 impl Permille {
@@ -149,8 +205,25 @@ impl Permille {
     }
 }
 
+impl TryFrom<i64> for Permille {
+    type Error = String;
+    fn try_from(v: i64) -> Result<Self, String> {
+        u16::try_from(v)
+            .ok()
+            .and_then(Permille::new)
+            .ok_or_else(|| format!("must be 0–1000, got {v}"))
+    }
+}
+
+impl From<Permille> for u16 {
+    fn from(p: Permille) -> u16 {
+        p.0
+    }
+}
+
 /// Closeness to the child: 1 is the inner ring (closest), 3 the outer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
 pub struct Ring(u8);
 
 impl Ring {
@@ -174,8 +247,25 @@ impl Ring {
     }
 }
 
+impl TryFrom<i64> for Ring {
+    type Error = String;
+    fn try_from(v: i64) -> Result<Self, String> {
+        u8::try_from(v)
+            .ok()
+            .and_then(Ring::new)
+            .ok_or_else(|| format!("ring must be 1–{}, got {v}", Ring::COUNT))
+    }
+}
+
+impl From<Ring> for u8 {
+    fn from(r: Ring) -> u8 {
+        r.0
+    }
+}
+
 /// The kind of relation to the child: a slice of the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Sector {
     Family,
     Relatives,
@@ -205,18 +295,22 @@ impl Sector {
 }
 
 /// A line between two people (or a person and a child).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     pub id: RelationId,
     pub from: PersonId,
     pub to: PersonId,
     pub kind: RelationKind,
     /// `from` supports `to` (drawn as an arrow).
+    #[serde(default)]
     pub supports: bool,
+    #[serde(default)]
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     Strong,
     Weak,
@@ -235,24 +329,29 @@ impl RelationKind {
 }
 
 /// A network meeting and who took part.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: MeetingId,
     pub date: Date,
+    #[serde(default)]
     pub participants: Vec<PersonId>,
+    #[serde(default)]
     pub note: String,
 }
 
 /// One line in the mapping: a worry, something working well, something that
 /// needs to happen, or a complicating factor.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MappingNote {
     pub id: NoteId,
     pub column: Column,
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Column {
     Worry,
     WorkingWell,
@@ -270,23 +369,29 @@ impl Column {
 }
 
 /// A danger statement (farhåga) paired with its safety goal, and who agrees.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DangerStatement {
     pub id: DangerId,
     pub statement: String,
+    #[serde(default)]
     pub goal: String,
+    #[serde(default)]
     pub stances: Vec<Stance>,
 }
 
 /// Whether one person agrees with a danger statement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stance {
     pub person: PersonId,
     pub agrees: Agreeing,
+    #[serde(default)]
     pub comment: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Agreeing {
     Yes,
     Partly,
@@ -294,18 +399,23 @@ pub enum Agreeing {
 }
 
 /// A scaling question 0–10 and every participant's answer, per meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScaleQuestion {
     pub id: ScaleId,
     pub question: String,
     /// What 0 means ("the child cannot stay at home").
+    #[serde(default)]
     pub low: String,
     /// What 10 means ("safe enough to close the case").
+    #[serde(default)]
     pub high: String,
+    #[serde(default)]
     pub answers: Vec<ScaleAnswer>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScaleAnswer {
     pub meeting: MeetingId,
     pub person: PersonId,
@@ -313,7 +423,8 @@ pub struct ScaleAnswer {
 }
 
 /// A point on a 0–10 scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
 pub struct Score(u8);
 
 impl Score {
@@ -326,29 +437,53 @@ impl Score {
     }
 }
 
+impl TryFrom<i64> for Score {
+    type Error = String;
+    fn try_from(v: i64) -> Result<Self, String> {
+        u8::try_from(v)
+            .ok()
+            .and_then(Score::new)
+            .ok_or_else(|| format!("must be 0–10, got {v}"))
+    }
+}
+
+impl From<Score> for u8 {
+    fn from(s: Score) -> u8 {
+        s.0
+    }
+}
+
 /// An everyday arrangement the network agrees on, who answers for it, who
 /// checks it, and what happens when it fails (plan A, B, C, D…).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Agreement {
     pub id: AgreementId,
     pub text: String,
+    #[serde(default)]
     pub responsible: Vec<PersonId>,
+    #[serde(default)]
     pub checks: Vec<Check>,
     /// The contingency chain; step 0 is plan A, step 1 plan B, …
+    #[serde(default)]
     pub chain: Vec<Step>,
 }
 
 /// How an agreement is checked: by whom, how and how often.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Check {
     pub by: Vec<PersonId>,
     pub method: Method,
     pub when: Frequency,
+    #[serde(default)]
     pub time: Option<TimeOfDay>,
+    #[serde(default)]
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Method {
     Visit,
     Call,
@@ -370,7 +505,8 @@ impl Method {
 }
 
 /// How often a check happens.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "every", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Frequency {
     Day,
     Weekday,
@@ -415,8 +551,10 @@ impl Frequency {
 }
 
 /// One step of a contingency chain: who does what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
+    #[serde(default)]
     pub people: Vec<PersonId>,
     pub action: String,
 }
@@ -431,27 +569,35 @@ pub fn step_letter(index: usize) -> String {
 }
 
 /// A temporary arrangement: someone moves in, sleeps over, for a while.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Arrangement {
     pub id: ArrangementId,
+    #[serde(default)]
     pub people: Vec<PersonId>,
     pub text: String,
+    #[serde(default)]
     pub from: Option<Date>,
+    #[serde(default)]
     pub to: Option<Date>,
 }
 
 /// May the children be alone with this adult, and on what condition.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupervisionRule {
     pub id: SupervisionId,
     pub adult: PersonId,
     /// The children this applies to; empty means all children in the plan.
+    #[serde(default)]
     pub children: Vec<PersonId>,
     pub allowed: Allowed,
+    #[serde(default)]
     pub condition: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Allowed {
     Yes,
     OnCondition,
@@ -459,18 +605,22 @@ pub enum Allowed {
 }
 
 /// A logged check of an agreement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub id: CheckInId,
     pub agreement: AgreementId,
     pub date: Date,
     pub outcome: CheckOutcome,
     /// The contingency step that was used, if any (0 = plan A).
+    #[serde(default)]
     pub step: Option<u16>,
+    #[serde(default)]
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CheckOutcome {
     /// The check happened and the agreement held.
     Kept,
@@ -481,27 +631,35 @@ pub enum CheckOutcome {
 }
 
 /// A review meeting date (uppföljning).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: ReviewId,
     pub date: Date,
+    #[serde(default)]
     pub held: bool,
+    #[serde(default)]
     pub note: String,
 }
 
 /// Answers to a follow-up questionnaire from the child, a parent or someone in the network.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub id: FollowUpId,
     pub date: Date,
     pub respondent: Respondent,
     /// Who answered, if they are in the network (anonymous answers have none).
+    #[serde(default)]
     pub person: Option<PersonId>,
+    #[serde(default)]
     pub answers: Vec<FollowUpAnswer>,
+    #[serde(default)]
     pub comment: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Respondent {
     Child,
     Parent,
@@ -509,58 +667,80 @@ pub enum Respondent {
     Professional,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpAnswer {
     /// A stable key of the built-in question ("feels_safe").
     pub question: String,
     /// 0–4 on a five-point (faces) scale, if answered.
+    #[serde(default)]
     pub value: Option<u8>,
+    #[serde(default)]
     pub text: String,
 }
 
 /// The child's own views, in the child's own words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChildView {
     pub child: PersonId,
+    #[serde(default)]
     pub worries: Vec<Quote>,
+    #[serde(default)]
     pub good_things: Vec<Quote>,
+    #[serde(default)]
     pub dreams: Vec<Quote>,
+    #[serde(default)]
     pub house: SafetyHouse,
     /// The words-and-pictures explanation written for the child.
+    #[serde(default)]
     pub words_and_pictures: String,
 }
 
 /// The child's words, verbatim, with the date they were said.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
+    #[serde(default)]
     pub date: Option<Date>,
 }
 
 /// The safety house: who lives inside, who visits, who stays outside, the
 /// rules on the roof, and where the child places itself on the path (0–10).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SafetyHouse {
+    #[serde(default)]
     pub inside: Vec<HouseEntry>,
+    #[serde(default)]
     pub visiting: Vec<HouseEntry>,
+    #[serde(default)]
     pub outside: Vec<HouseEntry>,
+    #[serde(default)]
     pub rules: Vec<Quote>,
+    #[serde(default)]
     pub path: Option<Score>,
 }
 
 /// A person from the network (the same person, not a copy) or the child's own words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HouseEntry {
+    #[serde(default)]
     pub person: Option<PersonId>,
+    #[serde(default)]
     pub text: String,
 }
 
 /// Per-plan display settings that travel with the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Sectors clockwise from the top; always a permutation of [`Sector::ALL`].
     pub sector_order: Vec<Sector>,
     /// Hide the child's views from the shared screen and the printed plan.
+    #[serde(default)]
     pub child_views_private: bool,
 }
 

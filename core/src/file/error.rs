@@ -1,8 +1,8 @@
 //! Import errors: where in the file (a JSON path) and what is wrong, in every language.
 //!
-//! Every problem is an [`ImportErrorKind`], so the message the user reads
-//! comes from the catalogs (`core/i18n/<lang>/format.txt`) and is Swedish
-//! when the UI is.
+//! serde reports problems as English sentences. They are classified here into
+//! [`ImportErrorKind`] so that the message the user reads comes from the
+//! catalogs (`core/i18n/<lang>/format.txt`) and is Swedish when the UI is.
 
 use crate::document::edit::EditError;
 use crate::i18n::{tr, trf, Lang};
@@ -131,7 +131,7 @@ pub enum JsonKind {
     Text,
     List,
     Object,
-    /// Kept for messages that cannot name a kind (shown as "a valid value").
+    /// serde's expectation could not be classified (shown as "a valid value").
     Unknown,
 }
 
@@ -320,9 +320,191 @@ pub fn quote_fragment(s: &str) -> String {
     out
 }
 
+/// Turns a serde error message (English, from serde's default messages or the
+/// plan's own `try_from` checks) into a kind the catalogs can word.
+pub(crate) fn classify(msg: &str) -> ImportErrorKind {
+    use ImportErrorKind as K;
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        return K::UnknownField {
+            field: quote_fragment(backticked(rest).unwrap_or(rest)),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return K::MissingField {
+            field: quote_fragment(backticked(rest).unwrap_or(rest)),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        return K::DuplicateKey {
+            key: quote_fragment(backticked(rest).unwrap_or(rest)),
+            line: 0,
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let found = backticked(rest).unwrap_or(rest);
+        let allowed = rest
+            .split_once("expected ")
+            .map(|(_, a)| a.trim_start_matches("one of ").replace('`', ""))
+            .unwrap_or_default();
+        return K::UnknownValue {
+            found: quote_fragment(found),
+            allowed,
+        };
+    }
+    if let Some(rest) = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+    {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found_kind, shown) = unexpected_kind(found);
+        if found_kind == JsonKind::WholeNumber && expects_whole_number(expected) {
+            // A whole number of the right type but too big or negative for it.
+            let (min, max) = integer_range(expected);
+            return K::OutOfRange {
+                found: shown,
+                min,
+                max,
+            };
+        }
+        return K::WrongType {
+            found: found_kind,
+            shown,
+            expected: expected_kind(expected),
+        };
+    }
+    if let Some((_, range)) = msg.split_once("must be ") {
+        // The plan's own range checks: "ring must be 1–3, got 7".
+        if let Some((bounds, got)) = range.split_once(", got ") {
+            if let Some((lo, hi)) = bounds.split_once('–') {
+                if let (Ok(min), Ok(max)) = (lo.trim().parse(), hi.trim().parse()) {
+                    return K::OutOfRange {
+                        found: quote_fragment(got.trim()),
+                        min,
+                        max,
+                    };
+                }
+            }
+        }
+    }
+    if msg.starts_with("expected a date") {
+        return K::BadDate;
+    }
+    if msg.starts_with("expected a time of day") {
+        return K::BadTime;
+    }
+    K::Other {
+        detail: quote_fragment(msg),
+    }
+}
+
+/// The text between the first pair of backticks.
+fn backticked(s: &str) -> Option<&str> {
+    let start = s.find('`')? + 1;
+    let len = s[start..].find('`')?;
+    Some(&s[start..start + len])
+}
+
+/// serde's `Unexpected` display ("integer `5`", "string \"x\"", "map"…).
+fn unexpected_kind(found: &str) -> (JsonKind, String) {
+    let shown = |s: &str| quote_fragment(s.trim_matches(|c| c == '`' || c == '"'));
+    if let Some(v) = found.strip_prefix("integer ") {
+        (JsonKind::WholeNumber, shown(v))
+    } else if let Some(v) = found.strip_prefix("floating point ") {
+        (JsonKind::Number, shown(v))
+    } else if let Some(v) = found.strip_prefix("string ") {
+        (JsonKind::Text, shown(v))
+    } else if let Some(v) = found.strip_prefix("boolean ") {
+        (JsonKind::Boolean, shown(v))
+    } else if found.starts_with("unit") || found.starts_with("null") {
+        (JsonKind::Null, String::new())
+    } else if found.starts_with("sequence") {
+        (JsonKind::List, String::new())
+    } else if found.starts_with("map") {
+        (JsonKind::Object, String::new())
+    } else {
+        (JsonKind::Unknown, quote_fragment(found))
+    }
+}
+
+const INTEGER_TYPES: [(&str, i64, i64); 6] = [
+    ("u8", 0, u8::MAX as i64),
+    ("u16", 0, u16::MAX as i64),
+    ("u32", 0, u32::MAX as i64),
+    ("u64", 0, i64::MAX),
+    ("i32", i32::MIN as i64, i32::MAX as i64),
+    ("i64", i64::MIN, i64::MAX),
+];
+
+fn expects_whole_number(expected: &str) -> bool {
+    INTEGER_TYPES.iter().any(|(t, _, _)| expected == *t)
+}
+
+fn integer_range(expected: &str) -> (i64, i64) {
+    INTEGER_TYPES
+        .iter()
+        .find(|(t, _, _)| expected == *t)
+        .map_or((i64::MIN, i64::MAX), |(_, lo, hi)| (*lo, *hi))
+}
+
+/// serde's `Expected` display ("u32", "a string", "struct Person"…).
+fn expected_kind(expected: &str) -> JsonKind {
+    let e = expected;
+    if expects_whole_number(e) || e.contains("integer") {
+        JsonKind::WholeNumber
+    } else if e.contains("string")
+        || e.contains("date")
+        || e.contains("time")
+        || e.contains("variant identifier")
+    {
+        JsonKind::Text
+    } else if e.contains("bool") {
+        JsonKind::Boolean
+    } else if e.contains("sequence") {
+        JsonKind::List
+    } else if e.starts_with("struct") || e.contains("map") || e.starts_with("internally tagged") {
+        JsonKind::Object
+    } else {
+        JsonKind::Unknown
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classifies_serdes_messages() {
+        assert_eq!(
+            classify("unknown field `colour`, expected one of `id`, `name`"),
+            ImportErrorKind::UnknownField {
+                field: "colour".into()
+            }
+        );
+        assert_eq!(
+            classify("ring must be 1–3, got 7"),
+            ImportErrorKind::OutOfRange {
+                found: "7".into(),
+                min: 1,
+                max: 3
+            }
+        );
+        assert_eq!(
+            classify("invalid value: integer `-1`, expected u32"),
+            ImportErrorKind::OutOfRange {
+                found: "-1".into(),
+                min: 0,
+                max: u32::MAX as i64
+            }
+        );
+        assert_eq!(
+            classify("invalid type: string \"x\", expected u32"),
+            ImportErrorKind::WrongType {
+                found: JsonKind::Text,
+                shown: "x".into(),
+                expected: JsonKind::WholeNumber
+            }
+        );
+    }
 
     #[test]
     fn fragments_are_short_and_inert() {

@@ -1,13 +1,15 @@
 //! The guards import runs before anything trusts the input: size, nesting
 //! depth, duplicate keys, list lengths, text lengths and forbidden characters.
 //!
-//! They run on bytes or on the JSON tree, before the typed reading
-//! (`codec.rs`), so a hostile file is refused in time linear in its size and
-//! without deep recursion.
+//! They run on bytes or on a `serde_json::Value`, before typed deserialisation,
+//! so a hostile file is refused in time linear in its size and without deep
+//! recursion.
 
-use super::error::{quote_fragment, ImportError, ImportErrorKind};
+use super::error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
 use super::limits::*;
-use crate::json::Json;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::fmt;
 
 /// Text-direction controls that can make a name display as something else:
 /// embeddings and overrides (U+202A–202E) and isolates (U+2066–2069).
@@ -17,8 +19,8 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// Counts bracket nesting in the raw text, skipping strings, and refuses
-/// anything deeper than [`MAX_DEPTH`]. Runs before the parser, so a
-/// 10,000-deep file is refused with its line whatever else is wrong in it.
+/// anything deeper than [`MAX_DEPTH`]. Runs before serde so the parser's own
+/// recursion is never the thing that stops a 10,000-deep file.
 pub(crate) fn check_depth(text: &str) -> Result<(), ImportError> {
     let mut depth = 0usize;
     let mut line = 1usize;
@@ -58,12 +60,12 @@ pub(crate) fn check_depth(text: &str) -> Result<(), ImportError> {
 
 /// The same depth limit for a value that never was text (from the JS API).
 /// Iterative, so a 100,000-deep value cannot overflow the stack here.
-pub(crate) fn check_value_depth(value: &Json) -> Result<(), ImportError> {
-    let mut stack: Vec<(&Json, usize)> = vec![(value, 1)];
+pub(crate) fn check_value_depth(value: &Value) -> Result<(), ImportError> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
     while let Some((v, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Json>> = match v {
-            Json::Array(a) => Box::new(a.iter()),
-            Json::Object(o) => Box::new(o.values()),
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(o) => Box::new(o.values()),
             _ => continue,
         };
         if depth > MAX_DEPTH {
@@ -79,35 +81,114 @@ pub(crate) fn check_value_depth(value: &Json) -> Result<(), ImportError> {
 
 /// Turns floats with no fractional part (as every JavaScript number is)
 /// into integers. Only called on values already known to be shallow.
-pub(crate) fn whole_floats_to_integers(value: &mut Json) {
+pub(crate) fn whole_floats_to_integers(value: &mut Value) {
     // Beyond 2^53 a float no longer holds every whole number exactly.
     const EXACT: u64 = 1 << 53;
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {
         match v {
-            Json::Float(_) => {
-                if let Some(n) = v.as_whole().filter(|n| n.unsigned_abs() <= EXACT) {
-                    *v = Json::Int(n);
+            Value::Number(n) if n.is_f64() => {
+                if let Some(f) = n
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() <= EXACT as f64)
+                {
+                    *v = Value::from(f as i64);
                 }
             }
-            Json::Array(items) => stack.extend(items.iter_mut()),
-            Json::Object(fields) => stack.extend(fields.values_mut()),
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            Value::Object(fields) => stack.extend(fields.values_mut()),
             _ => {}
         }
     }
 }
 
 /// Drops a value of any depth without recursion.
-pub(crate) fn drop_iteratively(value: Json) {
+pub(crate) fn drop_iteratively(value: Value) {
     let mut rest = vec![value];
     while let Some(v) = rest.pop() {
         match v {
-            Json::Array(items) => rest.extend(items),
-            Json::Object(fields) => rest.extend(fields.into_iter().map(|(_, v)| v)),
+            Value::Array(items) => rest.extend(items),
+            Value::Object(fields) => rest.extend(fields.into_iter().map(|(_, v)| v)),
             _ => {}
         }
     }
 }
+
+/// A `Value` parsed strictly: a key repeated in one object is an error
+/// (serde_json's own `Value` silently keeps the last one, and two readers
+/// that disagree on which copy wins is how validation gets bypassed).
+pub(crate) struct StrictValue(pub Value);
+
+/// Prefix of the error message for a repeated key (classified in `mod.rs`).
+pub(crate) const DUPLICATE_KEY: &str = "skyddsnat duplicate key ";
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("not a finite number"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            // A list longer than any limit is refused while parsing, before
+            // it costs memory for millions of elements.
+            if out.len() >= MAX_ITEMS {
+                return Err(de::Error::custom(TOO_MANY_WHILE_PARSING));
+            }
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!("{DUPLICATE_KEY}{key}")));
+            }
+            let StrictValue(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Error message for a list past [`MAX_ITEMS`] found while parsing.
+pub(crate) const TOO_MANY_WHILE_PARSING: &str = "skyddsnat too many items";
 
 /// Fields shown on one line (the map, lists, signature lines): short, and
 /// without line breaks or text-direction controls.
@@ -115,23 +196,38 @@ fn is_single_line(key: &str) -> bool {
     matches!(key, "title" | "name" | "role" | "phone")
 }
 
+/// Fields whose value is always an object.
+const OBJECT_FIELDS: [&str; 5] = ["case", "place", "settings", "house", "when"];
+
+/// serde accepts a struct written as a list of its field values
+/// (`"place": [1, "family", 500, 500]`). The schema does not, and a second
+/// spelling of the same data is one more thing for other readers to get
+/// wrong, so import refuses it.
+fn struct_as_list() -> ImportErrorKind {
+    ImportErrorKind::WrongType {
+        found: JsonKind::List,
+        shown: String::new(),
+        expected: JsonKind::Object,
+    }
+}
+
 /// Walks the document (already migrated to the current version): every list
 /// within its limit, every text within its length and free of forbidden
 /// characters. Paths are JSON paths like `people[3].name`.
-pub(crate) fn check_tree(root: &Json) -> Result<(), ImportError> {
+pub(crate) fn check_tree(root: &Value) -> Result<(), ImportError> {
     let mut path = String::new();
     walk(root, None, &mut path, 0)
 }
 
 pub(crate) fn walk(
-    v: &Json,
+    v: &Value,
     key: Option<&str>,
     path: &mut String,
     depth: usize,
 ) -> Result<(), ImportError> {
     let err = |path: &str, kind| Err(ImportError::new(path, kind));
     match v {
-        Json::Str(s) => {
+        Value::String(s) => {
             let single = key.is_some_and(is_single_line);
             let max = if single {
                 MAX_NAME_CHARS
@@ -159,7 +255,7 @@ pub(crate) fn walk(
                 }
             }
         }
-        Json::Array(items) => {
+        Value::Array(items) => {
             // The top-level lists have their own limits; nested ones the general one.
             let max = match (depth, key) {
                 (1, Some(field)) => super::max_items(field),
@@ -177,6 +273,11 @@ pub(crate) fn walk(
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
                 path.push_str(&format!("[{i}]"));
+                if item.is_array() {
+                    // No list in a plan holds lists: this is an object written
+                    // as a list (see `struct_as_list`).
+                    return err(path, struct_as_list());
+                }
                 if depth == 1 && key == Some("snapshots") {
                     check_snapshot_value(item, path)?;
                 } else {
@@ -185,8 +286,17 @@ pub(crate) fn walk(
                 path.truncate(len);
             }
         }
-        Json::Object(fields) => {
-            for (k, item) in fields.iter() {
+        Value::Object(fields) => {
+            if key == Some("when") {
+                check_unit_frequency(fields, path)?;
+            }
+            for field in OBJECT_FIELDS {
+                if fields.get(field).is_some_and(Value::is_array) {
+                    let sep = if path.is_empty() { "" } else { "." };
+                    return err(&format!("{path}{sep}{field}"), struct_as_list());
+                }
+            }
+            for (k, item) in fields {
                 let len = path.len();
                 if !path.is_empty() {
                     path.push('.');
@@ -204,19 +314,19 @@ pub(crate) fn walk(
 /// One snapshot (`{"meeting", "date", "plan"}`) at `path`: its plan gets
 /// every check of a whole file's plan (list limits count from the plan, not
 /// from the file), and a plan inside a snapshot may not hold snapshots
-/// itself; that is refused here, before the typed reading recurses into it.
-pub(crate) fn check_snapshot_value(v: &Json, path: &str) -> Result<(), ImportError> {
+/// itself; that is refused here, before serde would recurse into it.
+pub(crate) fn check_snapshot_value(v: &Value, path: &str) -> Result<(), ImportError> {
     let mut path = path.to_string();
-    let Json::Object(fields) = v else {
+    let Value::Object(fields) = v else {
         // Not an object: the typed check says what was expected.
         return walk(v, Some("snapshots"), &mut path, 2);
     };
-    for (k, item) in fields.iter() {
+    for (k, item) in fields {
         let len = path.len();
         path.push('.');
         path.push_str(&quote_fragment(k));
-        match (k, item) {
-            ("plan", Json::Object(plan)) => {
+        match (k.as_str(), item) {
+            ("plan", Value::Object(plan)) => {
                 if plan.contains_key("snapshots") {
                     path.push_str(".snapshots");
                     return Err(ImportError::new(
@@ -230,9 +340,32 @@ pub(crate) fn check_snapshot_value(v: &Json, path: &str) -> Result<(), ImportErr
                 }
                 walk(item, None, &mut path, 0)?;
             }
+            ("plan", Value::Array(_)) => return Err(ImportError::new(path, struct_as_list())),
             _ => walk(item, Some(k), &mut path, 3)?,
         }
         path.truncate(len);
+    }
+    Ok(())
+}
+
+/// serde's `deny_unknown_fields` does not reach the unit variants of an
+/// internally tagged enum: `{"every": "day", "n": 2}` would load as "every
+/// day" and silently lose `n`. Such a check frequency may hold only its tag.
+fn check_unit_frequency(
+    fields: &serde_json::Map<String, Value>,
+    path: &str,
+) -> Result<(), ImportError> {
+    let unit = matches!(
+        fields.get("every").and_then(Value::as_str),
+        Some("day" | "weekday" | "weekend")
+    );
+    if let Some(extra) = fields.keys().find(|k| unit && *k != "every") {
+        return Err(ImportError::new(
+            format!("{path}.{}", quote_fragment(extra)),
+            ImportErrorKind::UnknownField {
+                field: quote_fragment(extra),
+            },
+        ));
     }
     Ok(())
 }
@@ -244,16 +377,16 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    pub(crate) fn of(doc: &Json) -> Names {
+    pub(crate) fn of(doc: &Value) -> Names {
         let names = |key: &str| -> Vec<Option<String>> {
             doc.get(key)
-                .and_then(Json::as_array)
+                .and_then(Value::as_array)
                 .map(|items| {
                     items
                         .iter()
                         .map(|p| {
                             p.get("name")
-                                .and_then(Json::as_str)
+                                .and_then(Value::as_str)
                                 .filter(|n| !n.trim().is_empty())
                                 .map(quote_fragment)
                         })

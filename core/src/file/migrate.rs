@@ -9,7 +9,7 @@
 //! the new fields mean, and dropping them silently would lose data.
 
 use super::error::{quote_fragment, ImportError, ImportErrorKind};
-use crate::json::{self, Json, Object};
+use serde_json::{Map, Value};
 
 /// The value of `"format"` in every Skyddsnät file.
 pub const FORMAT: &str = "skyddsnat";
@@ -18,19 +18,19 @@ pub const FORMAT: &str = "skyddsnat";
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One migration: the document of version `n` becomes version `n + 1`.
-type Migration = fn(&mut Object) -> Result<(), ImportError>;
+type Migration = fn(&mut Map<String, Value>) -> Result<(), ImportError>;
 
 /// `MIGRATIONS[n]` turns version `n` into version `n + 1`.
 const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// Checks the envelope (`format`, version), migrates the document to the
 /// current version and returns the plan's fields without the envelope.
-pub(crate) fn upgrade(root: Json) -> Result<Object, ImportError> {
-    let Json::Object(mut doc) = root else {
+pub(crate) fn upgrade(root: Value) -> Result<Map<String, Value>, ImportError> {
+    let Value::Object(mut doc) = root else {
         return Err(ImportError::whole(ImportErrorKind::NotAnObject));
     };
     match doc.get("format") {
-        Some(Json::Str(f)) if f == FORMAT => {}
+        Some(Value::String(f)) if f == FORMAT => {}
         found => {
             return Err(ImportError::new(
                 if found.is_some() { "format" } else { "" },
@@ -50,8 +50,8 @@ pub(crate) fn upgrade(root: Json) -> Result<Object, ImportError> {
             },
         ));
     }
-    doc.remove("format");
-    doc.remove("schema_version");
+    doc.shift_remove("format");
+    doc.shift_remove("schema_version");
     // `version` is at most SCHEMA_VERSION here, so the index is in range.
     for step in MIGRATIONS.iter().skip(version as usize) {
         step(&mut doc)?;
@@ -61,9 +61,16 @@ pub(crate) fn upgrade(root: Json) -> Result<Object, ImportError> {
 
 /// The document's version: `schema_version` since version 1; before that,
 /// pre-release files carried `"version": "0.x"` as a string.
-fn version_of(doc: &Object) -> Result<u64, ImportError> {
+fn version_of(doc: &Map<String, Value>) -> Result<u64, ImportError> {
     match doc.get("schema_version") {
-        Some(Json::Int(n)) if *n >= 0 => Ok(n.unsigned_abs()),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| {
+            ImportError::new(
+                "schema_version",
+                ImportErrorKind::BadVersion {
+                    found: quote_fragment(&n.to_string()),
+                },
+            )
+        }),
         Some(other) => Err(ImportError::new(
             "schema_version",
             ImportErrorKind::BadVersion {
@@ -71,15 +78,15 @@ fn version_of(doc: &Object) -> Result<u64, ImportError> {
             },
         )),
         None => match doc.get("version") {
-            Some(Json::Str(v)) if v.starts_with("0.") => Ok(0),
+            Some(Value::String(v)) if v.starts_with("0.") => Ok(0),
             _ => Err(ImportError::whole(ImportErrorKind::NoVersion)),
         },
     }
 }
 
 /// A value as the file writes it (a text in quotes, so "1" differs from 1).
-fn shown(v: &Json) -> String {
-    json::to_compact(v)
+fn shown(v: &Value) -> String {
+    v.to_string()
 }
 
 /// Version 0 (the 0.9 pre-release, never published as a schema) differs from 1:
@@ -88,9 +95,9 @@ fn shown(v: &Json) -> String {
 ///   them in `place` with a position inside the cell (`along`, `depth`),
 ///   which version 0 did not have: people start in the middle of their cell;
 /// - the check-in log was called `checkins`.
-fn v0_to_v1(doc: &mut Object) -> Result<(), ImportError> {
-    doc.remove("version");
-    if let Some(log) = doc.remove("checkins") {
+fn v0_to_v1(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
+    doc.shift_remove("version");
+    if let Some(log) = doc.shift_remove("checkins") {
         if doc.contains_key("check_ins") {
             return Err(ImportError::new(
                 "checkins",
@@ -100,31 +107,31 @@ fn v0_to_v1(doc: &mut Object) -> Result<(), ImportError> {
                 },
             ));
         }
-        doc.insert("check_ins", log);
+        doc.insert("check_ins".into(), log);
     }
-    if let Some(Json::Array(people)) = doc.get_mut("people") {
+    if let Some(Value::Array(people)) = doc.get_mut("people") {
         for person in people.iter_mut() {
-            let Json::Object(p) = person else { continue };
+            let Value::Object(p) = person else { continue };
             if p.contains_key("place") {
                 continue;
             }
-            let ring = p.remove("ring");
-            let sector = p.remove("sector");
+            let ring = p.shift_remove("ring");
+            let sector = p.shift_remove("sector");
             if ring.is_none() && sector.is_none() {
                 // Leave it to the typed check to say `place` is missing.
                 continue;
             }
-            let mut place = Object::new();
+            let mut place = Map::new();
             // A missing part stays missing, so the error names place.ring or place.sector.
             if let Some(r) = ring {
-                place.push("ring", r);
+                place.insert("ring".into(), r);
             }
             if let Some(s) = sector {
-                place.push("sector", s);
+                place.insert("sector".into(), s);
             }
-            place.push("along", 500_i64);
-            place.push("depth", 500_i64);
-            p.push("place", place);
+            place.insert("along".into(), Value::from(500));
+            place.insert("depth".into(), Value::from(500));
+            p.insert("place".into(), Value::Object(place));
         }
     }
     Ok(())
@@ -135,7 +142,7 @@ fn v0_to_v1(doc: &mut Object) -> Result<(), ImportError> {
 /// plan with no closed meetings, so nothing moves. Version 1 had no such
 /// field: a version 1 file that holds one is refused as a version 1 reader
 /// would have refused it, rather than trusted as history.
-fn v1_to_v2(doc: &mut Object) -> Result<(), ImportError> {
+fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
     if doc.contains_key("snapshots") {
         return Err(ImportError::new(
             "snapshots",

@@ -8,12 +8,11 @@
 //! Import never trusts its input. In order, it checks:
 //! 1. size ([`limits::MAX_BYTES`]) and nesting depth ([`limits::MAX_DEPTH`]),
 //!    on the raw bytes, before the parser recurses;
-//! 2. JSON syntax, with no key repeated inside one object and no list longer
-//!    than [`limits::MAX_ITEMS`] (`crate::json`'s parser);
+//! 2. JSON syntax, with no key repeated inside one object;
 //! 3. `format` and `schema_version`: newer versions are refused, older ones
 //!    migrated step by step (`migrate.rs`);
 //! 4. list lengths, text lengths and forbidden characters (`guard.rs`);
-//! 5. types, unknown fields and value ranges (`codec.rs`, with the JSON path);
+//! 5. types, unknown fields and value ranges (serde, with the JSON path);
 //! 6. ids and references ([`Plan::check_integrity`]).
 //!
 //! Every error is an [`ImportError`]: a JSON path and a kind, worded in
@@ -37,7 +36,7 @@
 //! counted from that plan, texts, types, ids and references; errors name
 //! paths such as `snapshots[0].plan.people[2].name`), it must hold its own
 //! meeting on the snapshot's date, and it may not hold snapshots itself;
-//! that is refused on the raw tree, before the typed reading recurses into it.
+//! that is refused on the raw tree, before serde could recurse into it.
 //! [`limits::MAX_BYTES`] and [`limits::MAX_DEPTH`] count the whole file,
 //! history included (a snapshot adds 3 levels), and closing a meeting is
 //! refused when the file would pass the size limit.
@@ -61,19 +60,18 @@
 //!   text they are: escaping is every renderer's job, and refusing them would
 //!   only hide the renderer bugs the hostile corpus is there to find.
 
-mod codec;
 mod error;
 mod guard;
 mod migrate;
 pub mod seal;
 
-pub use codec::{At, Codec};
 pub use error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
 pub use guard::is_bidi_control;
 pub use migrate::{FORMAT, SCHEMA_VERSION};
 
 use crate::document::plan::Plan;
-use crate::json::{self, Json, Object};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The limits import enforces. A real family plan is far below all of them
 /// (the sample family is 30 kB, 7 levels deep, 15 people).
@@ -98,22 +96,38 @@ pub mod limits {
     pub const MAX_SNAPSHOTS: usize = 100;
 }
 
+/// The file's top level: the envelope, then the plan's own fields.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(flatten)]
+    plan: &'a Plan,
+}
+
+fn document(plan: &Plan) -> Document<'_> {
+    Document {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        plan,
+    }
+}
+
 /// The plan as a file: pretty JSON, two-space indent, ending in a newline.
 /// Deterministic: the same plan always gives the same bytes.
 pub fn to_json(plan: &Plan) -> String {
-    let mut out = json::to_pretty(&to_value(plan));
+    // Serialising plain structs of strings, integers and enums into a String
+    // cannot fail (no maps with non-string keys, no IO).
+    let mut out = serde_json::to_string_pretty(&document(plan))
+        .unwrap_or_else(|e| unreachable!("a plan always serialises: {e}"));
     out.push('\n');
     out
 }
 
-/// The plan as a JSON value: the envelope (`format`, `schema_version`),
-/// then the plan's fields.
-pub fn to_value(plan: &Plan) -> Json {
-    let mut doc = Object::new();
-    doc.push("format", FORMAT);
-    doc.push("schema_version", i64::from(SCHEMA_VERSION));
-    plan.encode_into(&mut doc);
-    Json::Object(doc)
+/// The plan as a JSON value with the envelope (for the JS API).
+pub fn to_value(plan: &Plan) -> Value {
+    serde_json::to_value(document(plan))
+        .unwrap_or_else(|e| unreachable!("a plan always serialises: {e}"))
 }
 
 /// Reads a plan from the text of a file. See the module docs for every check.
@@ -127,11 +141,7 @@ pub fn from_json(text: &str) -> Result<Plan, ImportError> {
     guard::check_depth(text)?;
     // A byte-order mark is what some Windows editors put first; it is not data.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let limits = json::Limits {
-        max_depth: limits::MAX_DEPTH,
-        max_items: limits::MAX_ITEMS,
-    };
-    let root = json::parse(text, limits).map_err(parse_error)?;
+    let guard::StrictValue(root) = serde_json::from_str(text).map_err(parse_error)?;
     from_checked_value(root)
 }
 
@@ -164,10 +174,10 @@ pub fn from_slice(bytes: &[u8]) -> Result<Plan, ImportError> {
 /// One difference: JavaScript has no integer type, so a whole number that
 /// arrives as a float (`3.0`) counts as the integer 3 here, while a file
 /// saying `3.0` where an integer belongs is refused.
-pub fn from_value(mut value: Json) -> Result<Plan, ImportError> {
+pub fn from_value(mut value: Value) -> Result<Plan, ImportError> {
     if let Err(e) = guard::check_value_depth(&value) {
-        // A value drops recursively: take a too-deep one apart by hand, or
-        // refusing it would overflow the stack anyway.
+        // serde_json drops a value recursively: take a too-deep one apart
+        // by hand, or refusing it would overflow the stack anyway.
         guard::drop_iteratively(value);
         return Err(e);
     }
@@ -179,14 +189,15 @@ pub fn from_value(mut value: Json) -> Result<Plan, ImportError> {
 /// enter a plan by an edit (`path` is where it will sit, e.g. `people[3]`).
 /// Edits and import share these rules, so a plan that can be edited can
 /// always be saved and opened again.
-pub(crate) fn check_item<T: Codec>(item: &T, path: &str) -> Result<(), ImportError> {
-    check_item_value(&item.encode(), path)
+pub(crate) fn check_item<T: Serialize>(item: &T, path: &str) -> Result<(), ImportError> {
+    let value = item_value(item, path)?;
+    let mut path = path.to_string();
+    guard::walk(&value, None, &mut path, 2)
 }
 
-/// [`check_item`] for an item already in its JSON form.
-pub(crate) fn check_item_value(value: &Json, path: &str) -> Result<(), ImportError> {
-    let mut path = path.to_string();
-    guard::walk(value, None, &mut path, 2)
+/// An item about to enter a plan, as the JSON tree the import checks walk.
+fn item_value<T: Serialize>(item: &T, path: &str) -> Result<Value, ImportError> {
+    serde_json::to_value(item).map_err(|e| ImportError::new(path, error::classify(&e.to_string())))
 }
 
 /// The import rules for texts and list sizes, applied to a snapshot about
@@ -196,7 +207,8 @@ pub(crate) fn check_snapshot_item(
     snapshot: &crate::analysis::review::Snapshot,
     index: usize,
 ) -> Result<(), ImportError> {
-    guard::check_snapshot_value(&snapshot.encode(), &format!("snapshots[{index}]"))
+    let path = format!("snapshots[{index}]");
+    guard::check_snapshot_value(&item_value(snapshot, &path)?, &path)
 }
 
 /// The largest number of items a top-level collection may hold in a file.
@@ -217,34 +229,50 @@ pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
     from_checked_value(to_value(plan)).map(|_| ())
 }
 
-fn from_checked_value(root: Json) -> Result<Plan, ImportError> {
-    let doc = Json::Object(migrate::upgrade(root)?);
+fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
+    let doc = Value::Object(migrate::upgrade(root)?);
     guard::check_tree(&doc)?;
     // Names are checked by now, so they may be quoted in later messages.
     let names = guard::Names::of(&doc);
-    let plan = Plan::decode(&doc, &At::ROOT).map_err(|e| names.attach(e))?;
+    let plan: Plan = serde_path_to_error::deserialize(doc).map_err(|e| {
+        let path = match e.path().to_string() {
+            root if root == "." => String::new(),
+            p => p,
+        };
+        let kind = error::classify(&e.into_inner().to_string());
+        names.attach(ImportError::new(path, kind))
+    })?;
     plan.check_integrity()
         .map_err(|(path, e)| names.attach(ImportError::new(path, ImportErrorKind::Integrity(e))))?;
     Ok(plan)
 }
 
 /// Turns a parse error of the raw text into an [`ImportError`].
-fn parse_error(e: json::ParseError) -> ImportError {
-    use json::ParseError as P;
-    ImportError::whole(match e {
-        P::Syntax { line, column } => ImportErrorKind::Syntax { line, column },
-        P::Truncated { line } => ImportErrorKind::Truncated { line },
-        P::DuplicateKey { key, line } => ImportErrorKind::DuplicateKey {
-            key: quote_fragment(&key),
-            line,
-        },
-        P::TooDeep { line } => ImportErrorKind::TooDeep {
-            max: limits::MAX_DEPTH,
-            line,
-        },
-        P::TooMany { line } => ImportErrorKind::ListTooLong {
-            max: limits::MAX_ITEMS,
-            line,
-        },
-    })
+fn parse_error(e: serde_json::Error) -> ImportError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let kind = match e.classify() {
+        Category::Eof => ImportErrorKind::Truncated { line },
+        Category::Data => {
+            // Our own messages from the strict parser; serde_json appends
+            // " at line L column C", which the kind carries separately.
+            let msg = e.to_string();
+            if let Some(rest) = msg.split_once(guard::DUPLICATE_KEY).map(|(_, r)| r) {
+                let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
+                ImportErrorKind::DuplicateKey {
+                    key: quote_fragment(key),
+                    line,
+                }
+            } else if msg.contains(guard::TOO_MANY_WHILE_PARSING) {
+                ImportErrorKind::ListTooLong {
+                    max: limits::MAX_ITEMS,
+                    line,
+                }
+            } else {
+                ImportErrorKind::Syntax { line, column }
+            }
+        }
+        Category::Syntax | Category::Io => ImportErrorKind::Syntax { line, column },
+    };
+    ImportError::whole(kind)
 }

@@ -6,13 +6,14 @@
 //! authenticated as associated data, so changing any parameter is detected
 //! exactly like changing the ciphertext. See SECURITY.md for the threat model.
 
-use crate::i18n::{tr, trf, Lang};
-use crate::json::{self, Json, Object};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{tr, trf, Lang};
 
 /// The `format` value of a sealed file.
 pub const SEALED_FORMAT: &str = "skyddsnat-sealed";
@@ -21,7 +22,8 @@ pub const NONCE_LEN: usize = 12;
 
 /// Argon2id cost parameters. The defaults follow OWASP's minimum for
 /// Argon2id (19 MiB, 2 passes, 1 lane): about half a second in a browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KdfParams {
     pub m_kib: u32,
     pub t: u32,
@@ -45,7 +47,8 @@ impl KdfParams {
     }
 }
 
-/// The envelope's fields before the ciphertext, in file order.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Header {
     format: String,
     version: u32,
@@ -56,68 +59,12 @@ struct Header {
     nonce: String,
 }
 
-/// Every field of an envelope; any other is refused.
-const ENVELOPE_FIELDS: [&str; 8] = [
-    "format",
-    "version",
-    "kdf",
-    "params",
-    "cipher",
-    "salt",
-    "nonce",
-    "ciphertext",
-];
-
-impl Header {
-    fn to_object(&self) -> Object {
-        let mut params = Object::new();
-        params.push("m_kib", i64::from(self.params.m_kib));
-        params.push("t", i64::from(self.params.t));
-        params.push("p", i64::from(self.params.p));
-        let mut o = Object::new();
-        o.push("format", self.format.as_str());
-        o.push("version", i64::from(self.version));
-        o.push("kdf", self.kdf.as_str());
-        o.push("params", params);
-        o.push("cipher", self.cipher.as_str());
-        o.push("salt", self.salt.as_str());
-        o.push("nonce", self.nonce.as_str());
-        o
-    }
-}
-
-/// Reads an envelope: its header and its ciphertext (base64), or `None`
-/// for anything that is not exactly an envelope.
-fn read_envelope(text: &str) -> Option<(Header, String)> {
-    let limits = json::Limits {
-        max_depth: 4,
-        max_items: 16,
-    };
-    let root = json::parse(text, limits).ok()?;
-    let o = root.as_object()?;
-    if o.keys().any(|k| !ENVELOPE_FIELDS.contains(&k)) {
-        return None;
-    }
-    let text = |key: &str| o.get(key)?.as_str().map(str::to_string);
-    let number = |v: &Json| v.as_i64().and_then(|n| u32::try_from(n).ok());
-    let params = o.get("params")?.as_object()?;
-    if params.keys().any(|k| !["m_kib", "t", "p"].contains(&k)) {
-        return None;
-    }
-    let header = Header {
-        format: text("format")?,
-        version: number(o.get("version")?)?,
-        kdf: text("kdf")?,
-        params: KdfParams {
-            m_kib: number(params.get("m_kib")?)?,
-            t: number(params.get("t")?)?,
-            p: number(params.get("p")?)?,
-        },
-        cipher: text("cipher")?,
-        salt: text("salt")?,
-        nonce: text("nonce")?,
-    };
-    Some((header, text("ciphertext")?))
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    #[serde(flatten)]
+    header: Header,
+    ciphertext: String,
 }
 
 /// Why a sealed file could not be opened.
@@ -156,16 +103,12 @@ impl std::error::Error for SealError {}
 
 /// Whether `text` looks like a sealed file (cheap check before asking for a passphrase).
 pub fn is_sealed(text: &str) -> bool {
-    let limits = json::Limits {
-        max_depth: 64,
-        max_items: usize::MAX,
-    };
     text.len() < 64 * 1024 * 1024
-        && json::parse(text, limits)
+        && serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|v| {
                 v.get("format")
-                    .and_then(Json::as_str)
+                    .and_then(|f| f.as_str())
                     .map(|f| f == SEALED_FORMAT)
             })
             .unwrap_or(false)
@@ -181,11 +124,9 @@ fn derive_key(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<[u8; 3
     Ok(key)
 }
 
-/// The authenticated header bytes: the envelope's header as compact JSON,
-/// fields in file order (the bytes serde_json wrote when sealing began, so
-/// files sealed then still open).
+/// The authenticated header bytes: the envelope's header serialised canonically.
 fn aad(header: &Header) -> Vec<u8> {
-    json::to_compact(&header.to_object().into()).into_bytes()
+    serde_json::to_vec(header).unwrap_or_default()
 }
 
 /// Seals `plaintext` (a plan's JSON) with `passphrase`. `salt` and `nonce`
@@ -220,9 +161,11 @@ pub fn seal(
             },
         )
         .map_err(|_| SealError::Malformed)?;
-    let mut envelope = header.to_object();
-    envelope.push("ciphertext", B64.encode(ciphertext));
-    Ok(json::to_pretty(&envelope.into()))
+    let envelope = Envelope {
+        header,
+        ciphertext: B64.encode(ciphertext),
+    };
+    serde_json::to_string_pretty(&envelope).map_err(|_| SealError::Malformed)
 }
 
 /// Opens a sealed file. Returns the plaintext (a plan's JSON, still to be imported).
@@ -230,8 +173,8 @@ pub fn open(sealed: &str, passphrase: &str) -> Result<String, SealError> {
     if passphrase.is_empty() {
         return Err(SealError::EmptyPassphrase);
     }
-    let (header, ciphertext) = read_envelope(sealed).ok_or(SealError::Malformed)?;
-    let h = &header;
+    let envelope: Envelope = serde_json::from_str(sealed).map_err(|_| SealError::Malformed)?;
+    let h = &envelope.header;
     if h.format != SEALED_FORMAT {
         return Err(SealError::Malformed);
     }
@@ -241,7 +184,9 @@ pub fn open(sealed: &str, passphrase: &str) -> Result<String, SealError> {
     }
     let salt = B64.decode(&h.salt).map_err(|_| SealError::Malformed)?;
     let nonce = B64.decode(&h.nonce).map_err(|_| SealError::Malformed)?;
-    let ciphertext = B64.decode(&ciphertext).map_err(|_| SealError::Malformed)?;
+    let ciphertext = B64
+        .decode(&envelope.ciphertext)
+        .map_err(|_| SealError::Malformed)?;
     if salt.len() != SALT_LEN || nonce.len() != NONCE_LEN {
         return Err(SealError::Malformed);
     }

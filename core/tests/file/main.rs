@@ -8,7 +8,6 @@ mod support;
 mod corpus;
 mod decimal;
 mod format;
-mod json;
 mod large;
 mod schema;
 mod size_guards;

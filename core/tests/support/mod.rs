@@ -1083,33 +1083,7 @@ pub fn assert_plan_consistent(plan: &Plan) {
     assert_eq!(to_json(&back), text, "save is not deterministic");
 }
 
-// ---------------------------------------------------------------- JSON values
-
-/// A serde_json value as the core's own JSON tree (numbers keep whether
-/// they were written as integers), for tests that build or mutate a file
-/// with serde_json and hand it to `from_value`.
-pub fn to_core_json(v: &serde_json::Value) -> skyddsnat_core::json::Json {
-    use skyddsnat_core::json::{Json, Object};
-    match v {
-        serde_json::Value::Null => Json::Null,
-        serde_json::Value::Bool(b) => Json::Bool(*b),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => Json::Int(i),
-            None => Json::Float(n.to_string()),
-        },
-        serde_json::Value::String(s) => Json::Str(s.clone()),
-        serde_json::Value::Array(a) => Json::Array(a.iter().map(to_core_json).collect()),
-        serde_json::Value::Object(o) => {
-            let mut out = Object::new();
-            for (k, v) in o {
-                out.push(k.as_str(), to_core_json(v));
-            }
-            Json::Object(out)
-        }
-    }
-}
-
 /// A plan as a serde_json value with the envelope, to mutate in tests.
 pub fn plan_value(plan: &Plan) -> serde_json::Value {
-    serde_json::from_str(&to_json(plan)).expect("export is JSON")
+    skyddsnat_core::file::to_value(plan)
 }
