@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The budget for the offline file, as the user saves it.
-pub const HTML_BUDGET_BYTES: usize = 400_000;
+pub const HTML_BUDGET_BYTES: usize = 500_000;
 
 const HTML_TEMPLATE: &str = include_str!("skyddsnat.html");
 
