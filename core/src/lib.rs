@@ -5,7 +5,6 @@
 //! always passed in, so every function here is deterministic and testable natively.
 
 pub mod analysis;
-pub mod decimal;
 pub mod document;
 pub mod file;
 pub mod i18n;

@@ -5,7 +5,6 @@
 
 use crate::state::{t, tf, use_app, AppState};
 use skyddsnat_core::analysis::figures::{self, Figures, EVENING_HOURS};
-use skyddsnat_core::decimal::Fixed;
 use skyddsnat_core::{Label, PersonId, PersonKind, Weekday};
 use yew::prelude::*;
 
@@ -39,12 +38,7 @@ fn counted(state: &AppState, items: &[(PersonId, usize)]) -> String {
 
 /// A share as a percentage with one decimal ("12,5" in Swedish).
 fn percent(state: &AppState, share: f64) -> String {
-    let text = Fixed(share * 100.0, 1).to_string();
-    if state.lang == skyddsnat_core::Lang::Sv {
-        text.replace('.', ",")
-    } else {
-        text
-    }
+    skyddsnat_core::i18n::decimal(share * 100.0, 1, state.lang)
 }
 
 /// The figures as (label, value) rows in reading order.

@@ -503,12 +503,7 @@ fn shown_value(value: &str, lang: Lang) -> Html {
             </>
         };
     }
-    let text = if lang == Lang::Sv {
-        value.replace('.', ",")
-    } else {
-        value.to_string()
-    };
-    html! { { text } }
+    html! { { skyddsnat_core::i18n::decimal_sign(value.to_string(), lang) } }
 }
 
 // ---- the dialog ----

@@ -339,11 +339,7 @@ pub fn by_sector_in_map_order(plan: &Plan, figures: &Figures) -> Vec<(Sector, us
 
 /// A share as a percentage with one decimal, in the language's notation.
 fn percent(share: f64, lang: Lang) -> String {
-    let text = crate::decimal::fixed(share * 100.0, 1);
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        _ => text,
-    }
+    crate::i18n::decimal(share * 100.0, 1, lang)
 }
 
 impl Figures {

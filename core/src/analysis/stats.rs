@@ -222,11 +222,7 @@ fn outcome_key(o: Outcome) -> &'static str {
 /// One decimal, with the decimal sign the reader's language uses: Swedish
 /// writes 76,5 (and Excel in Swedish reads "76.5" as text, not a number).
 fn decimal(v: f64, lang: Lang) -> String {
-    let text = crate::decimal::fixed(v, 1);
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        _ => text,
-    }
+    crate::i18n::decimal(v, 1, lang)
 }
 
 /// The CSV field separator Excel expects for `lang`: Swedish Excel splits

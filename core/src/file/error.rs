@@ -190,7 +190,10 @@ impl ImportError {
             K::TooLarge { bytes, max } => trf(
                 lang,
                 "format.too_large",
-                &[("size", &megabytes(*bytes)), ("max", &megabytes(*max))],
+                &[
+                    ("size", &megabytes(*bytes, lang)),
+                    ("max", &megabytes(*max, lang)),
+                ],
             ),
             K::TooDeep { max, line: 0 } => trf(lang, "format.too_deep_value", &[("max", &n(max))]),
             K::TooDeep { max, line } => trf(
@@ -286,9 +289,9 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn megabytes(bytes: usize) -> String {
-    // One decimal is enough to see "5.0 MB" against "12.3 MB".
-    crate::decimal::fixed(bytes as f64 / 1_000_000.0, 1)
+fn megabytes(bytes: usize, lang: Lang) -> String {
+    // One decimal is enough to see "5,0 MB" against "12,3 MB".
+    crate::i18n::decimal(bytes as f64 / 1_000_000.0, 1, lang)
 }
 
 fn codepoint(code: u32) -> String {

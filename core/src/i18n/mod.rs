@@ -101,6 +101,22 @@ impl Lang {
 }
 
 /// Parses `key = text` lines; later duplicates win (a test forbids them).
+/// A number with `places` decimals in the language's notation: Swedish writes
+/// a decimal comma ("76,5"), English a point ("76.5"). The one rule for every
+/// number shown or printed as text; files and CSV keep the point for programs.
+pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
+    decimal_sign(format!("{value:.places$}"), lang)
+}
+
+/// A number already written with a point (e.g. read from a CSV), in the
+/// language's notation (see [`decimal`]).
+pub fn decimal_sign(text: String, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        _ => text,
+    }
+}
+
 pub fn parse_catalog(src: &str) -> HashMap<&str, &str> {
     src.lines()
         .map(str::trim)
@@ -160,6 +176,31 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn swedish_numbers_have_a_decimal_comma_and_english_a_point() {
+        assert_eq!(decimal(76.45, 1, Lang::Sv), "76,5");
+        assert_eq!(decimal(76.45, 1, Lang::En), "76.5");
+        assert_eq!(decimal(5.0, 1, Lang::Sv), "5,0");
+        assert_eq!(decimal(12.0, 0, Lang::Sv), "12");
+        assert_eq!(decimal_sign("0.25".into(), Lang::Sv), "0,25");
+    }
+
+    #[test]
+    fn a_too_large_file_is_named_in_megabytes_in_the_readers_notation() {
+        let e = crate::file::from_json(&" ".repeat(crate::file::limits::MAX_BYTES + 1))
+            .expect_err("too large");
+        assert!(
+            e.message(Lang::Sv).contains("5,0"),
+            "{}",
+            e.message(Lang::Sv)
+        );
+        assert!(
+            e.message(Lang::En).contains("5.0"),
+            "{}",
+            e.message(Lang::En)
+        );
+    }
 
     fn keys(src: &str) -> Vec<&str> {
         src.lines()

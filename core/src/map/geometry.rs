@@ -16,11 +16,8 @@ use crate::document::ids::PersonId;
 use crate::document::plan::{Permille, Place, Plan, Ring, Sector, Settings};
 use std::f64::consts::TAU;
 
-/// `v` kept within `lo..=hi` (`hi` wins if they cross; `lo` for NaN).
-///
-/// Not `f64::clamp`: its check of the bounds formats them with `{:?}` when
-/// it fails, and that alone links std's float printing into the widget's
-/// wasm (see `decimal`). The map's bounds never cross anyway.
+/// `v` kept within `lo..=hi` (`hi` wins if they cross, where `f64::clamp`
+/// would panic; `lo` for NaN).
 pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }

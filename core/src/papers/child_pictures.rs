@@ -5,7 +5,6 @@
 //! picture appears in the widget, the printed plan and the child's own page.
 //! Every text is the child's words or a name from the network, escaped here.
 
-use crate::decimal::Fixed;
 use crate::document::plan::{ChildView, HouseEntry, Plan, Quote};
 use crate::i18n::{tr, trf, Lang};
 use crate::map::display_name_of;
@@ -71,7 +70,7 @@ fn text_block(
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" {class}>{}</text>",
             num(x),
-            Fixed(y + dy * i as f64, 0),
+            format_args!("{:.0}", y + dy * i as f64),
             text(&shown)
         ));
     }

@@ -72,15 +72,12 @@ pub fn escape_attr(text: &str) -> String {
 /// A number for an SVG attribute: at most two decimals, no `-0`, and never
 /// `NaN` or `inf` (which would make the attribute invalid).
 ///
-/// Written with `decimal::fixed`, not `{}` of an `f64`, which would link
-/// std's float printing into the wasm. The text is the same as the shortest
-/// `{}` of the rounded value for every |v| below 10^13.
 pub fn num(v: f64) -> String {
     let hundredths = (v * 100.0).round();
     if !hundredths.is_finite() || hundredths == 0.0 {
         return "0".into();
     }
-    let mut s = crate::decimal::fixed(hundredths / 100.0, 2);
+    let mut s = format!("{:.2}", hundredths / 100.0);
     s.truncate(s.trim_end_matches('0').trim_end_matches('.').len());
     s
 }

@@ -6,7 +6,6 @@
 mod support;
 
 mod corpus;
-mod decimal;
 mod format;
 mod large;
 mod schema;

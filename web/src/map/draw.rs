@@ -4,7 +4,6 @@
 //! No DOM here, so the drag code can call the same functions the renderer
 //! uses and a moved line looks exactly like a freshly drawn one.
 
-use skyddsnat_core::decimal::Fixed;
 use skyddsnat_core::map::Point;
 use skyddsnat_core::RelationKind;
 use std::fmt::Write;
@@ -65,14 +64,19 @@ pub fn relation_shape(
             let _ = write!(
                 line,
                 "M{} {}L{} {}",
-                Fixed(s.x, 1),
-                Fixed(s.y, 1),
-                Fixed(e.x, 1),
-                Fixed(e.y, 1)
+                format_args!("{:.1}", s.x),
+                format_args!("{:.1}", s.y),
+                format_args!("{:.1}", e.x),
+                format_args!("{:.1}", e.y)
             );
         }
         RelationKind::Stressful => {
-            let _ = write!(line, "M{} {}", Fixed(s.x, 1), Fixed(s.y, 1));
+            let _ = write!(
+                line,
+                "M{} {}",
+                format_args!("{:.1}", s.x),
+                format_args!("{:.1}", s.y)
+            );
             let steps = (usable / ZIGZAG_STEP).floor() as usize;
             for i in 1..steps {
                 let d = start_off + i as f64 * ZIGZAG_STEP;
@@ -81,11 +85,16 @@ pub fn relation_shape(
                 let _ = write!(
                     line,
                     "L{} {}",
-                    Fixed(p.x + px * ZIGZAG_AMPLITUDE * side, 1),
-                    Fixed(p.y + py * ZIGZAG_AMPLITUDE * side, 1)
+                    format_args!("{:.1}", p.x + px * ZIGZAG_AMPLITUDE * side),
+                    format_args!("{:.1}", p.y + py * ZIGZAG_AMPLITUDE * side)
                 );
             }
-            let _ = write!(line, "L{} {}", Fixed(e.x, 1), Fixed(e.y, 1));
+            let _ = write!(
+                line,
+                "L{} {}",
+                format_args!("{:.1}", e.x),
+                format_args!("{:.1}", e.y)
+            );
         }
         RelationKind::Broken => {
             let mid = start_off + usable / 2.0;
@@ -95,24 +104,24 @@ pub fn relation_shape(
             let _ = write!(
                 line,
                 "M{} {}L{} {}M{} {}L{} {}",
-                Fixed(s.x, 1),
-                Fixed(s.y, 1),
-                Fixed(m1.x, 1),
-                Fixed(m1.y, 1),
-                Fixed(m2.x, 1),
-                Fixed(m2.y, 1),
-                Fixed(e.x, 1),
-                Fixed(e.y, 1)
+                format_args!("{:.1}", s.x),
+                format_args!("{:.1}", s.y),
+                format_args!("{:.1}", m1.x),
+                format_args!("{:.1}", m1.y),
+                format_args!("{:.1}", m2.x),
+                format_args!("{:.1}", m2.y),
+                format_args!("{:.1}", e.x),
+                format_args!("{:.1}", e.y)
             );
             // Two short bars across the gap: "cut", readable in black and white.
             for m in [m1, m2] {
                 let _ = write!(
                     line,
                     "M{} {}L{} {}",
-                    Fixed(m.x + px * BREAK_BAR, 1),
-                    Fixed(m.y + py * BREAK_BAR, 1),
-                    Fixed(m.x - px * BREAK_BAR, 1),
-                    Fixed(m.y - py * BREAK_BAR, 1)
+                    format_args!("{:.1}", m.x + px * BREAK_BAR),
+                    format_args!("{:.1}", m.y + py * BREAK_BAR),
+                    format_args!("{:.1}", m.x - px * BREAK_BAR),
+                    format_args!("{:.1}", m.y - py * BREAK_BAR)
                 );
             }
         }
@@ -121,12 +130,12 @@ pub fn relation_shape(
         let base = e;
         format!(
             "M{} {}L{} {}L{} {}Z",
-            Fixed(tip.x, 1),
-            Fixed(tip.y, 1),
-            Fixed(base.x + px * ARROW_HALF_WIDTH, 1),
-            Fixed(base.y + py * ARROW_HALF_WIDTH, 1),
-            Fixed(base.x - px * ARROW_HALF_WIDTH, 1),
-            Fixed(base.y - py * ARROW_HALF_WIDTH, 1)
+            format_args!("{:.1}", tip.x),
+            format_args!("{:.1}", tip.y),
+            format_args!("{:.1}", base.x + px * ARROW_HALF_WIDTH),
+            format_args!("{:.1}", base.y + py * ARROW_HALF_WIDTH),
+            format_args!("{:.1}", base.x - px * ARROW_HALF_WIDTH),
+            format_args!("{:.1}", base.y - py * ARROW_HALF_WIDTH)
         )
     });
     RelationShape { line, arrow }
@@ -146,10 +155,10 @@ impl ViewBox {
     pub fn attr(&self) -> String {
         format!(
             "{} {} {} {}",
-            Fixed(self.x, 1),
-            Fixed(self.y, 1),
-            Fixed(self.w, 1),
-            Fixed(self.h, 1)
+            format_args!("{:.1}", self.x),
+            format_args!("{:.1}", self.y),
+            format_args!("{:.1}", self.w),
+            format_args!("{:.1}", self.h)
         )
     }
 

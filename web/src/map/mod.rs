@@ -17,7 +17,6 @@ pub use legend::Legend;
 
 use crate::state::{t, tf, use_app, Action, AppState, Selection, Tab};
 use draw::{relation_shape, ViewBox};
-use skyddsnat_core::decimal::Fixed;
 use skyddsnat_core::map::{
     self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, LABEL_FONT,
     SECTOR_TITLE_CHARS,
@@ -198,7 +197,11 @@ enum Gesture {
 }
 
 fn transform(p: Point) -> String {
-    format!("translate({} {})", Fixed(p.x, 1), Fixed(p.y, 1))
+    format!(
+        "translate({} {})",
+        format_args!("{:.1}", p.x),
+        format_args!("{:.1}", p.y)
+    )
 }
 
 /// The sentence announced after a move: "Birgitta flyttad till ring 1 (Närmast), Släkt".
@@ -372,7 +375,7 @@ pub fn MapView(props: &MapProps) -> Html {
             if let Gesture::Link { origin, .. } = &next {
                 if let Some(line) = preview_ref.cast::<Element>() {
                     for (k, v) in [("x1", origin.x), ("y1", origin.y), ("x2", p.x), ("y2", p.y)] {
-                        let _ = line.set_attribute(k, &Fixed(v, 1).to_string());
+                        let _ = line.set_attribute(k, &format!("{:.1}", v));
                     }
                     let _ = line.set_attribute("class", "skn-link-preview");
                 }
@@ -465,8 +468,8 @@ pub fn MapView(props: &MapProps) -> Html {
                     if let (Some(line), Some((p, _))) =
                         (preview_ref.cast::<Element>(), to_map(client.0, client.1))
                     {
-                        let _ = line.set_attribute("x2", &Fixed(p.x, 1).to_string());
-                        let _ = line.set_attribute("y2", &Fixed(p.y, 1).to_string());
+                        let _ = line.set_attribute("x2", &format!("{:.1}", p.x));
+                        let _ = line.set_attribute("y2", &format!("{:.1}", p.y));
                     }
                 }
             }
@@ -770,11 +773,11 @@ pub fn MapView(props: &MapProps) -> Html {
         for ring in skyddsnat_core::Ring::ALL.iter().rev() {
             let (_, r1) = geo.ring_band(*ring);
             out.push(html! {
-                <circle class={format!("skn-ring skn-ring--{}", ring.get())} cx="0" cy="0" r={Fixed(r1, 1).to_string()} />
+                <circle class={format!("skn-ring skn-ring--{}", ring.get())} cx="0" cy="0" r={format!("{:.1}", r1)} />
             });
         }
         out.push(html! {
-            <circle class="skn-ring skn-ring--centre" cx="0" cy="0" r={Fixed(geo.centre_radius(), 1).to_string()} />
+            <circle class="skn-ring skn-ring--centre" cx="0" cy="0" r={format!("{:.1}", geo.centre_radius())} />
         });
         out
     };
@@ -783,8 +786,8 @@ pub fn MapView(props: &MapProps) -> Html {
         let p0 = Point::polar(geo.centre_radius(), a0);
         let p1 = Point::polar(geo.outer_radius(), a0);
         html! {
-            <line class="skn-sector-line" x1={Fixed(p0.x, 1).to_string()} y1={Fixed(p0.y, 1).to_string()}
-                x2={Fixed(p1.x, 1).to_string()} y2={Fixed(p1.y, 1).to_string()} />
+            <line class="skn-sector-line" x1={format!("{:.1}", p0.x)} y1={format!("{:.1}", p0.y)}
+                x2={format!("{:.1}", p1.x)} y2={format!("{:.1}", p1.y)} />
         }
     });
     let sector_labels = geo.sectors().iter().map(|s| {
@@ -801,11 +804,11 @@ pub fn MapView(props: &MapProps) -> Html {
         // Two lines sit one above and one below the anchor point.
         let first_dy = -(lines.len() as f64 - 1.0) * SECTOR_FONT * 0.6;
         html! {
-            <text class="skn-sector-label" x={Fixed(p.x, 1).to_string()} y={Fixed(p.y, 1).to_string()}
+            <text class="skn-sector-label" x={format!("{:.1}", p.x)} y={format!("{:.1}", p.y)}
                 text-anchor={anchor} dominant-baseline="middle" font-size={num(SECTOR_FONT)}>
                 { for lines.iter().enumerate().map(|(i, line)| html! {
-                    <tspan x={Fixed(p.x, 1).to_string()}
-                        dy={Fixed(if i == 0 { first_dy } else { SECTOR_FONT * 1.2 }, 1).to_string()}>
+                    <tspan x={format!("{:.1}", p.x)}
+                        dy={format!("{:.1}", if i == 0 { first_dy } else { SECTOR_FONT * 1.2 })}>
                         { line.clone() }
                     </tspan>
                 }) }
@@ -817,7 +820,7 @@ pub fn MapView(props: &MapProps) -> Html {
         let (r0, r1) = geo.ring_band(*ring);
         let p = Point::polar((r0 + r1) / 2.0, ring_label_angle);
         html! {
-            <text class="skn-ring-label" x={Fixed(p.x + 4.0, 1).to_string()} y={Fixed(p.y, 1).to_string()}
+            <text class="skn-ring-label" x={format!("{:.1}", p.x + 4.0)} y={format!("{:.1}", p.y)}
                 dominant-baseline="middle" font-size="13">
                 { format!("{} {}", ring.get(), ring.label(state.lang)) }
             </text>
@@ -887,10 +890,10 @@ pub fn MapView(props: &MapProps) -> Html {
         );
         let r = n.radius;
         let shape = if professional {
-            html! { <rect class="skn-node-shape" x={Fixed(-r, 1).to_string()} y={Fixed(-r, 1).to_string()}
-                width={Fixed(2.0 * r, 1).to_string()} height={Fixed(2.0 * r, 1).to_string()} rx="4" /> }
+            html! { <rect class="skn-node-shape" x={format!("{:.1}", -r)} y={format!("{:.1}", -r)}
+                width={format!("{:.1}", 2.0 * r)} height={format!("{:.1}", 2.0 * r)} rx="4" /> }
         } else {
-            html! { <circle class="skn-node-shape" cx="0" cy="0" r={Fixed(r, 1).to_string()} /> }
+            html! { <circle class="skn-node-shape" cx="0" cy="0" r={format!("{:.1}", r)} /> }
         };
         let lr = n.label_rect;
         let load = drawing.load.get(&n.id).copied().unwrap_or(0);
@@ -904,7 +907,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 data-person={n.id.to_string()} tabindex={tabindex} role="button"
                 aria-pressed={selected.to_string()} aria-label={description}>
                 if selected {
-                    <circle class="skn-node-halo" cx="0" cy="0" r={Fixed(r + 6.0, 1).to_string()} />
+                    <circle class="skn-node-halo" cx="0" cy="0" r={format!("{:.1}", r + 6.0)} />
                 }
                 { shape }
             </g>
@@ -917,23 +920,23 @@ pub fn MapView(props: &MapProps) -> Html {
         let overlay = html! {
             <g key={format!("o{}", n.id)} class={overlay_class} transform={transform(n.centre)}
                 data-overlay={n.id.to_string()} aria-hidden="true">
-                <rect class="skn-label-bg" x={Fixed(lr.x - n.centre.x, 1).to_string()} y={Fixed(lr.y - n.centre.y, 1).to_string()}
-                    width={Fixed(lr.w, 1).to_string()} height={Fixed(lr.h, 1).to_string()} rx="3" />
-                <text class="skn-label" x={Fixed(lr.x - n.centre.x + lr.w / 2.0, 1).to_string()}
-                    y={Fixed(lr.y - n.centre.y + lr.h / 2.0 + 0.5, 1).to_string()}
+                <rect class="skn-label-bg" x={format!("{:.1}", lr.x - n.centre.x)} y={format!("{:.1}", lr.y - n.centre.y)}
+                    width={format!("{:.1}", lr.w)} height={format!("{:.1}", lr.h)} rx="3" />
+                <text class="skn-label" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
+                    y={format!("{:.1}", lr.y - n.centre.y + lr.h / 2.0 + 0.5)}
                     text-anchor="middle" dominant-baseline="middle" font-size={num(LABEL_FONT)}>
                     { n.label.clone() }
                 </text>
                 if load > 0 {
                     <g class={classes!("skn-load", (load >= skyddsnat_core::analysis::figures::OVERLOAD_AT).then_some("skn-load--over"))}
-                        transform={format!("translate({} {})", Fixed(r * 0.9, 1), Fixed(-r * 0.9, 1))}>
+                        transform={format!("translate({} {})", format_args!("{:.1}", r * 0.9), format_args!("{:.1}", -r * 0.9))}>
                         <circle r="7" />
                         <text text-anchor="middle" dominant-baseline="central" font-size="9">{ load }</text>
                     </g>
                 }
                 if selected && !app.readonly && !n.child {
                     <g class="skn-handle" data-handle={n.id.to_string()}
-                        transform={format!("translate({} 0)", Fixed(r + 13.0, 1))}>
+                        transform={format!("translate({} 0)", format_args!("{:.1}", r + 13.0))}>
                         <circle r="7" />
                         <path d="M-3.5 0H3.5M0 -3.5V3.5" />
                         <title>{ t(state, "map.handle") }</title>
