@@ -174,7 +174,7 @@ pub fn ListView(props: &ListProps) -> Html {
             { for order.iter().map(|sector| {
                 let people: Vec<&Person> = app.plan.people().iter().filter(|p| p.place.sector == *sector).collect();
                 let mut people = people;
-                skyddsnat_core::sort::sort_by_key(&mut people, |p| p.place.ring);
+                people.sort_by_key(|p| p.place.ring);
                 let heading_id = app.dom_id(&format!("list-{}", sector.key().replace('.', "-")));
                 html! {
                     <section class="skn-list-section" key={sector.key()}>

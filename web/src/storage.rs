@@ -416,7 +416,7 @@ impl Store {
                 })
             })
             .collect();
-        skyddsnat_core::sort::sort_by(&mut out, |a, b| b.saved_at.total_cmp(&a.saved_at));
+        out.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
         out
     }
 

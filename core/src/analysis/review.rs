@@ -404,7 +404,7 @@ pub fn diff(before: &Plan, after: &Plan) -> PlanDiff {
         .iter()
         .filter(|c| !old_check_ins.contains_key(&c.id))
         .collect();
-    crate::sort::sort_by_key(&mut new_check_ins, |c| (c.date, c.id));
+    new_check_ins.sort_by_key(|c| (c.date, c.id));
     let now_check_ins: HashMap<CheckInId, &CheckIn> =
         after.check_ins().iter().map(|c| (c.id, c)).collect();
     let changed_check_ins = before
@@ -627,11 +627,9 @@ pub fn scale_trend(plan: &Plan, scale: ScaleId) -> Vec<Trend> {
     let mut out: Vec<Trend> = by_person.into_iter().collect();
     for (_, points) in &mut out {
         // A stable sort: two answers at one meeting stay in the order given.
-        crate::sort::sort_by_key(points, |&(m, date, _)| (date, m));
+        points.sort_by_key(|&(m, date, _)| (date, m));
     }
-    crate::sort::sort_by_key(&mut out, |(p, _)| {
-        (order.get(p).copied().unwrap_or(usize::MAX), *p)
-    });
+    out.sort_by_key(|(p, _)| (order.get(p).copied().unwrap_or(usize::MAX), *p));
     out
 }
 

@@ -153,7 +153,7 @@ pub fn validate(plan: &Plan, today: Date) -> Vec<Finding> {
     people(plan, &mut out);
     arrangements_and_rules(plan, today, &mut out);
     // A stable sort keeps the order findings were made in among equals.
-    crate::sort::sort_by_key(&mut out, |f| (f.severity, f.location));
+    out.sort_by_key(|f| (f.severity, f.location));
     out
 }
 

@@ -1087,7 +1087,7 @@ impl Plan {
 
 fn check_sector_order(order: &[Sector]) -> Result<(), EditError> {
     let mut sorted = order.to_vec();
-    crate::sort::sort(&mut sorted);
+    sorted.sort();
     if sorted != Sector::ALL {
         return Err(EditError::Invalid {
             kind: EntityKind::Person,

@@ -9,4 +9,3 @@ mod corpus;
 mod format;
 mod large;
 mod schema;
-mod size_guards;

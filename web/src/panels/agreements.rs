@@ -368,7 +368,7 @@ fn frequency_details(
                                 }
                             } else {
                                 days.push(d);
-                                skyddsnat_core::sort::sort(days);
+                                days.sort();
                             }
                         }
                     }));

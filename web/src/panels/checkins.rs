@@ -121,7 +121,7 @@ pub fn CheckInSection() -> Html {
             }))
             .collect();
     let mut recent: Vec<&CheckIn> = state.plan.check_ins().iter().collect();
-    skyddsnat_core::sort::sort_by_key(&mut recent, |c| std::cmp::Reverse((c.date, c.id)));
+    recent.sort_by_key(|c| std::cmp::Reverse((c.date, c.id)));
     let total = recent.len();
     recent.truncate(RECENT);
     let number_of = |id: AgreementId| {
@@ -247,7 +247,7 @@ pub fn ReviewsSection(props: &ReviewsProps) -> Html {
     let ro = state.readonly;
     let draft = use_state(|| format_date(state.today.add_days(21)));
     let mut reviews: Vec<&Review> = state.plan.reviews().iter().collect();
-    skyddsnat_core::sort::sort_by_key(&mut reviews, |r| (r.date, r.id));
+    reviews.sort_by_key(|r| (r.date, r.id));
     let onsubmit = {
         let app = app.clone();
         let draft = draft.clone();

@@ -74,9 +74,9 @@ pub fn FollowUpPanel() -> Html {
     let state = &*app;
     let findings = (*use_findings()).clone();
     let mut meetings: Vec<_> = state.plan.meetings().iter().collect();
-    skyddsnat_core::sort::sort_by_key(&mut meetings, |m| std::cmp::Reverse((m.date, m.id)));
+    meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
     let mut follow_ups: Vec<&FollowUp> = state.plan.follow_ups().iter().collect();
-    skyddsnat_core::sort::sort_by_key(&mut follow_ups, |f| std::cmp::Reverse((f.date, f.id)));
+    follow_ups.sort_by_key(|f| std::cmp::Reverse((f.date, f.id)));
     html! {
         <section class="skn-panel skn-followup-panel" aria-labelledby={state.dom_id("followup-title")}>
             <h2 id={state.dom_id("followup-title")} class="skn-panel-title">{ t(state, "panel.followup.title") }</h2>
@@ -708,7 +708,7 @@ fn scaling_table(state: &AppState, snap: &Snapshot) -> Html {
     let plan = &state.plan;
     let mut meetings: Vec<(MeetingId, Date)> =
         plan.meetings().iter().map(|m| (m.id, m.date)).collect();
-    skyddsnat_core::sort::sort_by_key(&mut meetings, |&(id, date)| (date, id));
+    meetings.sort_by_key(|&(id, date)| (date, id));
     let tables: Vec<Html> = plan
         .scales()
         .iter()

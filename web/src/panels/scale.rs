@@ -107,9 +107,7 @@ fn respondents(state: &AppState, q: &ScaleQuestion, meeting: Option<&Meeting>) -
         }
     }
     let order = pickable(&state.plan, true);
-    skyddsnat_core::sort::sort_by_key(&mut ids, |id| {
-        order.iter().position(|p| p == id).unwrap_or(usize::MAX)
-    });
+    ids.sort_by_key(|id| order.iter().position(|p| p == id).unwrap_or(usize::MAX));
     ids
 }
 
@@ -130,7 +128,7 @@ fn ScaleEditor(props: &ScaleProps) -> Html {
         })
     };
     let mut meetings: Vec<&Meeting> = state.plan.meetings().iter().collect();
-    skyddsnat_core::sort::sort_by_key(&mut meetings, |m| (m.date, m.id));
+    meetings.sort_by_key(|m| (m.date, m.id));
     let people = respondents(state, q, props.meeting.as_ref());
     let remove = {
         let app = app.clone();
