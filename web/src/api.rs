@@ -9,7 +9,8 @@
 //! exactly the checks a file gets, and a refused plan leaves the open one
 //! untouched. The shell reads the browser's clock once, for "today".
 
-use crate::app::{App, AppProps, Host, HostRef};
+use crate::app::{App, AppProps};
+use crate::host::{plan_to_js, Host, HostRef};
 use crate::storage::Store;
 use skyddsnat_core::{document::sample, file, i18n, Date, Lang, Plan};
 use std::cell::{Cell, RefCell};
@@ -44,11 +45,6 @@ export interface MountOptions {
 thread_local! {
     /// Mounted widgets, for the panic hook's recovery screen.
     static LIVE: RefCell<Vec<(Weak<Host>, Element, Date)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The plan as a JS object in the file format.
-pub fn plan_to_js(plan: &Plan) -> JsValue {
-    js_sys::JSON::parse(&file::to_json(plan)).unwrap_or(JsValue::NULL)
 }
 
 /// A plan from a JS object (or a JSON string), through the file format's checks.

@@ -173,7 +173,7 @@ pub fn can_save_copy() -> bool {
 /// Downloads a copy of the offline file that opens with `plan` inside.
 pub fn save_copy(plan: &Plan, today: Date) -> Result<(), JsValue> {
     let (api, f) = save_copy_function().ok_or_else(|| JsValue::from_str("not the offline file"))?;
-    let value = crate::api::plan_to_js(plan);
+    let value = crate::host::plan_to_js(plan);
     f.call2(
         &api,
         &value,

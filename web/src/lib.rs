@@ -7,6 +7,7 @@ pub mod app;
 pub mod dialog;
 pub mod durable;
 pub mod files;
+pub mod host;
 pub mod keyfigures;
 pub mod listview;
 pub mod map;

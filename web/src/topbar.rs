@@ -2,7 +2,7 @@
 //! meeting-room toggles (hide names, presentation), the language switch and
 //! the ☰ menu (open, save, print, export, forget).
 
-use crate::app::HostRef;
+use crate::host::HostRef;
 use crate::state::{t, tf, use_app, Action, AppState, StorageStatus};
 use skyddsnat_core::{file, Lang, Plan};
 use std::cell::RefCell;

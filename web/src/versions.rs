@@ -2,7 +2,7 @@
 //! `storage.rs`), newest first, each restorable after a confirmation — the
 //! way back from a bad edit or a damaged save.
 
-use crate::app::HostRef;
+use crate::host::HostRef;
 use crate::state::{t, tf, use_app, Action};
 use skyddsnat_core::file;
 use yew::prelude::*;
