@@ -450,7 +450,7 @@ fn map_svg(app: &AppState) -> String {
         crate::state::Selection::Agreement(id) => app
             .plan
             .agreement(id)
-            .map(|a| crate::map::agreement_people(a).into_iter().collect())
+            .map(|a| a.people())
             .unwrap_or_default(),
         _ => Vec::new(),
     };

@@ -253,12 +253,7 @@ pub fn loads(plan: &Plan) -> Vec<Load> {
     let mut steps: HashMap<PersonId, usize> = HashMap::new();
     let mut arrangements: HashMap<PersonId, usize> = HashMap::new();
     for a in plan.agreements() {
-        let mut in_agreement: HashSet<PersonId> = a.responsible.iter().copied().collect();
-        in_agreement.extend(a.checks.iter().flat_map(|c| c.by.iter().copied()));
-        if let Some(plan_a) = a.chain.first() {
-            in_agreement.extend(plan_a.people.iter().copied());
-        }
-        for id in in_agreement {
+        for id in a.carried_by() {
             *agreements.entry(id).or_default() += 1;
         }
         for step in a.chain.iter().skip(1) {

@@ -469,6 +469,42 @@ pub struct Agreement {
     pub chain: Vec<Step>,
 }
 
+impl Agreement {
+    /// Who the agreement rests on as planned: the people responsible, those
+    /// who check it, and plan A's people, each once, in that order.
+    pub fn carried_by(&self) -> Vec<PersonId> {
+        let first = self
+            .chain
+            .first()
+            .map(|s| s.people.as_slice())
+            .unwrap_or(&[]);
+        dedup(
+            self.responsible
+                .iter()
+                .chain(self.checks.iter().flat_map(|c| c.by.iter()))
+                .chain(first),
+        )
+    }
+
+    /// Everybody the agreement names: [`Agreement::carried_by`] and the
+    /// people of plans B, C and D, each once.
+    pub fn people(&self) -> Vec<PersonId> {
+        let carried = self.carried_by();
+        let fallbacks = self.chain.iter().skip(1).flat_map(|s| s.people.iter());
+        dedup(carried.iter().chain(fallbacks))
+    }
+}
+
+fn dedup<'a>(ids: impl Iterator<Item = &'a PersonId>) -> Vec<PersonId> {
+    let mut out: Vec<PersonId> = Vec::new();
+    for id in ids {
+        if !out.contains(id) {
+            out.push(*id);
+        }
+    }
+    out
+}
+
 /// How an agreement is checked: by whom, how and how often.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

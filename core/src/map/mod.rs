@@ -3,8 +3,10 @@
 //! that print and export use.
 
 pub mod geometry;
+pub mod gesture;
 mod label;
 mod layout;
+pub mod scene;
 pub mod svg;
 
 pub use geometry::*;

@@ -3,5 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod geometry;
+mod gesture;
 mod golden;
+mod scene;
 mod timing;

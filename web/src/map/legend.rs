@@ -1,65 +1,41 @@
-//! The map's legend: what shapes and line styles mean. Always on screen,
-//! because the map is read by a whole room, not only by the one who drew it.
+//! The map's legend: what shapes and line styles mean, drawn with the same
+//! symbols and texts as the printed map's legend (the core's
+//! [`skyddsnat_core::map::scene::legend`]). Always on screen, because the
+//! map is read by a whole room, not only by the one who drew it.
 
-use super::draw::relation_shape;
+use super::{mark_html, text_html};
 use crate::state::{t, use_app};
+use skyddsnat_core::map::scene::{legend_symbol, legend_symbol_text, Symbol};
 use skyddsnat_core::map::Point;
-use skyddsnat_core::{Label, PersonKind, RelationKind};
 use yew::prelude::*;
 
 #[function_component]
 pub fn Legend() -> Html {
     let app = use_app();
-    let lang = app.lang;
-    let line = |kind: RelationKind, supports: bool, label: String| {
-        let shape = relation_shape(
-            kind,
-            supports,
-            Point::new(0.0, 8.0),
-            0.0,
-            Point::new(44.0, 8.0),
-            0.0,
-        );
+    // The badge is explained once some person on the map carries one.
+    let load = use_memo(super::PlanKey(app.plan.clone()), |k| {
+        skyddsnat_core::analysis::figures::loads(&k.0)
+            .iter()
+            .any(|l| l.total() > 0)
+    });
+    let entries = skyddsnat_core::map::scene::legend(app.lang, *load, false);
+    let entry = |(symbol, label): &(Symbol, String)| {
+        let at = Point::new(0.0, 0.0);
         html! {
             <li>
-                <svg class="skn-legend-icon" viewBox="-2 0 48 16" width="40" height="14" aria-hidden="true">
-                    <g class={classes!("skn-rel", super::kind_class(kind))}>
-                        <path class="skn-rel-line" d={shape.line} />
-                        if let Some(d) = shape.arrow {
-                            <path class="skn-rel-arrow" d={d} />
-                        }
-                    </g>
+                <svg class="skn-legend-icon" viewBox="-3 -13 42 26" width="34" height="21" aria-hidden="true">
+                    { for legend_symbol(*symbol, at, 1.0).iter().map(|m| mark_html(m, "skn-legend-mark")) }
+                    if let Some(text) = legend_symbol_text(*symbol, at, 1.0) {
+                        { text_html(&text, "skn-legend-count") }
+                    }
                 </svg>
-                <span>{ label }</span>
+                <span>{ label.clone() }</span>
             </li>
         }
     };
     html! {
         <section class="skn-legend" aria-label={t(&app, "map.legend")}>
-            <ul>
-                <li>
-                    <svg class="skn-legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
-                        <g class="skn-node skn-node--private"><circle class="skn-node-shape" r="6.5" /></g>
-                    </svg>
-                    <span>{ PersonKind::Private.label(lang) }</span>
-                </li>
-                <li>
-                    <svg class="skn-legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
-                        <g class="skn-node skn-node--professional">
-                            <rect class="skn-node-shape" x="-6.5" y="-6.5" width="13" height="13" rx="2" />
-                        </g>
-                    </svg>
-                    <span>{ PersonKind::Professional.label(lang) }</span>
-                </li>
-                { for RelationKind::ALL.iter().map(|k| line(*k, false, k.label(lang).to_string())) }
-                { line(RelationKind::Strong, true, t(&app, "map.legend_supports")) }
-                <li>
-                    <svg class="skn-legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
-                        <g class="skn-load"><circle r="7" /><text text-anchor="middle" dominant-baseline="central" font-size="9">{ "2" }</text></g>
-                    </svg>
-                    <span>{ t(&app, "map.legend_load") }</span>
-                </li>
-            </ul>
+            <ul>{ for entries.iter().map(entry) }</ul>
         </section>
     }
 }

@@ -1,6 +1,7 @@
-//! The network map: rings, sectors, people and relations drawn as SVG from
-//! the core's layout, with zoom, pan, dragging, keyboard moves and drawing
-//! relations.
+//! The network map on screen: the core's [`Scene`] rendered as SVG (the
+//! same elements and attributes the printed map has), plus what only a
+//! screen has — selection, focus, dimming, the relation handle — and the
+//! gestures of [`skyddsnat_core::map::gesture`] applied to the DOM.
 //!
 //! The SVG `viewBox` is in core geometry units, so a pointer position maps to
 //! a point with one division and the core's `snap` turns it into a place.
@@ -9,40 +10,28 @@
 //! 500 people as cheap as on a map of five.
 
 pub mod add_person;
-pub mod draw;
 mod legend;
 pub mod relate;
 
 pub use legend::Legend;
 
 use crate::state::{t, tf, use_app, Action, AppState, Selection, Tab};
-use draw::{relation_shape, ViewBox};
-use skyddsnat_core::map::{
-    self, layout_with, split_title, Dir, Layout, LayoutOptions, Point, LABEL_FONT,
-    SECTOR_TITLE_CHARS,
+use skyddsnat_core::map::gesture::{
+    self, Camera, Gesture, KeyContext, KeyOutcome, Motion, Outcome, Pointer, Target, ViewBox,
+    ZOOM_IN, ZOOM_OUT,
 };
-use skyddsnat_core::papers::escape::num;
-use skyddsnat_core::{Edit, Label, PersonId, PersonKind, Place, Plan, RelationKind};
+use skyddsnat_core::map::scene::{
+    highlight_ring, relation_shape, translate, Mark, NodeKind, RelationShape, Scene, Text,
+};
+use skyddsnat_core::map::{layout_with, Layout, LayoutOptions, Point};
+use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, SvgElement};
 use yew::prelude::*;
-
-/// Zoom limits relative to "fit to screen".
-const MIN_ZOOM: f64 = 0.5;
-const MAX_ZOOM: f64 = 10.0;
-/// Pointer travel in pixels before a press counts as a drag (a shaky click is a click).
-const DRAG_THRESHOLD: f64 = 4.0;
-/// Font size of sector labels and the estimated width of one of their characters.
-const SECTOR_FONT: f64 = 15.0;
-const SECTOR_CHAR_WIDTH: f64 = 8.2;
-/// Font size of name labels. The core sizes label boxes for 7 units per
-/// character; its own SVG uses 15. A little smaller keeps bold-ish system
-/// fonts inside the box on screen.
-/// Space around everything drawn.
-const MARGIN: f64 = 24.0;
+use yew::virtual_dom::VTag;
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -60,20 +49,14 @@ impl PartialEq for PlanKey {
     }
 }
 
-/// What the map draws, computed once per plan change.
-struct Drawing {
-    layout: Layout,
-    /// Half width and half height of the drawn area around the centre.
-    bounds: (f64, f64),
-    /// The sector line along which the ring names are written: the one
-    /// with the most room around them, so no node hides them.
-    ring_label_angle: f64,
-    /// How much of the plan rests on each person: agreements plus fallback
-    /// steps, as the core counts it for overload.
-    load: HashMap<PersonId, usize>,
+/// The layout and the scene drawn from it, computed once per plan change.
+pub struct MapDrawing {
+    pub layout: Layout,
+    pub scene: Scene,
 }
 
-fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing {
+/// The map of `plan` as the screen draws it.
+pub fn map_drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> MapDrawing {
     let layout = layout_with(
         plan,
         &LayoutOptions {
@@ -81,69 +64,36 @@ fn drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> Drawing
             focus: None,
         },
     );
-    let outer = layout.geometry.outer_radius();
-    let widest_sector = layout
-        .geometry
-        .sectors()
-        .iter()
-        .flat_map(|s| split_title(s.label(lang), SECTOR_TITLE_CHARS))
-        .map(|line| line.chars().count())
-        .max()
-        .unwrap_or(10) as f64;
-    let bx = layout
-        .extent
-        .max(outer + 16.0 + widest_sector * SECTOR_CHAR_WIDTH)
-        + MARGIN;
-    let by = layout.extent.max(outer + SECTOR_FONT) + MARGIN;
-    Drawing {
-        ring_label_angle: ring_label_angle(&layout),
-        layout,
-        bounds: (bx, by),
-        load: skyddsnat_core::analysis::figures::loads(plan)
-            .into_iter()
-            .map(|l| (l.person, l.total()))
-            .collect(),
+    let scene = Scene::new(plan, &layout, lang, hide_names);
+    MapDrawing { layout, scene }
+}
+
+/// A scene element as a DOM element with exactly the scene's attributes.
+pub fn mark_html(m: &Mark, class: &'static str) -> Html {
+    let mut tag = VTag::new(m.tag());
+    tag.add_attribute("class", class);
+    for (name, value) in m.attrs() {
+        tag.add_attribute(name, value);
     }
+    tag.into()
 }
 
-/// Everybody an agreement rests on.
-pub fn agreement_people(a: &skyddsnat_core::Agreement) -> HashSet<PersonId> {
-    a.responsible
-        .iter()
-        .chain(a.checks.iter().flat_map(|c| c.by.iter()))
-        .chain(a.chain.iter().flat_map(|s| s.people.iter()))
-        .copied()
-        .collect()
-}
-
-/// Zoom and pan of the map.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Camera {
-    zoom: f64,
-    centre: Point,
-}
-
-impl Default for Camera {
-    fn default() -> Self {
-        Camera {
-            zoom: 1.0,
-            centre: Point::default(),
+/// A scene text, one `<tspan>` per line.
+pub fn text_html(text: &Text, class: &'static str) -> Html {
+    let mut tag = VTag::new("text");
+    tag.add_attribute("class", class);
+    for (name, value) in text.attrs() {
+        tag.add_attribute(name, value);
+    }
+    for (line, at) in &text.lines {
+        let mut span = VTag::new("tspan");
+        for (name, value) in Text::line_attrs(*at) {
+            span.add_attribute(name, value);
         }
+        span.add_child(html! { { line.clone() } });
+        tag.add_child(span.into());
     }
-}
-
-/// One step of the zoom buttons and the + and − keys.
-const ZOOM_IN: f64 = 1.25;
-const ZOOM_OUT: f64 = 0.8;
-
-impl Camera {
-    /// The same view zoomed by `factor` about its centre, within the limits.
-    fn zoomed(self, factor: f64) -> Camera {
-        Camera {
-            zoom: map::clamp(self.zoom * factor, MIN_ZOOM, MAX_ZOOM),
-            centre: self.centre,
-        }
-    }
+    tag.into()
 }
 
 /// A line attached to the node being dragged, with what it needs to be redrawn.
@@ -151,6 +101,7 @@ struct AttachedLine {
     line: Element,
     /// The wide invisible twin of the line that takes clicks.
     hit: Option<Element>,
+    cross: Option<Element>,
     arrow: Option<Element>,
     kind: RelationKind,
     supports: bool,
@@ -160,48 +111,23 @@ struct AttachedLine {
     other_radius: f64,
 }
 
-/// What the pointer is doing.
-enum Gesture {
-    Idle,
-    /// Pressed on a person; becomes a drag once it moves.
-    Node {
-        id: PersonId,
-        pointer: i32,
-        start_px: (f64, f64),
-        /// Pointer point minus node centre at the press.
-        grab: Point,
-        origin: Point,
-        radius: f64,
-        movable: bool,
-        moved: bool,
-        element: Option<Element>,
-        /// The node's label, badge and handle, moved along with it.
-        overlay: Option<Element>,
-        lines: Vec<AttachedLine>,
-    },
-    Pan {
-        pointer: i32,
-        start_px: (f64, f64),
-        view: ViewBox,
-        camera: Camera,
-        moved: bool,
-        /// Pressed on a relation line: a click (no pan) opens it for editing.
-        relation: Option<(PersonId, PersonId)>,
-    },
-    /// Drawing a relation from a person.
-    Link {
-        from: PersonId,
-        pointer: i32,
-        origin: Point,
-    },
+/// The DOM of the node a press landed on, moved while it is dragged.
+struct Pressed {
+    element: Element,
+    /// The node's label, badge and handle.
+    overlay: Option<Element>,
+    lines: Vec<AttachedLine>,
+    origin: Point,
+    radius: f64,
 }
 
-fn transform(p: Point) -> String {
-    format!(
-        "translate({} {})",
-        format_args!("{:.1}", p.x),
-        format_args!("{:.1}", p.y)
-    )
+impl Pressed {
+    fn draw_at(&mut self, centre: Point) {
+        for el in std::iter::once(&self.element).chain(self.overlay.as_ref()) {
+            let _ = el.set_attribute("transform", &translate(centre));
+        }
+        redraw_lines(&mut self.lines, centre, self.radius);
+    }
 }
 
 /// The sentence announced after a move: "Birgitta flyttad till ring 1 (Närmast), Släkt".
@@ -218,17 +144,51 @@ pub fn moved_message(state: &AppState, id: PersonId, place: &Place) -> String {
     )
 }
 
+fn person_attr(el: &Element, name: &str) -> Option<PersonId> {
+    el.get_attribute(name)
+        .and_then(|s| s.parse().ok())
+        .map(PersonId)
+}
+
+/// What a pointer event's target is on the map.
+fn target_of(e: &PointerEvent) -> (Target, Option<Element>) {
+    let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return (Target::Background, None);
+    };
+    let closest = |sel: &str| t.closest(sel).ok().flatten();
+    if let Some(id) = closest("[data-handle]").and_then(|h| person_attr(&h, "data-handle")) {
+        return (Target::Handle(id), None);
+    }
+    if let Some(el) = closest("[data-person]") {
+        if let Some(id) = person_attr(&el, "data-person") {
+            return (Target::Node(id), Some(el));
+        }
+    }
+    // A press on a node's label or badge is a press on the node.
+    if let Some(id) = closest("[data-overlay]").and_then(|o| person_attr(&o, "data-overlay")) {
+        return (Target::Node(id), None);
+    }
+    match closest("[data-rel]")
+        .and_then(|g| Some((person_attr(&g, "data-from")?, person_attr(&g, "data-to")?)))
+    {
+        Some((from, to)) => (Target::Relation(from, to), None),
+        None => (Target::Background, None),
+    }
+}
+
 #[function_component]
 pub fn MapView(props: &MapProps) -> Html {
     let app = use_app();
     let svg_ref = use_node_ref();
     let preview_ref = use_node_ref();
-    let camera = use_state(Camera::default);
+    // `None` fits the whole map, however it grows; zoom and pan set a camera.
+    let camera = use_state(|| Option::<Camera>::None);
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
+    let pressed = use_mut_ref(|| Option::<Pressed>::None);
     let drawing = use_memo(
         (PlanKey(app.plan.clone()), app.hide_names, app.lang),
-        |(key, hide, lang)| drawing(&key.0, *hide, *lang),
+        |(key, hide, lang)| map_drawing(&key.0, *hide, *lang),
     );
 
     // Tell a benchmark harness when the first map has been painted.
@@ -236,44 +196,67 @@ pub fn MapView(props: &MapProps) -> Html {
         mark_painted_after_next_frame();
     });
 
-    let view = ViewBox::of(drawing.bounds, camera.zoom, camera.centre);
+    let frame = drawing.scene.frame;
+    let cam = camera.unwrap_or_else(|| Camera::fit(frame));
+    let view = cam.view(frame);
+    let set_camera = {
+        let camera = camera.clone();
+        move |c: Camera| camera.set((c != Camera::fit(frame)).then_some(c))
+    };
 
     // --- pointer input -------------------------------------------------------
-    let to_map = {
+    let pointer = {
         let svg_ref = svg_ref.clone();
-        move |client_x: f64, client_y: f64| -> Option<(Point, f64)> {
-            let svg = svg_ref.cast::<web_sys::SvgsvgElement>()?;
-            // The browser's own reading of the viewBox, so the widget needs
-            // no float parser (the standard library's brings a 10 KB table).
-            let r = svg.view_box().base_val()?;
-            let vb = ViewBox {
-                x: r.x().into(),
-                y: r.y().into(),
-                w: r.width().into(),
-                h: r.height().into(),
-            };
-            if vb.w <= 0.0 || vb.h <= 0.0 {
-                return None;
+        move |id: i32, client_x: f64, client_y: f64| -> Pointer {
+            let at = svg_ref.cast::<web_sys::SvgsvgElement>().and_then(|svg| {
+                let r = svg.view_box().base_val()?;
+                let vb = ViewBox {
+                    x: r.x().into(),
+                    y: r.y().into(),
+                    w: r.width().into(),
+                    h: r.height().into(),
+                };
+                if vb.w <= 0.0 || vb.h <= 0.0 {
+                    return None;
+                }
+                let rect = svg.get_bounding_client_rect();
+                Some((
+                    vb.to_map(
+                        client_x - rect.left(),
+                        client_y - rect.top(),
+                        rect.width(),
+                        rect.height(),
+                    ),
+                    vb.units_per_pixel(rect.width(), rect.height()),
+                ))
+            });
+            Pointer {
+                id,
+                px: (client_x, client_y),
+                at: at.map(|(p, _)| p),
+                units_per_pixel: at.map_or(1.0, |(_, u)| u),
             }
-            let rect = svg.get_bounding_client_rect();
-            let p = vb.to_map(
-                client_x - rect.left(),
-                client_y - rect.top(),
-                rect.width(),
-                rect.height(),
-            );
-            Some((p, vb.units_per_pixel(rect.width(), rect.height())))
+        }
+    };
+    let read = {
+        let pointer = pointer.clone();
+        move |e: &PointerEvent| {
+            pointer(
+                e.pointer_id(),
+                f64::from(e.client_x()),
+                f64::from(e.client_y()),
+            )
         }
     };
 
     let onpointerdown = {
         let app = app.clone();
         let gesture = gesture.clone();
+        let pressed = pressed.clone();
         let drawing = drawing.clone();
         let svg_ref = svg_ref.clone();
         let preview_ref = preview_ref.clone();
-        let camera = camera.clone();
-        let to_map = to_map.clone();
+        let read = read.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 || !e.is_primary() {
                 return;
@@ -281,195 +264,79 @@ pub fn MapView(props: &MapProps) -> Html {
             let Some(svg) = svg_ref.cast::<Element>() else {
                 return;
             };
-            let Some((p, _)) = to_map(f64::from(e.client_x()), f64::from(e.client_y())) else {
-                return;
-            };
-            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let handle = target
-                .as_ref()
-                .and_then(|t| t.closest("[data-handle]").ok().flatten());
-            // A press on a node's label or badge is a press on the node.
-            let node_el = target.as_ref().and_then(|t| {
-                if let Some(n) = t.closest("[data-person]").ok().flatten() {
-                    return Some(n);
-                }
-                let id = t
-                    .closest("[data-overlay]")
-                    .ok()
-                    .flatten()?
-                    .get_attribute("data-overlay")?;
-                svg.query_selector(&format!("[data-person=\"{id}\"]"))
-                    .ok()
-                    .flatten()
-            });
-            let start_px = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let pointer = e.pointer_id();
-            let layout = &drawing.layout;
-            let next = if let Some(h) = handle.filter(|_| !app.readonly) {
-                let from = h
-                    .get_attribute("data-handle")
-                    .and_then(|s| s.parse().ok())
-                    .map(PersonId);
-                match from.and_then(|id| layout.node(id)) {
-                    Some(n) => Gesture::Link {
-                        from: n.id,
-                        pointer,
-                        origin: n.centre,
-                    },
-                    None => Gesture::Idle,
-                }
-            } else if let Some(el) = node_el {
-                let id = el
-                    .get_attribute("data-person")
-                    .and_then(|s| s.parse().ok())
-                    .map(PersonId);
-                match id.and_then(|id| layout.node(id)) {
-                    Some(n) if e.shift_key() && !app.readonly => Gesture::Link {
-                        from: n.id,
-                        pointer,
-                        origin: n.centre,
-                    },
-                    Some(n) => Gesture::Node {
-                        overlay: svg
-                            .query_selector(&format!("[data-overlay=\"{}\"]", n.id))
-                            .ok()
-                            .flatten(),
-                        id: n.id,
-                        pointer,
-                        start_px,
-                        grab: Point::new(p.x - n.centre.x, p.y - n.centre.y),
-                        origin: n.centre,
-                        radius: n.radius,
-                        movable: !app.readonly && !n.child,
-                        moved: false,
-                        element: Some(el),
-                        lines: Vec::new(),
-                    },
-                    None => Gesture::Idle,
-                }
-            } else {
-                let relation = target
-                    .as_ref()
-                    .and_then(|t| t.closest("[data-rel]").ok().flatten())
-                    .filter(|_| !app.readonly)
-                    .and_then(|g| {
-                        let id = |name: &str| {
-                            g.get_attribute(name)
-                                .and_then(|s| s.parse().ok())
-                                .map(PersonId)
-                        };
-                        Some((id("data-from")?, id("data-to")?))
-                    });
-                Gesture::Pan {
-                    pointer,
-                    start_px,
-                    view: ViewBox::of(drawing.bounds, camera.zoom, camera.centre),
-                    camera: *camera,
-                    moved: false,
-                    relation,
-                }
-            };
-            if matches!(next, Gesture::Idle) {
+            let p = read(&e);
+            let (target, element) = target_of(&e);
+            let next = Gesture::press(
+                &drawing.layout,
+                app.readonly,
+                cam,
+                target,
+                e.shift_key(),
+                &p,
+            );
+            if next == Gesture::Idle {
                 return;
             }
-            if let Gesture::Link { origin, .. } = &next {
-                if let Some(line) = preview_ref.cast::<Element>() {
-                    for (k, v) in [("x1", origin.x), ("y1", origin.y), ("x2", p.x), ("y2", p.y)] {
-                        let _ = line.set_attribute(k, &format!("{:.1}", v));
-                    }
-                    let _ = line.set_attribute("class", "skn-link-preview");
-                }
+            *pressed.borrow_mut() = None;
+            if let Gesture::Node { id, .. } = next {
+                let find = |sel: String| svg.query_selector(&sel).ok().flatten();
+                let element = element.or_else(|| find(format!("[data-person=\"{id}\"]")));
+                *pressed.borrow_mut() =
+                    drawing
+                        .layout
+                        .node(id)
+                        .zip(element)
+                        .map(|(n, element)| Pressed {
+                            element,
+                            overlay: find(format!("[data-overlay=\"{id}\"]")),
+                            lines: Vec::new(),
+                            origin: n.centre,
+                            radius: n.radius,
+                        });
             }
-            let _ = svg.set_pointer_capture(pointer);
+            if let (Some(origin), Some(at), Some(line)) =
+                (next.link_origin(), p.at, preview_ref.cast::<Element>())
+            {
+                show_link(&line, origin, at);
+            }
+            let _ = svg.set_pointer_capture(p.id);
             *gesture.borrow_mut() = next;
         })
     };
 
     let onpointermove = {
         let gesture = gesture.clone();
+        let pressed = pressed.clone();
         let drawing = drawing.clone();
         let svg_ref = svg_ref.clone();
         let preview_ref = preview_ref.clone();
-        let to_map = to_map.clone();
+        let read = read.clone();
         let plan = app.plan.clone();
         Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            let client = (f64::from(e.client_x()), f64::from(e.client_y()));
-            match &mut *g {
-                Gesture::Idle => {}
-                Gesture::Node {
-                    id,
-                    pointer,
-                    start_px,
-                    grab,
-                    radius,
-                    movable,
-                    moved,
-                    element,
-                    overlay,
-                    lines,
-                    ..
-                } => {
-                    if e.pointer_id() != *pointer || !*movable {
+            let motion = gesture.borrow_mut().motion(&read(&e));
+            match motion {
+                Motion::None => {}
+                Motion::DragStarted { id, centre } | Motion::Drag { id, centre } => {
+                    let mut pressed = pressed.borrow_mut();
+                    let Some(node) = pressed.as_mut() else {
                         return;
-                    }
-                    if !*moved {
-                        if (client.0 - start_px.0).hypot(client.1 - start_px.1) < DRAG_THRESHOLD {
-                            return;
-                        }
-                        *moved = true;
+                    };
+                    if matches!(motion, Motion::DragStarted { .. }) {
                         if let Some(svg) = svg_ref.cast::<Element>() {
-                            *lines = attached_lines(&svg, &plan, &drawing.layout, *id);
+                            node.lines = attached_lines(&svg, &plan, &drawing.layout, id);
                         }
-                        if let Some(el) = element {
-                            let _ = el.class_list().add_1("skn-node--dragging");
-                        }
+                        let _ = node.element.class_list().add_1("skn-node--dragging");
                     }
-                    let Some((p, _)) = to_map(client.0, client.1) else {
-                        return;
-                    };
-                    let centre = Point::new(p.x - grab.x, p.y - grab.y);
-                    for el in [&*element, &*overlay].into_iter().flatten() {
-                        let _ = el.set_attribute("transform", &transform(centre));
-                    }
-                    redraw_lines(lines, centre, *radius);
+                    node.draw_at(centre);
                 }
-                Gesture::Pan {
-                    pointer,
-                    start_px,
-                    view,
-                    moved,
-                    ..
-                } => {
-                    if e.pointer_id() != *pointer {
-                        return;
+                Motion::Pan(c) => {
+                    if let Some(svg) = svg_ref.cast::<Element>() {
+                        let _ = svg.set_attribute("viewBox", &c.view(frame).attr());
                     }
-                    let Some(svg) = svg_ref.cast::<Element>() else {
-                        return;
-                    };
-                    let (dx, dy) = (client.0 - start_px.0, client.1 - start_px.1);
-                    if !*moved && dx.hypot(dy) < DRAG_THRESHOLD {
-                        return;
-                    }
-                    *moved = true;
-                    let rect = svg.get_bounding_client_rect();
-                    let u = view.units_per_pixel(rect.width(), rect.height());
-                    let panned = ViewBox {
-                        x: view.x - dx * u,
-                        y: view.y - dy * u,
-                        ..*view
-                    };
-                    let _ = svg.set_attribute("viewBox", &panned.attr());
                 }
-                Gesture::Link { pointer, .. } => {
-                    if e.pointer_id() != *pointer {
-                        return;
-                    }
-                    if let (Some(line), Some((p, _))) =
-                        (preview_ref.cast::<Element>(), to_map(client.0, client.1))
-                    {
-                        let _ = line.set_attribute("x2", &format!("{:.1}", p.x));
-                        let _ = line.set_attribute("y2", &format!("{:.1}", p.y));
+                Motion::Link { from, to } => {
+                    if let Some(line) = preview_ref.cast::<Element>() {
+                        show_link(&line, from, to);
                     }
                 }
             }
@@ -479,121 +346,65 @@ pub fn MapView(props: &MapProps) -> Html {
     let finish = {
         let app = app.clone();
         let gesture = gesture.clone();
+        let pressed = pressed.clone();
         let drawing = drawing.clone();
         let svg_ref = svg_ref.clone();
         let preview_ref = preview_ref.clone();
-        let camera = camera.clone();
         let focus = focus.clone();
-        let to_map = to_map.clone();
+        let read = read.clone();
+        let set_camera = set_camera.clone();
         let on_relate = props.on_relate.clone();
         Callback::from(move |(e, cancelled): (PointerEvent, bool)| {
             let g = std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle);
-            let client = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let p = read(&e);
             if let Some(svg) = svg_ref.cast::<Element>() {
-                if svg.has_pointer_capture(e.pointer_id()) {
-                    let _ = svg.release_pointer_capture(e.pointer_id());
+                if svg.has_pointer_capture(p.id) {
+                    let _ = svg.release_pointer_capture(p.id);
                 }
             }
-            match g {
-                Gesture::Idle => {}
-                Gesture::Node {
-                    id,
-                    grab,
-                    origin,
-                    radius,
-                    moved,
-                    element,
-                    overlay,
-                    mut lines,
-                    ..
-                } => {
-                    // Put the DOM back where the model has it: the re-render
-                    // after the edit then moves it, and a cancelled drag ends here.
-                    if let Some(el) = &element {
-                        let _ = el.class_list().remove_1("skn-node--dragging");
-                    }
-                    for el in [&element, &overlay].into_iter().flatten() {
-                        let _ = el.set_attribute("transform", &transform(origin));
-                    }
-                    redraw_lines(&mut lines, origin, radius);
-                    if cancelled {
-                        return;
-                    }
-                    if !moved {
-                        select_person(&app, id);
-                        focus.set(Some(id));
-                        if let Some(el) = element.and_then(|el| el.dyn_into::<SvgElement>().ok()) {
-                            let _ = el.focus();
-                        }
-                        return;
-                    }
-                    let Some((p, _)) = to_map(client.0, client.1) else {
-                        return;
-                    };
-                    let centre = Point::new(p.x - grab.x, p.y - grab.y);
-                    let Some(person) = app.plan.person(id) else {
-                        return;
-                    };
-                    match drawing.layout.geometry.snap(centre) {
-                        Some(place) if place != person.place => {
-                            let mut moved_person = person.clone();
-                            moved_person.place = place;
-                            let text = moved_message(&app, id, &place);
-                            app.dispatch(Action::EditAnnounced(Edit::update(moved_person), text));
-                        }
-                        Some(_) => {}
-                        None => app.dispatch(Action::Announce(t(&app, "map.drop_in_centre"))),
+            let was_link = g.link_origin().is_some();
+            let outcome = g.release(&p, cancelled, &app.plan, &drawing.layout);
+            // Put the DOM back where the model has it: the re-render after
+            // the edit then moves it, and a cancelled drag ends here.
+            let node = pressed.borrow_mut().take();
+            if let Some(mut node) = node {
+                let _ = node.element.class_list().remove_1("skn-node--dragging");
+                let origin = node.origin;
+                node.draw_at(origin);
+                if let (Outcome::Select(_), Ok(el)) =
+                    (&outcome, node.element.dyn_into::<SvgElement>())
+                {
+                    let _ = el.focus();
+                }
+            }
+            if was_link {
+                if let Some(line) = preview_ref.cast::<Element>() {
+                    let _ = line.set_attribute("class", "skn-link-preview skn-hidden");
+                }
+            }
+            match outcome {
+                Outcome::None => {}
+                Outcome::Select(id) => {
+                    select_person(&app, id);
+                    focus.set(Some(id));
+                }
+                Outcome::Move { id, place } => move_person(&app, id, place),
+                Outcome::DropInCentre => {
+                    app.dispatch(Action::Announce(t(&app, "map.drop_in_centre")))
+                }
+                Outcome::ClearSelection => {
+                    if app.selection != Selection::None {
+                        app.dispatch(Action::Select(Selection::None));
                     }
                 }
-                Gesture::Pan {
-                    view,
-                    camera: start,
-                    moved,
-                    start_px,
-                    relation,
-                    ..
-                } => {
-                    if cancelled {
-                        if let Some(svg) = svg_ref.cast::<Element>() {
-                            let _ = svg.set_attribute("viewBox", &view.attr());
-                        }
-                        return;
-                    }
-                    if let (false, Some((from, to))) = (moved, relation) {
-                        on_relate.emit((from, Some(to)));
-                        return;
-                    }
-                    if !moved {
-                        // A click on the background clears the selection.
-                        if app.selection != Selection::None {
-                            app.dispatch(Action::Select(Selection::None));
-                        }
-                        return;
-                    }
+                Outcome::OpenRelation(from, to) => on_relate.emit((from, Some(to))),
+                Outcome::Camera(c) => set_camera(c),
+                Outcome::RestoreView => {
                     if let Some(svg) = svg_ref.cast::<Element>() {
-                        let rect = svg.get_bounding_client_rect();
-                        let u = view.units_per_pixel(rect.width(), rect.height());
-                        camera.set(Camera {
-                            zoom: start.zoom,
-                            centre: Point::new(
-                                start.centre.x - (client.0 - start_px.0) * u,
-                                start.centre.y - (client.1 - start_px.1) * u,
-                            ),
-                        });
+                        let _ = svg.set_attribute("viewBox", &view.attr());
                     }
                 }
-                Gesture::Link { from, .. } => {
-                    if let Some(line) = preview_ref.cast::<Element>() {
-                        let _ = line.set_attribute("class", "skn-link-preview skn-hidden");
-                    }
-                    if cancelled {
-                        return;
-                    }
-                    let to = to_map(client.0, client.1)
-                        .and_then(|(p, _)| drawing.layout.hit(p))
-                        .filter(|to| *to != from);
-                    on_relate.emit((from, to));
-                }
+                Outcome::Relate { from, to } => on_relate.emit((from, to)),
             }
         })
     };
@@ -604,11 +415,11 @@ pub fn MapView(props: &MapProps) -> Html {
     let onpointercancel = Callback::from(move |e: PointerEvent| finish.emit((e, true)));
 
     let onwheel = {
-        let camera = camera.clone();
-        let to_map = to_map.clone();
+        let pointer = pointer.clone();
+        let set_camera = set_camera.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let Some((p, _)) = to_map(f64::from(e.client_x()), f64::from(e.client_y())) else {
+            let Some(at) = pointer(0, f64::from(e.client_x()), f64::from(e.client_y())).at else {
                 return;
             };
             // Lines (deltaMode 1) scroll about 16 px each.
@@ -617,26 +428,17 @@ pub fn MapView(props: &MapProps) -> Html {
             } else {
                 e.delta_y()
             };
-            let zoom = map::clamp(camera.zoom * (-delta * 0.0015).exp(), MIN_ZOOM, MAX_ZOOM);
-            let k = camera.zoom / zoom;
-            // Keep the point under the pointer where it is.
-            camera.set(Camera {
-                zoom,
-                centre: Point::new(
-                    p.x + (camera.centre.x - p.x) * k,
-                    p.y + (camera.centre.y - p.y) * k,
-                ),
-            });
+            set_camera(cam.wheel(at, delta));
         })
     };
 
     let zoom_by = |factor: f64| {
-        let camera = camera.clone();
-        Callback::from(move |_: MouseEvent| camera.set(camera.zoomed(factor)))
+        let set_camera = set_camera.clone();
+        Callback::from(move |_: MouseEvent| set_camera(cam.zoomed(factor)))
     };
     let fit = {
         let camera = camera.clone();
-        Callback::from(move |_: MouseEvent| camera.set(Camera::default()))
+        Callback::from(move |_: MouseEvent| camera.set(None))
     };
 
     // --- keyboard ------------------------------------------------------------
@@ -645,90 +447,51 @@ pub fn MapView(props: &MapProps) -> Html {
         let drawing = drawing.clone();
         let svg_ref = svg_ref.clone();
         let focus = focus.clone();
-        let camera = camera.clone();
+        let set_camera = set_camera.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(id) = e
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|t| t.closest("[data-person]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-person"))
-                .and_then(|s| s.parse().ok())
-                .map(PersonId)
+                .and_then(|el| person_attr(&el, "data-person"))
             else {
                 return;
             };
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            let key = e.key();
-            // Zoom from the keyboard as with the buttons: + and − zoom, 0 fits.
-            let view = match key.as_str() {
-                "+" => Some(camera.zoomed(ZOOM_IN)),
-                "-" | "−" => Some(camera.zoomed(ZOOM_OUT)),
-                "0" => Some(Camera::default()),
-                _ => None,
+            let cx = KeyContext {
+                plan: &app.plan,
+                layout: &drawing.layout,
+                frame,
+                camera: cam,
+                readonly: app.readonly,
+                selected: match app.selection {
+                    Selection::Person(id) => Some(id),
+                    _ => None,
+                },
+                any_selection: app.selection != Selection::None,
             };
-            if let Some(view) = view {
+            let outcome = gesture::key(&cx, id, &e.key());
+            if outcome != KeyOutcome::Ignored {
                 e.prevent_default();
-                camera.set(view);
-                return;
             }
-            let dir = match key.as_str() {
-                "ArrowUp" => Some(Dir::Inward),
-                "ArrowDown" => Some(Dir::Outward),
-                "ArrowRight" => Some(Dir::Clockwise),
-                "ArrowLeft" => Some(Dir::CounterClockwise),
-                _ => None,
-            };
-            match (key.as_str(), dir) {
-                ("Enter" | " ", _) => {
-                    e.prevent_default();
-                    if app.selection == Selection::Person(id) {
-                        app.dispatch(Action::Select(Selection::None));
-                    } else {
-                        select_person(&app, id);
-                    }
-                }
-                ("Escape", _) if app.selection != Selection::None => {
-                    e.prevent_default();
+            match outcome {
+                KeyOutcome::Ignored => {}
+                KeyOutcome::Camera(c) => set_camera(c),
+                KeyOutcome::Select(id) => select_person(&app, id),
+                KeyOutcome::ClearSelection => {
                     app.dispatch(Action::Select(Selection::None));
                     app.dispatch(Action::Announce(t(&app, "map.selection_cleared")));
                 }
-                (_, Some(dir)) => {
-                    e.prevent_default();
-                    let person = app.plan.person(id);
-                    match person {
-                        Some(person) if app.selection == Selection::Person(id) && !app.readonly => {
-                            let place =
-                                map::step(&person.place, dir, drawing.layout.geometry.sectors());
-                            if place == person.place {
-                                app.dispatch(Action::Announce(t(&app, "map.cannot_move")));
-                                return;
-                            }
-                            let mut moved = person.clone();
-                            moved.place = place;
-                            let text = moved_message(&app, id, &place);
-                            app.dispatch(Action::EditAnnounced(Edit::update(moved), text));
-                        }
-                        _ => {
-                            // Not selected: arrows walk from node to node.
-                            let nodes = &drawing.layout.nodes;
-                            let Some(i) = nodes.iter().position(|n| n.id == id) else {
-                                return;
-                            };
-                            let forward = matches!(dir, Dir::Clockwise | Dir::Outward);
-                            let j = if forward {
-                                (i + 1) % nodes.len()
-                            } else {
-                                (i + nodes.len() - 1) % nodes.len()
-                            };
-                            let next = nodes[j].id;
-                            focus.set(Some(next));
-                            focus_node(&svg_ref, next);
-                        }
-                    }
+                KeyOutcome::Move { id, place } => move_person(&app, id, place),
+                KeyOutcome::CannotMove => {
+                    app.dispatch(Action::Announce(t(&app, "map.cannot_move")))
                 }
-                _ => {}
+                KeyOutcome::Focus(next) => {
+                    focus.set(Some(next));
+                    focus_node(&svg_ref, next);
+                }
             }
         })
     };
@@ -738,9 +501,7 @@ pub fn MapView(props: &MapProps) -> Html {
             let id = e
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| el.get_attribute("data-person"))
-                .and_then(|s| s.parse().ok())
-                .map(PersonId);
+                .and_then(|el| person_attr(&el, "data-person"));
             if let Some(id) = id {
                 if *focus != Some(id) {
                     focus.set(Some(id));
@@ -750,87 +511,51 @@ pub fn MapView(props: &MapProps) -> Html {
     };
 
     // --- drawing -------------------------------------------------------------
-    let layout = &drawing.layout;
-    let geo = &layout.geometry;
+    let scene = &drawing.scene;
     let state: &AppState = &app;
     let tab_stop = focus
-        .filter(|id| layout.node(*id).is_some())
-        .or_else(|| layout.nodes.first().map(|n| n.id));
+        .filter(|id| scene.node(*id).is_some())
+        .or_else(|| scene.nodes.first().map(|n| n.id));
 
     let involved: Option<HashSet<PersonId>> = match app.selection {
-        Selection::Agreement(aid) => app.plan.agreement(aid).map(agreement_people),
+        Selection::Agreement(aid) => app
+            .plan
+            .agreement(aid)
+            .map(|a| a.people().into_iter().collect()),
         _ => None,
     };
     // A selection can outlive its person (undo of an add, a replaced plan):
     // then nothing is selected, rather than everything dimmed.
     let selected_person = match app.selection {
-        Selection::Person(id) if layout.node(id).is_some() => Some(id),
+        Selection::Person(id) if scene.node(id).is_some() => Some(id),
         _ => None,
     };
 
-    let rings = {
-        let mut out = Vec::new();
-        for ring in skyddsnat_core::Ring::ALL.iter().rev() {
-            let (_, r1) = geo.ring_band(*ring);
-            out.push(html! {
-                <circle class={format!("skn-ring skn-ring--{}", ring.get())} cx="0" cy="0" r={format!("{:.1}", r1)} />
-            });
-        }
-        out.push(html! {
-            <circle class="skn-ring skn-ring--centre" cx="0" cy="0" r={format!("{:.1}", geo.centre_radius())} />
-        });
-        out
-    };
-    let sector_lines = geo.sectors().iter().map(|s| {
-        let (a0, _) = geo.sector_angles(*s);
-        let p0 = Point::polar(geo.centre_radius(), a0);
-        let p1 = Point::polar(geo.outer_radius(), a0);
-        html! {
-            <line class="skn-sector-line" x1={format!("{:.1}", p0.x)} y1={format!("{:.1}", p0.y)}
-                x2={format!("{:.1}", p1.x)} y2={format!("{:.1}", p1.y)} />
-        }
+    let rings = scene.rings.iter().map(|r| {
+        mark_html(
+            &r.mark,
+            match r.ring.map(|r| r.get()) {
+                Some(1) => "skn-ring skn-ring--1",
+                Some(2) => "skn-ring skn-ring--2",
+                Some(_) => "skn-ring skn-ring--3",
+                None => "skn-ring skn-ring--centre",
+            },
+        )
     });
-    let sector_labels = geo.sectors().iter().map(|s| {
-        let (a0, a1) = geo.sector_angles(*s);
-        let p = Point::polar(geo.outer_radius() + 14.0, (a0 + a1) / 2.0);
-        let anchor = if p.x > 20.0 {
-            "start"
-        } else if p.x < -20.0 {
-            "end"
-        } else {
-            "middle"
-        };
-        let lines = split_title(s.label(state.lang), SECTOR_TITLE_CHARS);
-        // Two lines sit one above and one below the anchor point.
-        let first_dy = -(lines.len() as f64 - 1.0) * SECTOR_FONT * 0.6;
-        html! {
-            <text class="skn-sector-label" x={format!("{:.1}", p.x)} y={format!("{:.1}", p.y)}
-                text-anchor={anchor} dominant-baseline="middle" font-size={num(SECTOR_FONT)}>
-                { for lines.iter().enumerate().map(|(i, line)| html! {
-                    <tspan x={format!("{:.1}", p.x)}
-                        dy={format!("{:.1}", if i == 0 { first_dy } else { SECTOR_FONT * 1.2 })}>
-                        { line.clone() }
-                    </tspan>
-                }) }
-            </text>
-        }
-    });
-    let ring_label_angle = drawing.ring_label_angle;
-    let ring_labels = skyddsnat_core::Ring::ALL.iter().map(|ring| {
-        let (r0, r1) = geo.ring_band(*ring);
-        let p = Point::polar((r0 + r1) / 2.0, ring_label_angle);
-        html! {
-            <text class="skn-ring-label" x={format!("{:.1}", p.x + 4.0)} y={format!("{:.1}", p.y)}
-                dominant-baseline="middle" font-size="13">
-                { format!("{} {}", ring.get(), ring.label(state.lang)) }
-            </text>
-        }
-    });
+    let sector_lines = scene
+        .sector_lines
+        .iter()
+        .map(|m| mark_html(m, "skn-sector-line"));
+    let sector_titles = scene
+        .sector_titles
+        .iter()
+        .map(|t| text_html(t, "skn-sector-label"));
+    let ring_labels = scene
+        .ring_labels
+        .iter()
+        .map(|t| text_html(t, "skn-ring-label"));
 
-    let relations = app.plan.relations().iter().filter_map(|r| {
-        let a = layout.node(r.from)?;
-        let b = layout.node(r.to)?;
-        let shape = relation_shape(r.kind, r.supports, a.centre, a.radius, b.centre, b.radius);
+    let relations = scene.relations.iter().map(|r| {
         let touches_selected = selected_person.is_some_and(|id| id == r.from || id == r.to);
         let dim = involved
             .as_ref()
@@ -855,88 +580,73 @@ pub fn MapView(props: &MapProps) -> Html {
                 ("kind", r.kind.label(state.lang)),
             ],
         );
-        Some(html! {
+        let hit = r.shape.line.path_data().unwrap_or_default().to_string();
+        html! {
             <g key={format!("r{}", r.id)} class={class} data-rel={r.id.to_string()}
                 data-from={r.from.to_string()} data-to={r.to.to_string()}>
                 <title>{ label }</title>
-                <path class="skn-rel-hit" d={shape.line.clone()} />
-                <path class="skn-rel-line" d={shape.line} />
-                if let Some(d) = shape.arrow {
-                    <path class="skn-rel-arrow" d={d} />
-                }
+                <path class="skn-rel-hit" d={hit} />
+                { relation_marks(&r.shape) }
             </g>
-        })
+        }
     });
 
-    let nodes = layout.nodes.iter().map(|n| {
-        let person = app.plan.person(n.id);
-        let professional = person.is_some_and(|p| p.kind == PersonKind::Professional);
+    let nodes = scene.nodes.iter().map(|n| {
         let selected = selected_person == Some(n.id);
         let in_agreement = involved.as_ref().is_some_and(|s| s.contains(&n.id));
         let dim = involved.is_some() && !in_agreement;
+        let movable = !app.readonly && n.kind != NodeKind::Child;
         let class = classes!(
             "skn-node",
-            if n.child {
-                "skn-node--child"
-            } else if professional {
-                "skn-node--professional"
-            } else {
-                "skn-node--private"
+            match n.kind {
+                NodeKind::Child => "skn-node--child",
+                NodeKind::Professional => "skn-node--professional",
+                NodeKind::Private => "skn-node--private",
             },
             selected.then_some("skn-node--selected"),
             in_agreement.then_some("skn-node--involved"),
             dim.then_some("skn-node--dim"),
-            (!app.readonly && !n.child).then_some("skn-node--movable"),
+            movable.then_some("skn-node--movable"),
         );
         let r = n.radius;
-        let shape = if professional {
-            html! { <rect class="skn-node-shape" x={format!("{:.1}", -r)} y={format!("{:.1}", -r)}
-                width={format!("{:.1}", 2.0 * r)} height={format!("{:.1}", 2.0 * r)} rx="4" /> }
-        } else {
-            html! { <circle class="skn-node-shape" cx="0" cy="0" r={format!("{:.1}", r)} /> }
-        };
-        let lr = n.label_rect;
-        let load = drawing.load.get(&n.id).copied().unwrap_or(0);
-        let description = node_description(state, n.id, n.child, load);
+        let load = n.badge.as_ref().map_or(0, |b| b.count);
+        let description = node_description(state, n.id, n.kind == NodeKind::Child, load);
         let tabindex = if tab_stop == Some(n.id) { "0" } else { "-1" };
         // The button holds only shapes: its name is the aria-label, and the
         // visible label, load badge and handle sit in an overlay group that
         // moves with it (text inside a button would have to match its name).
         let node = html! {
-            <g key={format!("n{}", n.id)} class={class} transform={transform(n.centre)}
+            <g key={format!("n{}", n.id)} class={class} transform={translate(n.centre)}
                 data-person={n.id.to_string()} tabindex={tabindex} role="button"
                 aria-pressed={selected.to_string()} aria-label={description}>
+                if in_agreement {
+                    { mark_html(&highlight_ring(n), "skn-node-highlight") }
+                }
                 if selected {
                     <circle class="skn-node-halo" cx="0" cy="0" r={format!("{:.1}", r + 6.0)} />
                 }
-                { shape }
+                { for n.shapes.iter().map(|m| mark_html(m, "skn-node-shape")) }
             </g>
         };
         let overlay_class = classes!(
             "skn-node-overlay",
             dim.then_some("skn-node--dim"),
-            (!app.readonly && !n.child).then_some("skn-node--movable"),
+            movable.then_some("skn-node--movable"),
         );
         let overlay = html! {
-            <g key={format!("o{}", n.id)} class={overlay_class} transform={transform(n.centre)}
+            <g key={format!("o{}", n.id)} class={overlay_class} transform={translate(n.centre)}
                 data-overlay={n.id.to_string()} aria-hidden="true">
-                <rect class="skn-label-bg" x={format!("{:.1}", lr.x - n.centre.x)} y={format!("{:.1}", lr.y - n.centre.y)}
-                    width={format!("{:.1}", lr.w)} height={format!("{:.1}", lr.h)} rx="3" />
-                <text class="skn-label" x={format!("{:.1}", lr.x - n.centre.x + lr.w / 2.0)}
-                    y={format!("{:.1}", lr.y - n.centre.y + lr.h / 2.0 + 0.5)}
-                    text-anchor="middle" dominant-baseline="middle" font-size={num(LABEL_FONT)}>
-                    { n.label.clone() }
-                </text>
-                if load > 0 {
-                    <g class={classes!("skn-load", (load >= skyddsnat_core::analysis::figures::OVERLOAD_AT).then_some("skn-load--over"))}
-                        transform={format!("translate({} {})", format_args!("{:.1}", r * 0.9), format_args!("{:.1}", -r * 0.9))}>
-                        <circle r="7" />
-                        <text text-anchor="middle" dominant-baseline="central" font-size="9">{ load }</text>
+                { mark_html(&n.label_box, "skn-label-bg") }
+                { text_html(&n.label, "skn-label") }
+                if let Some(b) = &n.badge {
+                    <g class={classes!("skn-load", b.over.then_some("skn-load--over"))}>
+                        { mark_html(&b.circle, "skn-load-circle") }
+                        { text_html(&b.text, "skn-load-count") }
                     </g>
                 }
-                if selected && !app.readonly && !n.child {
+                if selected && movable {
                     <g class="skn-handle" data-handle={n.id.to_string()}
-                        transform={format!("translate({} 0)", format_args!("{:.1}", r + 13.0))}>
+                        transform={format!("translate({:.1} 0)", r + 13.0)}>
                         <circle r="7" />
                         <path d="M-3.5 0H3.5M0 -3.5V3.5" />
                         <title>{ t(state, "map.handle") }</title>
@@ -959,7 +669,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 <g class="skn-grid" aria-hidden="true">
                     { for rings }
                     { for sector_lines }
-                    { for sector_labels }
+                    { for sector_titles }
                     { for ring_labels }
                 </g>
                 <g class="skn-relations">{ for relations }</g>
@@ -979,38 +689,36 @@ pub fn MapView(props: &MapProps) -> Html {
     }
 }
 
-/// The sector boundary whose ring-name spots are furthest from any node
-/// (ties go to the top line, where readers look first).
-fn ring_label_angle(layout: &Layout) -> f64 {
-    let geo = &layout.geometry;
-    // Room for about ten characters to the right of each spot.
-    const LABEL_LENGTH: f64 = 70.0;
-    let room = |angle: f64| {
-        skyddsnat_core::Ring::ALL
-            .iter()
-            .flat_map(|ring| {
-                let (r0, r1) = geo.ring_band(*ring);
-                let p = Point::polar((r0 + r1) / 2.0, angle);
-                [0.0, 0.5, 1.0].map(|f| Point::new(p.x + f * LABEL_LENGTH, p.y))
-            })
-            .map(|spot| {
-                layout
-                    .nodes
-                    .iter()
-                    .map(|n| n.centre.distance(spot) - n.radius)
-                    .fold(f64::INFINITY, f64::min)
-            })
-            .fold(f64::INFINITY, f64::min)
-    };
-    let mut best = (0.0, room(0.0));
-    for s in geo.sectors() {
-        let angle = geo.sector_angles(*s).0;
-        let r = room(angle);
-        if r > best.1 + 1e-6 {
-            best = (angle, r);
-        }
+/// A relation's line, cross and arrowhead, classed for the stylesheet.
+fn relation_marks(shape: &RelationShape) -> Html {
+    html! {
+        <>
+            { mark_html(&shape.line, "skn-rel-line") }
+            if let Some(m) = &shape.cross {
+                { mark_html(m, "skn-rel-cross") }
+            }
+            if let Some(m) = &shape.arrow {
+                { mark_html(m, "skn-rel-arrow") }
+            }
+        </>
     }
-    best.0
+}
+
+fn show_link(line: &Element, from: Point, to: Point) {
+    for (k, v) in [("x1", from.x), ("y1", from.y), ("x2", to.x), ("y2", to.y)] {
+        let _ = line.set_attribute(k, &format!("{v:.1}"));
+    }
+    let _ = line.set_attribute("class", "skn-link-preview");
+}
+
+fn move_person(app: &UseReducerHandle<AppState>, id: PersonId, place: Place) {
+    let Some(person) = app.plan.person(id) else {
+        return;
+    };
+    let mut moved = person.clone();
+    moved.place = place;
+    let text = moved_message(app, id, &place);
+    app.dispatch(Action::EditAnnounced(Edit::update(moved), text));
 }
 
 /// Enter in a select, radio button or checkbox of a dialog's form submits
@@ -1114,15 +822,14 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
                 .query_selector(&format!("[data-rel=\"{}\"]", r.id))
                 .ok()
                 .flatten()?;
-            let line = group.query_selector(".skn-rel-line").ok().flatten()?;
-            let arrow = group.query_selector(".skn-rel-arrow").ok().flatten();
-            let hit = group.query_selector(".skn-rel-hit").ok().flatten();
+            let part = |class: &str| group.query_selector(class).ok().flatten();
             let dragged_is_from = r.from == id;
             let other = layout.node(if dragged_is_from { r.to } else { r.from })?;
             Some(AttachedLine {
-                line,
-                hit,
-                arrow,
+                line: part(".skn-rel-line")?,
+                hit: part(".skn-rel-hit"),
+                cross: part(".skn-rel-cross"),
+                arrow: part(".skn-rel-arrow"),
                 kind: r.kind,
                 supports: r.supports,
                 dragged_is_from,
@@ -1140,12 +847,20 @@ fn redraw_lines(lines: &mut [AttachedLine], centre: Point, radius: f64) {
         } else {
             relation_shape(l.kind, l.supports, l.other, l.other_radius, centre, radius)
         };
-        let _ = l.line.set_attribute("d", &shape.line);
-        if let Some(hit) = &l.hit {
-            let _ = hit.set_attribute("d", &shape.line);
+        let set = |el: &Element, m: &Mark| {
+            for (name, value) in m.attrs() {
+                let _ = el.set_attribute(name, &value);
+            }
+        };
+        set(&l.line, &shape.line);
+        if let (Some(hit), Some(d)) = (&l.hit, shape.line.path_data()) {
+            let _ = hit.set_attribute("d", d);
         }
-        if let (Some(el), Some(d)) = (&l.arrow, shape.arrow) {
-            let _ = el.set_attribute("d", &d);
+        if let (Some(el), Some(m)) = (&l.cross, &shape.cross) {
+            set(el, m);
+        }
+        if let (Some(el), Some(m)) = (&l.arrow, &shape.arrow) {
+            set(el, m);
         }
     }
 }
