@@ -138,12 +138,41 @@ pub fn tr(lang: Lang, key: &str) -> &str {
 
 /// The message `key` with `{name}` placeholders filled from `args`.
 pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    fill(tr(lang, key), args)
+    fill(lang, tr(lang, key), args)
 }
 
-/// Replaces each `{name}` in `template` by its value in `args`, in one pass
-/// (so a value that itself contains `{name}` is never expanded again).
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+/// `name` made possessive, the one rule for every "{name:gen}" in the
+/// catalogs. Swedish adds an s, except after s, x or z ("Alvas", but
+/// "Elis trygga hus", "Max tre hus"); English adds 's ("Elis's"). Markup
+/// around a name (print wraps names in tags) is looked through.
+pub fn possessive(name: &str, lang: Lang) -> String {
+    let mut text = name.trim_end();
+    while text.ends_with('>') {
+        match text.rfind('<') {
+            Some(at) => text = text[..at].trim_end(),
+            None => break,
+        }
+    }
+    match lang {
+        Lang::En | Lang::PseudoRtl => format!("{name}'s"),
+        Lang::Sv => {
+            let last = text
+                .chars()
+                .next_back()
+                .map(|c| c.to_lowercase().next().unwrap_or(c));
+            if matches!(last, Some('s' | 'x' | 'z') | None) {
+                name.to_string()
+            } else {
+                format!("{name}s")
+            }
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value in `args`, and each
+/// `{name:gen}` by its [`possessive`], in one pass (so a value that itself
+/// contains `{name}` is never expanded again).
+pub fn fill(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -152,7 +181,12 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match args.iter().find(|(k, _)| *k == name) {
+                let (key, genitive) = match name.strip_suffix(":gen") {
+                    Some(key) => (key, true),
+                    None => (name, false),
+                };
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) if genitive => out.push_str(&possessive(v, lang)),
                     Some((_, v)) => out.push_str(v),
                     None => {
                         out.push('{');
@@ -233,9 +267,38 @@ mod tests {
     }
 
     #[test]
+    fn names_are_made_possessive_by_each_language_s_rule() {
+        let sv = |name: &str| trf(Lang::Sv, "child.safety_house.label", &[("child", name)]);
+        assert_eq!(sv("Elis"), "Elis trygga hus");
+        assert_eq!(sv("Max"), "Max trygga hus");
+        assert_eq!(sv("Liz"), "Liz trygga hus");
+        assert_eq!(sv("Alva"), "Alvas trygga hus");
+        assert_eq!(sv("JONAS"), "JONAS trygga hus");
+        assert_eq!(possessive("<b>Elis</b>", Lang::Sv), "<b>Elis</b>");
+        assert_eq!(possessive("<b>Alva</b>", Lang::Sv), "<b>Alva</b>s");
+        let en = |name: &str| trf(Lang::En, "child.safety_house.label", &[("child", name)]);
+        assert_eq!(en("Elis"), "Elis's safety house");
+        assert_eq!(en("Alva"), "Alva's safety house");
+        // No catalog makes a name possessive by hand.
+        for lang in [Lang::Sv, Lang::En] {
+            for (key, text) in lang.catalog() {
+                for glued in ["}s ", "}'s", "}’s"] {
+                    assert!(!text.contains(glued), "{}: {key} = {text}", lang.code());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled_once() {
-        assert_eq!(fill("Hej {name}!", &[("name", "{name}")]), "Hej {name}!");
-        assert_eq!(fill("{a}{b} {c", &[("a", "1"), ("b", "2")]), "12 {c");
+        assert_eq!(
+            fill(Lang::Sv, "Hej {name}!", &[("name", "{name}")]),
+            "Hej {name}!"
+        );
+        assert_eq!(
+            fill(Lang::Sv, "{a}{b} {c", &[("a", "1"), ("b", "2")]),
+            "12 {c"
+        );
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("sv"), Some(Lang::Sv));
         assert_eq!(Lang::from_code("de"), None);

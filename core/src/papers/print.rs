@@ -65,7 +65,7 @@ struct Doc<'a> {
 /// A catalog message with markup arguments: the message itself is escaped,
 /// the arguments are HTML built by the caller (e.g. from [`user`]).
 fn html_trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    fill(&escape(tr(lang, key)), args)
+    fill(lang, &escape(tr(lang, key)), args)
 }
 
 /// User text for element content: escaped and isolated.
