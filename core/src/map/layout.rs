@@ -40,7 +40,7 @@ const GROWTH: f64 = 1.2;
 /// Measured: 0.35 wastes room (maps 40–70 % larger than needed); 1.0 and up
 /// make crowded layouts retry many times (500 people in one cell: 2.5 s);
 /// 0.5 lays out 500 people spread over the map in under 1 ms at about 1.4
-/// times the least scale that would fit (see `tests/geometry_timing.rs`).
+/// times the least scale that would fit (see `cargo xtask bench core`).
 const PACKING: f64 = 0.5;
 /// Distance between candidate spots when searching a whole cell.
 const SCAN_STEP: f64 = 5.0;

@@ -6,4 +6,3 @@ mod geometry;
 mod gesture;
 mod golden;
 mod scene;
-mod timing;
