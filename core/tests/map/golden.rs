@@ -1,68 +1,14 @@
 //! Golden files for the exported map (SVG) and the printed plan (HTML).
 //!
-//! Each case renders a plan and compares it with `core/tests/golden/<name>`.
+//! Each case renders a plan and compares it with `core/tests/golden/<name>` (expect-test).
 //! After an intended change, regenerate with
-//! `UPDATE_EXPECT=1 cargo test -p skyddsnat-core --test golden` and read the
+//! `UPDATE_EXPECT=1 cargo test -p skyddsnat-core --test map golden` and read the
 //! diff in review: the golden files are the record of what a family receives.
 
+use expect_test::expect_file;
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::map::svg::{map_svg, SvgOptions};
 use skyddsnat_core::*;
-use std::path::PathBuf;
-
-fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
-/// Compares `actual` with the golden file, or rewrites it with `UPDATE_EXPECT=1`.
-fn check(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no golden file {}; create it with UPDATE_EXPECT=1",
-            path.display()
-        )
-    });
-    if expected == actual {
-        return;
-    }
-    let exp: Vec<&str> = expected.lines().collect();
-    let act: Vec<&str> = actual.lines().collect();
-    let first = exp
-        .iter()
-        .zip(&act)
-        .position(|(e, a)| e != a)
-        .unwrap_or(exp.len().min(act.len()));
-    let mut report = format!(
-        "{name} differs from its golden file (first at line {}; expected {} lines, got {}):\n",
-        first + 1,
-        exp.len(),
-        act.len()
-    );
-    for i in first.saturating_sub(2)..(first + 6) {
-        match (exp.get(i), act.get(i)) {
-            (Some(e), Some(a)) if e == a => report.push_str(&format!("  {:>5}   {e}\n", i + 1)),
-            (e, a) => {
-                if let Some(e) = e {
-                    report.push_str(&format!("- {:>5}   {e}\n", i + 1));
-                }
-                if let Some(a) = a {
-                    report.push_str(&format!("+ {:>5}   {a}\n", i + 1));
-                }
-            }
-        }
-    }
-    report.push_str(
-        "If the change is intended, regenerate with UPDATE_EXPECT=1 and review the diff.",
-    );
-    panic!("{report}");
-}
 
 /// Names and texts that try to break out of the markup, run script, or
 /// reverse the page. Every one must come out as harmless text.
@@ -129,27 +75,25 @@ fn hostile_plan() -> Plan {
 
 #[test]
 fn sample_map_svg_in_swedish() {
-    check(
-        "sample-map.sv.svg",
-        &map_svg(&sample_plan(), Lang::Sv, &SvgOptions::default()),
-    );
+    expect_file!["../golden/sample-map.sv.svg"].assert_eq(&map_svg(
+        &sample_plan(),
+        Lang::Sv,
+        &SvgOptions::default(),
+    ));
 }
 
 #[test]
 fn sample_map_svg_in_english_with_a_highlight() {
     let plan = sample_plan();
     let highlight = plan.agreements()[0].responsible.clone();
-    check(
-        "sample-map.en.svg",
-        &map_svg(
-            &plan,
-            Lang::En,
-            &SvgOptions {
-                hide_names: false,
-                highlight,
-            },
-        ),
-    );
+    expect_file!["../golden/sample-map.en.svg"].assert_eq(&map_svg(
+        &plan,
+        Lang::En,
+        &SvgOptions {
+            hide_names: false,
+            highlight,
+        },
+    ));
 }
 
 #[test]
@@ -184,14 +128,14 @@ fn sample_map_svg_with_names_hidden() {
             child.name
         );
     }
-    check("sample-map.hidden.sv.svg", &svg);
+    expect_file!["../golden/sample-map.hidden.sv.svg"].assert_eq(&svg);
 }
 
 #[test]
 fn hostile_names_stay_text_in_the_svg() {
     let svg = map_svg(&hostile_plan(), Lang::En, &SvgOptions::default());
     assert_safe_markup(&svg);
-    check("hostile-map.svg", &svg);
+    expect_file!["../golden/hostile-map.svg"].assert_eq(&svg);
 }
 
 /// What no output may contain, whatever the user typed.
@@ -244,18 +188,20 @@ fn print(plan: &Plan, lang: Lang, hide_names: bool) -> String {
 
 #[test]
 fn sample_print_in_swedish() {
-    check(
-        "sample-print.sv.html",
-        &print(&sample_plan(), Lang::Sv, false),
-    );
+    expect_file!["../golden/sample-print.sv.html"].assert_eq(&print(
+        &sample_plan(),
+        Lang::Sv,
+        false,
+    ));
 }
 
 #[test]
 fn sample_print_in_english() {
-    check(
-        "sample-print.en.html",
-        &print(&sample_plan(), Lang::En, false),
-    );
+    expect_file!["../golden/sample-print.en.html"].assert_eq(&print(
+        &sample_plan(),
+        Lang::En,
+        false,
+    ));
 }
 
 #[test]
@@ -276,7 +222,7 @@ fn sample_print_with_names_hidden_shows_no_names_or_phone_numbers() {
             );
         }
     }
-    check("sample-print.hidden.sv.html", &html);
+    expect_file!["../golden/sample-print.hidden.sv.html"].assert_eq(&html);
 }
 
 #[test]
@@ -285,7 +231,7 @@ fn hostile_texts_stay_text_in_the_print() {
     assert_safe_markup(&html);
     // The only <style> is ours and it closes once.
     assert_eq!(html.matches("</style").count(), 1);
-    check("hostile-print.html", &html);
+    expect_file!["../golden/hostile-print.html"].assert_eq(&html);
 }
 
 /// Every tag the renderers write. Anything else in the output came from a user.
