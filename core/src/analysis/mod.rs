@@ -6,4 +6,5 @@ pub mod figures;
 pub mod review;
 pub mod schedule;
 pub mod stats;
+pub mod unit_files;
 pub mod validate;

@@ -60,11 +60,13 @@
 //!   text they are: escaping is every renderer's job, and refusing them would
 //!   only hide the renderer bugs the hostile corpus is there to find.
 
+mod anonymous;
 mod error;
 mod guard;
 mod migrate;
 pub mod seal;
 
+pub use anonymous::anonymous;
 pub use error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
 pub use guard::is_bidi_control;
 pub use migrate::{FORMAT, SCHEMA_VERSION};

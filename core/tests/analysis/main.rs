@@ -13,4 +13,5 @@ mod scale;
 mod schedule;
 mod snapshots;
 mod stats;
+mod unit_files;
 mod validate;
