@@ -5,7 +5,7 @@
 //! events all see the same path. UI-only state (selection, language, hidden
 //! names, tab) lives here too, never in the plan.
 
-use skyddsnat_core::map::{child_display_name, display_name};
+use skyddsnat_core::map::display_name_of;
 use skyddsnat_core::{AgreementId, Date, Edit, EditError, History, Lang, PersonId, Plan};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -92,7 +92,8 @@ pub enum Action {
     EditAnnounced(Edit, String),
     Undo,
     Redo,
-    /// Replace the whole plan (open a file, restore): clears history.
+    /// Replace the whole plan with another (open a file): clears history.
+    /// Restoring an earlier version is an `Edit::Restore` instead, and undoes.
     Load(Plan),
     Select(Selection),
     SetTab(Tab),
@@ -135,13 +136,11 @@ impl AppState {
     }
 
     /// How a person or child is named on screen right now: with "hide names"
-    /// on, a role or initials (the core's one rule, [`display_name`]). Every
+    /// on, a role or initials (the core's one rule, [`display_name_of`]). Every
     /// component that shows a name calls this, so hiding is instant everywhere.
     pub fn name(&self, id: PersonId) -> String {
-        if let Some(p) = self.plan.person(id) {
-            display_name(p, self.hide_names)
-        } else if let Some(c) = self.plan.child(id) {
-            child_display_name(c, self.hide_names)
+        if self.plan.person(id).is_some() || self.plan.child(id).is_some() {
+            display_name_of(&self.plan, id, self.hide_names)
         } else {
             String::from("?")
         }

@@ -10,6 +10,7 @@ use crate::document::ids::PersonId;
 use crate::document::plan::{Allowed, Frequency, PersonKind, Plan, RelationKind, Ring, Sector};
 use crate::i18n::labels::Label;
 use crate::i18n::{tr, trf, Lang};
+use crate::map::display_name_of;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A person named in this many agreements and contingency steps together
@@ -338,11 +339,13 @@ fn percent(share: f64, lang: Lang) -> String {
 }
 
 impl Figures {
-    /// The figures as label–value rows for the key-figures panel and the
-    /// printed plan, names looked up in `plan` (the plan they were computed
-    /// from). Lists of people read "Jenny, Birgitta"; loads "Jenny (7)".
-    pub fn rows(&self, plan: &Plan, lang: Lang) -> Vec<(String, String)> {
-        let name = |id: PersonId| plan.name_of(id).unwrap_or_default().to_string();
+    /// The figures as label–value rows in reading order, for the key-figures
+    /// panel: names looked up in `plan` (the plan they were computed from)
+    /// and hidden by the one rule (`display_name_of`) when `hide_names` is
+    /// on. Lists of people read "Jenny, Birgitta"; loads "Jenny (7)"; the
+    /// sectors and rings each on one row ("Familj 2 · Släkt 3").
+    pub fn rows(&self, plan: &Plan, lang: Lang, hide_names: bool) -> Vec<(String, String)> {
+        let name = |id: PersonId| display_name_of(plan, id, hide_names);
         let none = || tr(lang, "figures.none").to_string();
         let names = |ids: &[PersonId]| {
             if ids.is_empty() {
@@ -373,31 +376,40 @@ impl Figures {
             )
         };
         let label = |key: &str| tr(lang, key).to_string();
+        let spread = |items: Vec<String>| items.join(" · ");
 
-        let mut rows = vec![(label("figures.people"), self.people.to_string())];
-        rows.extend(
-            by_sector_in_map_order(plan, self)
-                .into_iter()
-                .map(|(s, n)| (s.label(lang).to_string(), n.to_string())),
-        );
-        rows.extend(
-            self.by_ring
-                .iter()
-                .map(|(r, n)| (r.label(lang).to_string(), n.to_string())),
-        );
         let possible = {
             let nodes = self.people + plan.children().len();
             nodes * nodes.saturating_sub(1) / 2
         };
         let evenings = Weekday::ALL.len() * EVENING_HOURS.count();
-        rows.extend([
+        vec![
+            (label("figures.people"), self.people.to_string()),
             (
-                PersonKind::Private.label(lang).to_string(),
-                self.private.to_string(),
+                format!(
+                    "{} / {}",
+                    PersonKind::Private.label(lang),
+                    PersonKind::Professional.label(lang)
+                ),
+                format!("{} / {}", self.private, self.professional),
             ),
             (
-                PersonKind::Professional.label(lang).to_string(),
-                self.professional.to_string(),
+                label("figures.by_sector"),
+                spread(
+                    by_sector_in_map_order(plan, self)
+                        .into_iter()
+                        .map(|(s, n)| format!("{} {n}", s.label(lang)))
+                        .collect(),
+                ),
+            ),
+            (
+                label("figures.by_ring"),
+                spread(
+                    self.by_ring
+                        .iter()
+                        .map(|(r, n)| format!("{} {n}", r.label(lang)))
+                        .collect(),
+                ),
             ),
             (
                 label("figures.density"),
@@ -437,7 +449,6 @@ impl Figures {
                 label("figures.uncovered_evenings"),
                 of(self.coverage.uncovered_evenings().len(), evenings),
             ),
-        ]);
-        rows
+        ]
     }
 }

@@ -13,6 +13,7 @@ use crate::document::date::Date;
 use crate::document::ids::*;
 use crate::document::plan::{step_letter, Allowed, Frequency, Method, PersonKind, Plan};
 use crate::i18n::{tr, trf, Lang};
+use crate::map::display_name_of;
 use std::collections::HashSet;
 
 /// How much a finding matters. Sorted most serious first.
@@ -142,24 +143,26 @@ fn about_evenings(text: &str) -> bool {
 const OFFICE_HOURS: std::ops::Range<u32> = 8..17;
 
 /// Every finding for `plan` on `today`, most serious first, then by place in
-/// the plan, then in the order the checks run.
-pub fn validate(plan: &Plan, today: Date) -> Vec<Finding> {
+/// the plan, then in the order the checks run. With `hide_names` (the screen
+/// is shared with a visitor) every name in a finding's message is the hidden
+/// form, by the one rule (`display_name_of`).
+pub fn validate(plan: &Plan, today: Date, hide_names: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    agreements(plan, &mut out);
+    let name = |id| display_name_of(plan, id, hide_names);
+    agreements(plan, &name, &mut out);
     reviews(plan, today, &mut out);
     dangers(plan, &mut out);
     scaling(plan, &mut out);
-    children(plan, &mut out);
-    people(plan, &mut out);
-    arrangements_and_rules(plan, today, &mut out);
+    children(plan, &name, &mut out);
+    people(plan, &name, &mut out);
+    arrangements_and_rules(plan, today, &name, &mut out);
     // A stable sort keeps the order findings were made in among equals.
     out.sort_by_key(|f| (f.severity, f.location));
     out
 }
 
-fn name(plan: &Plan, id: PersonId) -> String {
-    plan.name_of(id).unwrap_or_default().to_string()
-}
+/// How a finding names a person or child (hidden or not).
+type Name<'a> = dyn Fn(PersonId) -> String + 'a;
 
 /// `text` in lower case, letter by letter, for finding the words above.
 ///
@@ -180,7 +183,7 @@ fn mentions_112(text: &str) -> bool {
     })
 }
 
-fn agreements(plan: &Plan, out: &mut Vec<Finding>) {
+fn agreements(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
     if plan.agreements().is_empty() {
         out.push(Finding::new(
             Severity::Warning,
@@ -209,7 +212,7 @@ fn agreements(plan: &Plan, out: &mut Vec<Finding>) {
                 .responsible
                 .iter()
                 .filter(|r| checkers.contains(r) && named.insert(**r))
-                .map(|&r| name(plan, r))
+                .map(|&r| name(r))
                 .collect();
             out.push(
                 Finding::new(
@@ -350,7 +353,7 @@ fn scaling(plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
-fn children(plan: &Plan, out: &mut Vec<Finding>) {
+fn children(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
     for c in plan.children() {
         let heard = plan
             .child_views()
@@ -370,18 +373,18 @@ fn children(plan: &Plan, out: &mut Vec<Finding>) {
         if !heard {
             out.push(
                 Finding::new(Severity::Warning, Location::Child(c.id), "child_no_voice")
-                    .arg("name", &c.name),
+                    .arg("name", name(c.id)),
             );
         }
     }
 }
 
-fn people(plan: &Plan, out: &mut Vec<Finding>) {
+fn people(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
     for p in plan.people() {
         if p.protected && !p.phone.trim().is_empty() {
             out.push(
                 Finding::new(Severity::Warning, Location::Person(p.id), "protected_phone")
-                    .arg("name", &p.name),
+                    .arg("name", name(p.id)),
             );
         }
     }
@@ -392,13 +395,13 @@ fn people(plan: &Plan, out: &mut Vec<Finding>) {
                 Location::Person(load.person),
                 "person_overloaded",
             )
-            .arg("name", name(plan, load.person))
+            .arg("name", name(load.person))
             .arg("count", load.total()),
         );
     }
 }
 
-fn arrangements_and_rules(plan: &Plan, today: Date, out: &mut Vec<Finding>) {
+fn arrangements_and_rules(plan: &Plan, today: Date, name: &Name, out: &mut Vec<Finding>) {
     for r in plan.supervision() {
         if r.allowed == Allowed::OnCondition && r.condition.trim().is_empty() {
             out.push(
@@ -407,7 +410,7 @@ fn arrangements_and_rules(plan: &Plan, today: Date, out: &mut Vec<Finding>) {
                     Location::Supervision(r.id),
                     "condition_empty",
                 )
-                .arg("name", name(plan, r.adult)),
+                .arg("name", name(r.adult)),
             );
         }
     }

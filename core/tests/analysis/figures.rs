@@ -316,7 +316,7 @@ fn load_counts_a_person_once_per_agreement_and_once_per_step() {
 fn sample_figures_as_rows_for_the_panel() {
     let plan = sample_plan();
     let f = figures(&plan);
-    let sv = f.rows(&plan, Lang::Sv);
+    let sv = f.rows(&plan, Lang::Sv, false);
     let get = |rows: &[(String, String)], label: &str| {
         rows.iter()
             .find(|(l, _)| l == label)
@@ -324,7 +324,12 @@ fn sample_figures_as_rows_for_the_panel() {
             .unwrap_or_else(|| panic!("no row {label}"))
     };
     assert_eq!(get(&sv, "Personer i nätverket"), "13");
-    assert_eq!(get(&sv, "Familj"), "2");
+    assert_eq!(get(&sv, "Privat nätverk / Professionellt nätverk"), "8 / 5");
+    assert_eq!(
+        get(&sv, "Per ring"),
+        "Närmast 3 · Nära 7 · Längre bort 3",
+        "every ring on one row, in order from the child"
+    );
     assert_eq!(get(&sv, "Täthet"), "5 linjer av 105 möjliga (4,8 %)");
     assert_eq!(
         get(&sv, "Flest linjer"),
@@ -337,7 +342,7 @@ fn sample_figures_as_rows_for_the_panel() {
         get(&sv, "Kvällstimmar (17–23) som ingen kontroll täcker"),
         "35 av 42"
     );
-    let en = f.rows(&plan, Lang::En);
+    let en = f.rows(&plan, Lang::En, false);
     assert_eq!(get(&en, "Density"), "5 lines of 105 possible (4.8 %)");
     assert_eq!(
         get(
@@ -349,6 +354,37 @@ fn sample_figures_as_rows_for_the_panel() {
     assert_eq!(sv.len(), en.len());
     // An empty plan says so instead of leaving cells blank.
     let empty = Plan::new();
-    let rows = figures(&empty).rows(&empty, Lang::En);
+    let rows = figures(&empty).rows(&empty, Lang::En, false);
     assert_eq!(get(&rows, "Safe adults in the inner ring"), "–");
+}
+
+#[test]
+fn with_names_hidden_the_rows_name_roles() {
+    let plan = sample_plan();
+    let f = figures(&plan);
+    let shown = f.rows(&plan, Lang::Sv, false);
+    let hidden = f.rows(&plan, Lang::Sv, true);
+    assert_eq!(
+        shown.iter().map(|(l, _)| l).collect::<Vec<_>>(),
+        hidden.iter().map(|(l, _)| l).collect::<Vec<_>>()
+    );
+    let text: String = hidden.iter().map(|(_, v)| format!("{v}\n")).collect();
+    for person in plan.people() {
+        assert!(
+            !text.contains(person.name.as_str()),
+            "{} in {text}",
+            person.name
+        );
+    }
+    let safe = &hidden
+        .iter()
+        .find(|(l, _)| l == "Trygga vuxna i inre ringen")
+        .expect("row")
+        .1;
+    let roles: Vec<String> = figures(&plan)
+        .safe_inner
+        .iter()
+        .map(|&id| plan.person(id).expect("person").role.trim().to_string())
+        .collect();
+    assert_eq!(safe, &roles.join(", "));
 }

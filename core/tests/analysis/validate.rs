@@ -8,14 +8,14 @@ use skyddsnat_core::*;
 const MEETING_DAY: &str = "2026-11-23";
 
 fn found(plan: &Plan, today: &str) -> Vec<(&'static str, Location)> {
-    validate(plan, d(today))
+    validate(plan, d(today), false)
         .into_iter()
         .map(|f| (f.key, f.location))
         .collect()
 }
 
 fn only(plan: &Plan, today: &str, key: &str) -> Finding {
-    let all: Vec<Finding> = validate(plan, d(today))
+    let all: Vec<Finding> = validate(plan, d(today), false)
         .into_iter()
         .filter(|f| f.key == key)
         .collect();
@@ -42,7 +42,7 @@ fn edit_person(plan: &mut Plan, id: u32, change: impl FnOnce(&mut Person)) {
 #[test]
 fn the_sample_at_meeting_two_has_three_honest_warnings() {
     let plan = sample_plan();
-    let findings = validate(&plan, d(MEETING_DAY));
+    let findings = validate(&plan, d(MEETING_DAY), false);
     let got: Vec<(Severity, Location, &str)> = findings
         .iter()
         .map(|f| (f.severity, f.location, f.key))
@@ -100,7 +100,7 @@ fn agreement_with_nobody_who_checks_it_is_an_error_in_both_languages() {
     assert!(f.hint(Lang::Sv).contains("kontroll"));
     // The error comes first in the list.
     assert_eq!(
-        validate(&plan, d(MEETING_DAY))[0].key,
+        validate(&plan, d(MEETING_DAY), false)[0].key,
         "agreement_no_checker"
     );
 
@@ -571,7 +571,7 @@ fn findings_are_sorted_by_severity_then_place_and_every_message_is_complete() {
             },
         );
     }
-    let findings = validate(&plan, d(MEETING_DAY));
+    let findings = validate(&plan, d(MEETING_DAY), false);
     let keys: std::collections::BTreeSet<&str> = findings.iter().map(|f| f.key).collect();
     for key in [
         "agreement_no_responsible",
@@ -645,4 +645,61 @@ fn a_question_left_out_at_the_meeting_is_pointed_at() {
     let keys = found(&plan, "2026-12-14");
     assert!(keys.contains(&("no_scaling", Location::Plan)));
     assert!(!keys.iter().any(|(k, _)| *k == "scale_unanswered"));
+}
+
+#[test]
+fn with_names_hidden_no_finding_names_anyone() {
+    let mut plan = sample_plan();
+    // Findings that name people of every kind: a responsible person who
+    // checks herself, a protected person with a phone, a child not heard.
+    edit_agreement(&mut plan, 1, |a| a.checks[0].by = vec![PersonId(3)]);
+    edit_person(&mut plan, 5, |p| {
+        p.protected = true;
+        p.phone = "070-1740605".into();
+    });
+    let shown = validate(&plan, d(MEETING_DAY), false);
+    let hidden = validate(&plan, d(MEETING_DAY), true);
+    let places = |fs: &[Finding]| fs.iter().map(|f| (f.key, f.location)).collect::<Vec<_>>();
+    assert_eq!(
+        places(&shown),
+        places(&hidden),
+        "the same findings, only worded"
+    );
+    let named: Vec<String> = shown
+        .iter()
+        .flat_map(|f| [f.message(Lang::Sv), f.hint(Lang::En)])
+        .collect();
+    let names = names(&plan);
+    assert!(
+        names
+            .iter()
+            .any(|n| named.iter().any(|m| m.contains(n.as_str()))),
+        "the plain findings do name people: {named:?}"
+    );
+    for f in &hidden {
+        for text in [
+            f.message(Lang::Sv),
+            f.message(Lang::En),
+            f.hint(Lang::Sv),
+            f.hint(Lang::En),
+        ] {
+            for name in &names {
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                let whole = text.match_indices(name.as_str()).any(|(i, _)| {
+                    !word(text[..i].chars().last()) && !word(text[i + name.len()..].chars().next())
+                });
+                assert!(!whole, "{name} in {text:?}");
+            }
+        }
+    }
+    let checker = hidden
+        .iter()
+        .find(|f| f.key == "responsible_only_checker")
+        .expect("finding");
+    let jenny = plan.person(PersonId(3)).expect("Jenny");
+    assert!(
+        checker.message(Lang::En).contains(jenny.role.trim()),
+        "named by her role: {}",
+        checker.message(Lang::En)
+    );
 }

@@ -1,7 +1,6 @@
 //! Validation findings from the core, shown next to what they concern, with
 //! severity as icon and text (never colour alone).
 
-use super::common::{display_name, names};
 use crate::state::{t, use_app, AppState};
 use skyddsnat_core::analysis::validate::{validate, Finding, Location, Part, Severity};
 use skyddsnat_core::i18n::trf;
@@ -16,11 +15,7 @@ pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
     pub fn of(state: &AppState) -> Findings {
-        let mut all = validate(&state.plan, state.today);
-        for f in &mut all {
-            hide_names_in(state, f);
-        }
-        Findings(all)
+        Findings(validate(&state.plan, state.today, state.hide_names))
     }
 
     pub fn at(&self, location: Location) -> Vec<Finding> {
@@ -82,38 +77,6 @@ pub fn use_findings() -> Rc<Findings> {
         app.lang,
     );
     use_memo(deps, move |_| Findings::of(&app))
-}
-
-/// Findings carry the names as they were when made; with hidden names the
-/// panel must not show them, so they are replaced by the on-screen form.
-fn hide_names_in(state: &AppState, f: &mut Finding) {
-    if !state.hide_names {
-        return;
-    }
-    let named = match f.location {
-        Location::Person(id) | Location::Child(id) => Some(display_name(state, id)),
-        Location::Supervision(id) => state
-            .plan
-            .supervision()
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| display_name(state, r.adult)),
-        _ => None,
-    };
-    let responsible = match f.location {
-        Location::Agreement(id, _) => state
-            .plan
-            .agreement(id)
-            .map(|a| names(state, &a.responsible)),
-        _ => None,
-    };
-    for (k, v) in &mut f.args {
-        match *k {
-            "name" => *v = named.clone().unwrap_or_else(|| "–".into()),
-            "names" => *v = responsible.clone().unwrap_or_else(|| "–".into()),
-            _ => {}
-        }
-    }
 }
 
 /// The icon of a severity: shape differs too, not only colour.
