@@ -4,7 +4,7 @@
 
 use crate::host::HostRef;
 use crate::state::{t, tf, use_app, Action};
-use skyddsnat_core::file;
+use skyddsnat_core::{file, Edit};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -78,9 +78,10 @@ pub fn VersionsDialog(props: &VersionsProps) -> Html {
                                     return;
                                 }
                                 match file::from_json(&json) {
+                                    // An edit, not a load: undo brings back what was replaced.
                                     Ok(plan) => {
-                                        app.dispatch(Action::Load(plan));
-                                        app.dispatch(Action::Announce(tf(&app, "storage.restored", &[("when", &when)])));
+                                        let said = tf(&app, "storage.restored", &[("when", &when)]);
+                                        app.dispatch(Action::EditAnnounced(Edit::Restore(Box::new(plan)), said));
                                         on_close.emit(());
                                     }
                                     Err(e) => app.dispatch(Action::Notice(Some(e.message(app.lang)))),

@@ -571,10 +571,18 @@ async fn an_earlier_version_can_be_restored_after_a_bad_edit() {
         first,
         "declined: nothing changes"
     );
+    let before_restore = w.person("Tomas")["place"].clone();
     stub_confirm(true);
     w.click(".skn-versions-list button").await;
     assert_eq!(w.person("Tomas")["place"], first);
     assert_eq!(w.count(".skn-versions"), 0, "the dialog closes");
+    assert!(w.live().contains("Ctrl+Z"), "{}", w.live());
+    // The restore is a step of its own: undo brings back what it replaced,
+    // redo the restored version.
+    key(&w.find(".skn-app"), "z", true, false).await;
+    assert_eq!(w.person("Tomas")["place"], before_restore);
+    key(&w.find(".skn-app"), "z", true, true).await;
+    assert_eq!(w.person("Tomas")["place"], first);
     w.destroy().await;
 }
 

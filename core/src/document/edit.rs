@@ -60,6 +60,12 @@ pub enum Edit {
     Snapshot(MeetingId, Option<Box<crate::analysis::review::Snapshot>>),
     /// Several edits applied as one: all or nothing, undone as one.
     Batch(Vec<Edit>),
+    /// The whole plan replaced by an earlier version of itself (restored
+    /// from the browser's versions); the inverse is the plan as it was, so a
+    /// restore is undone like any edit. A `Plan` value is whole by
+    /// construction (opening a version passes every import check), so there
+    /// is nothing left to check here.
+    Restore(Box<Plan>),
 }
 
 /// What kind of thing an id or error is about (for messages).
@@ -646,6 +652,7 @@ impl Plan {
                 inverses.reverse();
                 Edit::Batch(inverses)
             }
+            Edit::Restore(version) => Edit::Restore(Box::new(std::mem::replace(self, *version))),
         };
         Ok(Applied { inverse })
     }

@@ -3,7 +3,7 @@
 
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::file::{check_plan, from_json, to_json};
-use skyddsnat_core::{Edit, EditError, Lang, Person, PersonId};
+use skyddsnat_core::{Change, Edit, EditError, History, Lang, Person, PersonId};
 
 fn jenny_renamed(name: &str) -> Edit {
     let plan = sample_plan();
@@ -43,4 +43,31 @@ fn what_edits_accept_can_be_saved_and_opened_again() {
         .expect("title");
     assert_eq!(check_plan(&plan), Ok(()));
     assert_eq!(from_json(&to_json(&plan)).expect("opens"), plan);
+}
+
+#[test]
+fn restoring_an_earlier_version_is_one_step_that_undoes() {
+    let earlier = sample_plan();
+    let mut plan = sample_plan();
+    let mut history = History::new();
+    let mut moved = plan.person(PersonId(3)).expect("Jenny").clone();
+    moved.name = "Jenny K".into();
+    history
+        .apply(&mut plan, Edit::Person(Change::Update(moved)))
+        .expect("rename");
+    let renamed = plan.clone();
+    history
+        .apply(&mut plan, Edit::Restore(Box::new(earlier.clone())))
+        .expect("restore");
+    assert_eq!(plan, earlier);
+    assert!(history.undo(&mut plan));
+    assert_eq!(plan, renamed, "undo brings back what the restore replaced");
+    assert!(history.redo(&mut plan));
+    assert_eq!(plan, earlier);
+    assert!(history.undo(&mut plan) && history.undo(&mut plan));
+    assert_eq!(
+        plan,
+        sample_plan(),
+        "and the edits before it undo as before"
+    );
 }
