@@ -15,6 +15,7 @@ fn main() {
             name: format!("Person{i} Långtnamnsson"),
             role: "granne".into(),
             kind: sector.usual_kind(),
+            agency: None,
             place: Place {
                 ring: Ring::new((i % 3 + 1) as u8).expect("ring"),
                 sector,
@@ -22,6 +23,7 @@ fn main() {
                 depth: Permille::HALF,
             },
             lives_with_child: false,
+            custodian_of: Vec::new(),
             protected: false,
             phone: String::new(),
             note: String::new(),

@@ -123,10 +123,8 @@ fn focused_id() -> String {
 async fn third_meeting() {
     let p = plan();
     dispatch(Action::Edit(Edit::add(Meeting {
-        id: MeetingId(3),
-        date: day("2026-12-14"),
         participants: vec![PersonId(3)],
-        note: String::new(),
+        ..Meeting::held(MeetingId(3), day("2026-12-14"))
     })))
     .await;
     let mut nora: Person = p.people()[0].clone();
@@ -324,10 +322,8 @@ fn storage_keeps_each_snapshot_once_and_restores_the_whole_history() {
     Store::new(key).forget();
     let mut plan = sample_plan();
     plan.apply(Edit::add(Meeting {
-        id: MeetingId(3),
-        date: day("2026-12-14"),
         participants: Vec::new(),
-        note: String::new(),
+        ..Meeting::held(MeetingId(3), day("2026-12-14"))
     }))
     .expect("meeting 3");
     for id in [1, 2, 3] {

@@ -44,6 +44,7 @@ fn closed_plan() -> Plan {
         started: Some(day("2026-10-26")),
         closed: Some(day("2026-11-20")),
         outcome: Some(Outcome::PlacementAvoided),
+        ..CaseStatus::default()
     }))
     .expect("closing the sample plan");
     plan

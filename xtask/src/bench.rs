@@ -228,6 +228,7 @@ pub fn plan_with_people(people: usize) -> Plan {
             } else {
                 PersonKind::Private
             },
+            agency: None,
             place: Place {
                 ring: Ring::ALL[(n % 3) as usize],
                 sector: Sector::ALL[((n / 3) % 6) as usize],
@@ -235,6 +236,7 @@ pub fn plan_with_people(people: usize) -> Plan {
                 depth: Permille::new((next() % 1001) as u16).unwrap_or(Permille::HALF),
             },
             lives_with_child: false,
+            custodian_of: Vec::new(),
             protected: false,
             phone: String::new(),
             note: String::new(),

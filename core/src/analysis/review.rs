@@ -173,8 +173,15 @@ pub enum Field {
     Allowed,
     Condition,
     Date,
+    /// A meeting's status: planned, held, cancelled.
     Held,
     Participants,
+    Place,
+    Invited,
+    Assessment,
+    /// What a consent covers.
+    Scope,
+    Withdrawn,
 }
 
 impl Field {
@@ -213,6 +220,11 @@ impl Field {
             Field::Date => "diff.field.date",
             Field::Held => "diff.field.held",
             Field::Participants => "diff.field.participants",
+            Field::Place => "diff.field.place",
+            Field::Invited => "diff.field.invited",
+            Field::Assessment => "diff.field.assessment",
+            Field::Scope => "diff.field.scope",
+            Field::Withdrawn => "diff.field.withdrawn",
         }
     }
 
@@ -282,7 +294,7 @@ pub struct PlanDiff {
     pub agreements: Vec<Delta<AgreementId>>,
     pub arrangements: Vec<Delta<ArrangementId>>,
     pub supervision: Vec<Delta<SupervisionId>>,
-    pub reviews: Vec<Delta<ReviewId>>,
+    pub consents: Vec<Delta<ConsentId>>,
     /// Check-ins logged in the later plan only, by date.
     pub new_check_ins: Vec<CheckInId>,
     /// Check-ins of the earlier plan that were removed or edited since.
@@ -306,7 +318,7 @@ impl PlanDiff {
             && self.agreements.is_empty()
             && self.arrangements.is_empty()
             && self.supervision.is_empty()
-            && self.reviews.is_empty()
+            && self.consents.is_empty()
             && self.new_check_ins.is_empty()
             && self.changed_check_ins.is_empty()
             && self
@@ -449,8 +461,16 @@ pub fn diff(before: &Plan, after: &Plan) -> PlanDiff {
             |m| m.id,
             |a, b| {
                 differing(&[
-                    (Field::Date, a.date == b.date),
+                    (Field::Date, a.date == b.date && a.time == b.time),
+                    (Field::Place, a.location == b.location),
+                    (Field::Held, a.status == b.status),
+                    (
+                        Field::Invited,
+                        a.invited == b.invited && a.interpreter == b.interpreter,
+                    ),
                     (Field::Participants, a.participants == b.participants),
+                    (Field::Children, a.children == b.children),
+                    (Field::Assessment, a.assessment == b.assessment),
                     (Field::Note, a.note == b.note),
                 ])
             },
@@ -520,14 +540,19 @@ pub fn diff(before: &Plan, after: &Plan) -> PlanDiff {
                 ])
             },
         ),
-        reviews: compare(
-            before.reviews(),
-            after.reviews(),
-            |r| r.id,
+        consents: compare(
+            before.consents(),
+            after.consents(),
+            |c| c.id,
             |a, b| {
                 differing(&[
+                    (Field::People, a.person == b.person),
                     (Field::Date, a.date == b.date),
-                    (Field::Held, a.held == b.held),
+                    (
+                        Field::Scope,
+                        a.intervention == b.intervention && a.share_with == b.share_with,
+                    ),
+                    (Field::Withdrawn, a.withdrawn == b.withdrawn),
                     (Field::Note, a.note == b.note),
                 ])
             },
@@ -712,7 +737,7 @@ impl PlanDiff {
             ("diff.count.scales", counted(&self.scales)),
             ("diff.count.arrangements", counted(&self.arrangements)),
             ("diff.count.supervision", counted(&self.supervision)),
-            ("diff.count.reviews", counted(&self.reviews)),
+            ("diff.count.consents", counted(&self.consents)),
         ];
         for (key, counts) in groups {
             if let Some([added, removed, changed]) = counts {

@@ -6,7 +6,7 @@
 //! other free text, so nothing identifying can reach the table or its CSV.
 
 use crate::document::date::Date;
-use crate::document::plan::{CheckOutcome, Outcome, Plan};
+use crate::document::plan::{CheckOutcome, MeetingStatus, Outcome, Plan};
 use crate::i18n::{tr, Lang};
 
 /// Age groups the unit reports children in.
@@ -106,16 +106,11 @@ pub struct UnitStats {
     /// (counting from the start to the close, or to today if still active).
     pub check_ins_per_week: Option<f64>,
     pub reviews_held: usize,
-    /// Review dates before today not marked as held.
+    /// Planned meetings whose day passed without being held or cancelled.
     pub reviews_missed: usize,
 }
 
-const OUTCOMES: [Outcome; 4] = [
-    Outcome::PlacementAvoided,
-    Outcome::PlacementShortened,
-    Outcome::Placed,
-    Outcome::Other,
-];
+const OUTCOMES: [Outcome; 6] = Outcome::ALL;
 
 /// Summarises `plans` as they stand on `today`.
 pub fn summarize(plans: &[Plan], today: Date) -> UnitStats {
@@ -193,13 +188,15 @@ pub fn summarize(plans: &[Plan], today: Date) -> UnitStats {
                 .count();
         }
 
-        for r in plan.reviews() {
-            if r.held {
-                stats.reviews_held += 1;
-            } else if r.date < today {
-                stats.reviews_missed += 1;
-            }
-        }
+        // Follow-up meetings: every meeting held after the first, and the
+        // planned ones whose day passed without being held or cancelled.
+        let held = plan.meetings().iter().filter(|m| m.is_held()).count();
+        stats.reviews_held += held.saturating_sub(1);
+        stats.reviews_missed += plan
+            .meetings()
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Planned && m.date < today)
+            .count();
     }
     stats.age_groups = age_groups;
     stats.outcomes = outcomes;
@@ -211,9 +208,11 @@ pub fn summarize(plans: &[Plan], today: Date) -> UnitStats {
 
 fn outcome_key(o: Outcome) -> &'static str {
     match o {
+        Outcome::StaysHome => "stats.outcome.stays_home",
         Outcome::PlacementAvoided => "stats.outcome.placement_avoided",
         Outcome::PlacementShortened => "stats.outcome.placement_shortened",
         Outcome::Placed => "stats.outcome.placed",
+        Outcome::FamilyEnded => "stats.outcome.family_ended",
         Outcome::Other => "stats.outcome.other",
     }
 }

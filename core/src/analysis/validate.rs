@@ -11,7 +11,9 @@
 use crate::analysis::figures;
 use crate::document::date::Date;
 use crate::document::ids::*;
-use crate::document::plan::{step_letter, Allowed, Frequency, Method, PersonKind, Plan};
+use crate::document::plan::{
+    step_letter, Allowed, Frequency, MeetingStatus, Method, PersonKind, Plan,
+};
 use crate::i18n::{tr, trf, Lang};
 use crate::map::display_name_of;
 use std::collections::HashSet;
@@ -54,7 +56,7 @@ pub enum Part {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Location {
     Plan,
-    Review(ReviewId),
+    Meeting(MeetingId),
     Danger(DangerId),
     Scale(ScaleId),
     Child(PersonId),
@@ -156,6 +158,7 @@ pub fn validate(plan: &Plan, today: Date, hide_names: bool) -> Vec<Finding> {
     children(plan, &name, &mut out);
     people(plan, &name, &mut out);
     arrangements_and_rules(plan, today, &name, &mut out);
+    consent(plan, today, &name, &mut out);
     // A stable sort keeps the order findings were made in among equals.
     out.sort_by_key(|f| (f.severity, f.location));
     out
@@ -287,19 +290,70 @@ fn agreements(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
     }
 }
 
+/// The next meeting, and planned meetings whose day has passed.
 fn reviews(plan: &Plan, today: Date, out: &mut Vec<Finding>) {
-    if plan.next_review(today).is_none() {
+    if plan.case().is_closed() {
+        return;
+    }
+    if plan.next_meeting(today).is_none() {
         out.push(Finding::new(
             Severity::Warning,
             Location::Plan,
             "review_none",
         ));
     }
-    for r in plan.reviews() {
-        if !r.held && r.date < today {
+    for m in plan.meetings() {
+        if m.status == MeetingStatus::Planned && m.date < today {
             out.push(
-                Finding::new(Severity::Warning, Location::Review(r.id), "review_passed")
-                    .arg("date", r.date),
+                Finding::new(Severity::Warning, Location::Meeting(m.id), "review_passed")
+                    .arg("date", m.date),
+            );
+        }
+    }
+}
+
+/// The work is voluntary: it needs the custodians' consent, and each
+/// custodian named in the plan should have given it.
+fn consent(plan: &Plan, today: Date, name: &Name, out: &mut Vec<Finding>) {
+    if plan.case().is_closed() {
+        return;
+    }
+    let holds = |c: &&crate::document::plan::Consent| c.intervention && c.holds_on(today);
+    let given: Vec<PersonId> = plan
+        .consents()
+        .iter()
+        .filter(holds)
+        .map(|c| c.person)
+        .collect();
+    if given.is_empty() {
+        let withdrawn = plan
+            .consents()
+            .iter()
+            .any(|c| c.intervention && c.withdrawn.is_some_and(|w| w <= today));
+        out.push(Finding::new(
+            if withdrawn {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            Location::Plan,
+            if withdrawn {
+                "consent_withdrawn"
+            } else {
+                "consent_missing"
+            },
+        ));
+        return;
+    }
+    for p in plan.people() {
+        if !p.custodian_of.is_empty() && !given.contains(&p.id) {
+            out.push(
+                Finding::new(
+                    Severity::Warning,
+                    Location::Person(p.id),
+                    "custodian_no_consent",
+                )
+                .arg("name", name(p.id)),
             );
         }
     }

@@ -50,7 +50,7 @@ pub enum Edit {
     Arrangement(Change<Arrangement>),
     Supervision(Change<SupervisionRule>),
     CheckIn(Change<CheckIn>),
-    Review(Change<Review>),
+    Consent(Change<Consent>),
     FollowUp(Change<FollowUp>),
     ChildView(Change<ChildView>),
     /// Keeps `Some(snapshot)` as the snapshot of the meeting (closing it;
@@ -82,7 +82,7 @@ pub enum EntityKind {
     Arrangement,
     Supervision,
     CheckIn,
-    Review,
+    Consent,
     FollowUp,
     ChildView,
     /// The snapshot of a closed meeting.
@@ -104,7 +104,7 @@ impl EntityKind {
             EntityKind::Arrangement => "arrangements",
             EntityKind::Supervision => "supervision",
             EntityKind::CheckIn => "check_ins",
-            EntityKind::Review => "reviews",
+            EntityKind::Consent => "consents",
             EntityKind::FollowUp => "follow_ups",
             EntityKind::ChildView => "child_views",
             EntityKind::Snapshot => "snapshots",
@@ -127,7 +127,7 @@ impl EntityKind {
                 EntityKind::Arrangement => "entity.arrangements",
                 EntityKind::Supervision => "entity.supervision",
                 EntityKind::CheckIn => "entity.check_ins",
-                EntityKind::Review => "entity.reviews",
+                EntityKind::Consent => "entity.consents",
                 EntityKind::FollowUp => "entity.follow_ups",
                 EntityKind::ChildView => "entity.child_views",
                 EntityKind::Snapshot => "entity.snapshots",
@@ -243,7 +243,11 @@ impl Entity for Person {
     fn id(&self) -> PersonId {
         self.id
     }
-    fn refs(&self, _: &mut Vec<(String, Ref)>) {}
+    fn refs(&self, out: &mut Vec<(String, Ref)>) {
+        for (i, c) in self.custodian_of.iter().enumerate() {
+            out.push((format!("custodian_of[{i}]"), Ref::Child(*c)));
+        }
+    }
     fn as_target(id: PersonId) -> Option<Ref> {
         Some(Ref::Person(id))
     }
@@ -296,7 +300,11 @@ impl Entity for Meeting {
         self.id
     }
     fn refs(&self, out: &mut Vec<(String, Ref)>) {
+        people_refs(out, "invited", &self.invited);
         people_refs(out, "participants", &self.participants);
+        for (i, c) in self.children.iter().enumerate() {
+            out.push((format!("children[{i}].child"), Ref::Child(c.child)));
+        }
     }
     fn as_target(id: MeetingId) -> Option<Ref> {
         Some(Ref::Meeting(id))
@@ -360,7 +368,9 @@ impl Entity for Agreement {
 }
 
 entity!(MappingNote, NoteId, Note, mapping, |s, out| {});
-entity!(Review, ReviewId, Review, reviews, |s, out| {});
+entity!(Consent, ConsentId, Consent, consents, |s, out| {
+    out.push(("person".into(), Ref::Person(s.person)));
+});
 entity!(DangerStatement, DangerId, Danger, dangers, |s, out| {
     for (i, st) in s.stances.iter().enumerate() {
         out.push((format!("stances[{i}].person"), Ref::Person(st.person)));
@@ -627,7 +637,7 @@ impl Plan {
             Edit::Arrangement(c) => self.change(c)?,
             Edit::Supervision(c) => self.change(c)?,
             Edit::CheckIn(c) => self.change(c)?,
-            Edit::Review(c) => self.change(c)?,
+            Edit::Consent(c) => self.change(c)?,
             Edit::FollowUp(c) => self.change(c)?,
             Edit::ChildView(c) => self.change(c)?,
             Edit::Snapshot(meeting, snapshot) => self.set_snapshot(meeting, snapshot)?,
@@ -892,10 +902,27 @@ impl Plan {
             }
         }
         for m in &self.meetings {
-            if m.participants.contains(&id) {
+            let named = m.participants.contains(&id)
+                || m.invited.contains(&id)
+                || m.children.iter().any(|c| c.child == id);
+            if named {
                 let mut m = m.clone();
                 m.participants = drop(&m.participants);
+                m.invited = drop(&m.invited);
+                m.children.retain(|c| c.child != id);
                 edits.push(Edit::Meeting(Change::Update(m)));
+            }
+        }
+        for c in &self.consents {
+            if c.person == id {
+                edits.push(Edit::Consent(Change::Remove(c.id)));
+            }
+        }
+        for p in &self.people {
+            if p.custodian_of.contains(&id) {
+                let mut p = p.clone();
+                p.custodian_of = drop(&p.custodian_of);
+                edits.push(Edit::Person(Change::Update(p)));
             }
         }
         for d in &self.dangers {
@@ -1029,7 +1056,7 @@ impl Plan {
         run::<Arrangement>(self, &mut none)?;
         run::<SupervisionRule>(self, &mut none)?;
         run::<CheckIn>(self, &mut none)?;
-        run::<Review>(self, &mut none)?;
+        run::<Consent>(self, &mut none)?;
         run::<FollowUp>(self, &mut none)?;
         run::<ChildView>(self, &mut none)?;
         check_sector_order(&self.settings.sector_order)
@@ -1125,7 +1152,7 @@ into_u32!(
     ArrangementId,
     SupervisionId,
     CheckInId,
-    ReviewId,
+    ConsentId,
     FollowUpId
 );
 

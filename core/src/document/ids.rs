@@ -41,6 +41,7 @@ id_type! {
     ArrangementId = "arrangement#";
     SupervisionId = "supervision#";
     CheckInId = "checkin#";
-    ReviewId = "review#";
+    /// A custodian's consent.
+    ConsentId = "consent#";
     FollowUpId = "followup#";
 }

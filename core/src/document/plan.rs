@@ -20,6 +20,8 @@ pub struct Plan {
     #[serde(default)]
     pub(crate) case: CaseStatus,
     #[serde(default)]
+    pub(crate) consents: Vec<Consent>,
+    #[serde(default)]
     pub(crate) children: Vec<Child>,
     #[serde(default)]
     pub(crate) people: Vec<Person>,
@@ -42,8 +44,6 @@ pub struct Plan {
     #[serde(default)]
     pub(crate) check_ins: Vec<CheckIn>,
     #[serde(default)]
-    pub(crate) reviews: Vec<Review>,
-    #[serde(default)]
     pub(crate) follow_ups: Vec<FollowUp>,
     #[serde(default)]
     pub(crate) child_views: Vec<ChildView>,
@@ -60,29 +60,125 @@ pub struct Plan {
     pub(crate) snapshots: crate::analysis::review::Snapshots,
 }
 
-/// Where the case stands, for the unit's statistics (no names needed).
+/// The case: what the consultant calls it, who works it and for whom, and
+/// how it ended. The statistics read only dates and the outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStatus {
+    /// What the plan is called in the list of plans on this computer:
+    /// initials or a case code, chosen by the consultant (not the child's
+    /// full name).
+    #[serde(default)]
+    pub label: String,
     #[serde(default)]
     pub started: Option<Date>,
+    /// The safety consultants; usually two, who cover for each other.
+    #[serde(default)]
+    pub consultants: Vec<Staff>,
+    /// The investigating social worker who commissioned the plan.
+    #[serde(default)]
+    pub commissioner: Option<Staff>,
     #[serde(default)]
     pub closed: Option<Date>,
     /// What the work led to, once closed.
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// With [`Outcome::PlacementShortened`]: by how many days.
+    #[serde(default)]
+    pub shortened_days: Option<u16>,
+    /// Why the case closed, in the consultant's words.
+    #[serde(default)]
+    pub close_reason: String,
+    /// Each time a closed case was opened again: when, and the closing it undid.
+    #[serde(default)]
+    pub reopened: Vec<Reopening>,
+}
+
+impl CaseStatus {
+    /// Whether the case is closed (and so the plan read-only until reopened).
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_some()
+    }
+}
+
+/// Someone of the social services who works the case (not in the network map).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    /// The unit or office ("Utredningsenheten Skärholmen").
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// A closed case opened again: the day, and the closing that was undone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reopening {
+    pub date: Date,
+    pub closed: Date,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// The child stays at home with the plan.
+    StaysHome,
     /// The child could stay at home and no placement was needed.
     PlacementAvoided,
     /// The child came home sooner from a placement.
     PlacementShortened,
     /// The child was placed despite the plan.
     Placed,
+    /// The family ended the work (it is voluntary).
+    FamilyEnded,
     Other,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 6] = [
+        Outcome::StaysHome,
+        Outcome::PlacementAvoided,
+        Outcome::PlacementShortened,
+        Outcome::Placed,
+        Outcome::FamilyEnded,
+        Outcome::Other,
+    ];
+}
+
+/// A custodian's consent to the work, which is voluntary, and to sharing
+/// information with named kinds of agencies. Withdrawn consent stays on
+/// record with its date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub id: ConsentId,
+    /// The custodian who consented.
+    pub person: PersonId,
+    pub date: Date,
+    /// Consent to the intervention itself.
+    #[serde(default)]
+    pub intervention: bool,
+    /// Agencies information may be shared with.
+    #[serde(default)]
+    pub share_with: Vec<AgencyKind>,
+    #[serde(default)]
+    pub withdrawn: Option<Date>,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Consent {
+    /// Whether the consent holds on `day` (given by then and not withdrawn).
+    pub fn holds_on(&self, day: Date) -> bool {
+        self.date <= day && self.withdrawn.is_none_or(|w| w > day)
+    }
 }
 
 /// A child the plan is about. Children share the id space of people, so a
@@ -140,9 +236,17 @@ pub struct Person {
     #[serde(default)]
     pub role: String,
     pub kind: PersonKind,
+    /// For a professional: which kind of agency, so the unit can count
+    /// which agencies take part (the role stays free text).
+    #[serde(default)]
+    pub agency: Option<AgencyKind>,
     pub place: Place,
     #[serde(default)]
     pub lives_with_child: bool,
+    /// The children this person has custody of (vårdnadshavare): the
+    /// people whose consent the work needs.
+    #[serde(default)]
+    pub custodian_of: Vec<PersonId>,
     /// Protected identity (skyddade personuppgifter): contact details are never shown.
     #[serde(default)]
     pub protected: bool,
@@ -165,6 +269,38 @@ impl Person {
 pub enum PersonKind {
     Private,
     Professional,
+}
+
+/// The kinds of agency the unit counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    /// Förskola or skola.
+    School,
+    /// Fritids (after-school care).
+    Fritids,
+    /// Barn- och ungdomspsykiatrin.
+    Bup,
+    /// Vårdcentral or BVC.
+    HealthCentre,
+    Police,
+    SocialServices,
+    /// Socialjouren, the out-of-hours social services.
+    OutOfHours,
+    Other,
+}
+
+impl AgencyKind {
+    pub const ALL: [AgencyKind; 8] = [
+        AgencyKind::School,
+        AgencyKind::Fritids,
+        AgencyKind::Bup,
+        AgencyKind::HealthCentre,
+        AgencyKind::Police,
+        AgencyKind::SocialServices,
+        AgencyKind::OutOfHours,
+        AgencyKind::Other,
+    ];
 }
 
 /// Where a person sits on the map: a closeness ring, a sector, and a position
@@ -328,16 +464,116 @@ impl RelationKind {
     ];
 }
 
-/// A network meeting and who took part.
+/// A network meeting: planned ahead (when, where, who is invited, an
+/// interpreter), then held (who came, whether the children took part or
+/// were told, the consultant's safety assessment) or cancelled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: MeetingId,
     pub date: Date,
     #[serde(default)]
+    pub time: Option<TimeOfDay>,
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub status: MeetingStatus,
+    #[serde(default)]
+    pub invited: Vec<PersonId>,
+    /// The language an interpreter is needed for; empty when none is.
+    #[serde(default)]
+    pub interpreter: String,
+    /// Who came (attendance, edited directly).
+    #[serde(default)]
     pub participants: Vec<PersonId>,
+    /// Whether each child took part in the meeting or was told about the plan.
+    #[serde(default)]
+    pub children: Vec<ChildTakingPart>,
+    #[serde(default)]
+    pub assessment: Option<Assessment>,
     #[serde(default)]
     pub note: String,
+}
+
+impl Meeting {
+    /// A meeting held on `date`, with nothing else recorded yet.
+    pub fn held(id: MeetingId, date: Date) -> Meeting {
+        Meeting {
+            id,
+            date,
+            time: None,
+            location: String::new(),
+            status: MeetingStatus::Held,
+            invited: Vec::new(),
+            interpreter: String::new(),
+            participants: Vec::new(),
+            children: Vec::new(),
+            assessment: None,
+            note: String::new(),
+        }
+    }
+
+    /// A meeting planned for `date`.
+    pub fn planned(id: MeetingId, date: Date) -> Meeting {
+        Meeting {
+            status: MeetingStatus::Planned,
+            ..Meeting::held(id, date)
+        }
+    }
+
+    pub fn is_held(&self) -> bool {
+        self.status == MeetingStatus::Held
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    Planned,
+    /// Files before schema version 3 knew only meetings that were held.
+    #[default]
+    Held,
+    Cancelled,
+}
+
+/// How a child took part in a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildTakingPart {
+    pub child: PersonId,
+    pub part: ChildPart,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChildPart {
+    /// The child was in the meeting, or part of it.
+    TookPart,
+    /// The child was not there and was told about the plan afterwards.
+    Told,
+    /// The child was neither there nor told (yet).
+    NotTold,
+}
+
+/// The consultant's safety assessment at a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub verdict: Verdict,
+    /// The next steps, as text.
+    #[serde(default)]
+    pub next_steps: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The child can stay at home.
+    StaysHome,
+    /// A placement is being considered.
+    PlacementConsidered,
+    /// The child is placed and the return home is being planned.
+    ReturnPlanned,
 }
 
 /// One line in the mapping: a worry, something working well, something that
@@ -666,24 +902,16 @@ pub enum CheckOutcome {
     Missed,
 }
 
-/// A review meeting date (uppföljning).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Review {
-    pub id: ReviewId,
-    pub date: Date,
-    #[serde(default)]
-    pub held: bool,
-    #[serde(default)]
-    pub note: String,
-}
-
 /// Answers to a follow-up questionnaire from the child, a parent or someone in the network.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub id: FollowUpId,
     pub date: Date,
+    /// The follow-up questionnaire during the work, or the exit
+    /// questionnaire when it ends ("what could have been done better").
+    #[serde(default)]
+    pub questionnaire: Questionnaire,
     pub respondent: Respondent,
     /// Who answered, if they are in the network (anonymous answers have none).
     #[serde(default)]
@@ -692,6 +920,14 @@ pub struct FollowUp {
     pub answers: Vec<FollowUpAnswer>,
     #[serde(default)]
     pub comment: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Questionnaire {
+    #[default]
+    FollowUp,
+    Exit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -833,8 +1069,8 @@ impl Plan {
     pub fn check_ins(&self) -> &[CheckIn] {
         &self.check_ins
     }
-    pub fn reviews(&self) -> &[Review] {
-        &self.reviews
+    pub fn consents(&self) -> &[Consent] {
+        &self.consents
     }
     pub fn follow_ups(&self) -> &[FollowUp] {
         &self.follow_ups
@@ -879,16 +1115,27 @@ impl Plan {
             .or_else(|| self.child(id).map(|c| c.name.as_str()))
     }
 
-    /// The latest meeting by date (the one whose answers are "today's").
+    /// The latest meeting held, by date (the one whose answers are "today's").
     pub fn latest_meeting(&self) -> Option<&Meeting> {
-        self.meetings.iter().max_by_key(|m| (m.date, m.id))
+        self.meetings
+            .iter()
+            .filter(|m| m.is_held())
+            .max_by_key(|m| (m.date, m.id))
     }
 
-    /// The next review date on or after `today` that has not been held.
-    pub fn next_review(&self, today: Date) -> Option<&Review> {
-        self.reviews
+    /// The next planned meeting on or after `today`.
+    pub fn next_meeting(&self, today: Date) -> Option<&Meeting> {
+        self.meetings
             .iter()
-            .filter(|r| !r.held && r.date >= today)
-            .min_by_key(|r| r.date)
+            .filter(|m| m.status == MeetingStatus::Planned && m.date >= today)
+            .min_by_key(|m| (m.date, m.time, m.id))
+    }
+
+    /// The number of a held meeting: 1 for the first held, in date order.
+    pub fn meeting_number(&self, meeting: &Meeting) -> usize {
+        self.meetings
+            .iter()
+            .filter(|m| m.is_held() && (m.date, m.id) <= (meeting.date, meeting.id))
+            .count()
     }
 }

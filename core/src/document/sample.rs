@@ -38,6 +38,19 @@ fn entry(person: Option<u32>, text: &str) -> HouseEntry {
     }
 }
 
+/// The meeting room and the consultants' unit (fictional). The staff's
+/// phone numbers are from the range the Swedish regulator PTS keeps for
+/// fiction (070-174 06 05 to 070-174 06 99), so they reach nobody.
+const ROOM: &str = "Socialkontoret Skärholmen, rum Ekorren";
+const UNIT: &str = "Säkerhetskonsulterna, Skärholmen";
+
+fn told(child: u32) -> ChildTakingPart {
+    ChildTakingPart {
+        child: PersonId(child),
+        part: ChildPart::Told,
+    }
+}
+
 // Ids used below, named for readability.
 const ALVA: u32 = 1;
 const ELIS: u32 = 2;
@@ -64,8 +77,10 @@ pub fn sample_plan() -> Plan {
                 name: name.into(),
                 role: role.into(),
                 kind: sector.usual_kind(),
+                agency: None,
                 place: place(sector, ring, along),
                 lives_with_child: false,
+                custodian_of: Vec::new(),
                 protected: false,
                 phone: String::new(),
                 note: note.into(),
@@ -207,6 +222,17 @@ pub fn sample_plan() -> Plan {
         if matches!(x.place.sector, Sector::School | Sector::Professionals) {
             x.kind = PersonKind::Professional;
         }
+        // The agencies the unit counts, and who has custody of the children.
+        x.agency = match x.id.0 {
+            PERNILLA => Some(AgencyKind::School),
+            LENA | AHMED => Some(AgencyKind::SocialServices),
+            BUP => Some(AgencyKind::Bup),
+            VC => Some(AgencyKind::HealthCentre),
+            _ => None,
+        };
+        if x.id.0 == JENNY {
+            x.custodian_of = vec![p(ALVA), p(ELIS)];
+        }
     });
 
     let rel = |id: u32, from: u32, to: u32, kind: RelationKind, supports: bool| Relation {
@@ -232,24 +258,60 @@ pub fn sample_plan() -> Plan {
     let meeting2 = MeetingId(2);
     let meetings = vec![
         Meeting {
-            id: meeting1,
-            date: d("2026-11-02"),
+            time: TimeOfDay::from_hm(13, 0),
+            location: ROOM.into(),
+            invited: [
+                JENNY, MIKAEL, BIRGITTA, TOMAS, SANNA, GUNNAR, PERNILLA, LENA, AHMED,
+            ]
+            .map(p)
+            .to_vec(),
             participants: [
                 JENNY, MIKAEL, BIRGITTA, TOMAS, GUNNAR, PERNILLA, LENA, AHMED,
             ]
             .map(p)
             .to_vec(),
+            children: vec![told(ALVA)],
+            assessment: Some(Assessment {
+                verdict: Verdict::StaysHome,
+                next_steps: "Planen gäller från i kväll. Birgitta sover över de första helgerna. \
+                             Uppföljning om tre veckor."
+                    .into(),
+            }),
             note: "Första nätverksmötet.".into(),
+            ..Meeting::held(meeting1, d("2026-11-02"))
         },
         Meeting {
-            id: meeting2,
-            date: d("2026-11-23"),
+            time: TimeOfDay::from_hm(13, 0),
+            location: ROOM.into(),
+            invited: [
+                JENNY, MIKAEL, BIRGITTA, TOMAS, SANNA, GUNNAR, FATIMA, PERNILLA, LENA, AHMED,
+            ]
+            .map(p)
+            .to_vec(),
             participants: [
                 JENNY, MIKAEL, BIRGITTA, SANNA, GUNNAR, FATIMA, PERNILLA, LENA, AHMED,
             ]
             .map(p)
             .to_vec(),
+            children: vec![told(ALVA)],
+            assessment: Some(Assessment {
+                verdict: Verdict::StaysHome,
+                next_steps: "Planen fungerar: två missade kvällssamtal, då tog plan B vid. \
+                             Fatima och Sanna går in i plan C."
+                    .into(),
+            }),
             note: "Uppföljning efter tre veckor.".into(),
+            ..Meeting::held(meeting2, d("2026-11-23"))
+        },
+        Meeting {
+            time: TimeOfDay::from_hm(13, 0),
+            location: ROOM.into(),
+            invited: [
+                JENNY, MIKAEL, BIRGITTA, TOMAS, SANNA, GUNNAR, FATIMA, PERNILLA, LENA, AHMED,
+            ]
+            .map(p)
+            .to_vec(),
+            ..Meeting::planned(MeetingId(3), d("2026-12-14"))
         },
     ];
 
@@ -487,21 +549,6 @@ pub fn sample_plan() -> Plan {
         });
     }
 
-    let reviews = vec![
-        Review {
-            id: ReviewId(1),
-            date: d("2026-11-23"),
-            held: true,
-            note: "Möte 2.".into(),
-        },
-        Review {
-            id: ReviewId(2),
-            date: d("2026-12-14"),
-            held: false,
-            note: String::new(),
-        },
-    ];
-
     let child_views = vec![ChildView {
         child: p(ALVA),
         worries: vec![
@@ -537,10 +584,41 @@ pub fn sample_plan() -> Plan {
     Plan {
         title: "Alva och Elis".into(),
         case: CaseStatus {
+            label: "A.E. 2026-041".into(),
             started: Some(d("2026-10-26")),
-            closed: None,
-            outcome: None,
+            consultants: vec![
+                Staff {
+                    name: "Ahmed".into(),
+                    phone: "070-174 06 20".into(),
+                    unit: UNIT.into(),
+                },
+                Staff {
+                    name: "Karin".into(),
+                    phone: "070-174 06 21".into(),
+                    unit: UNIT.into(),
+                },
+            ],
+            commissioner: Some(Staff {
+                name: "Lena".into(),
+                phone: "070-174 06 22".into(),
+                unit: "Utredningsenheten, Skärholmen".into(),
+            }),
+            ..CaseStatus::default()
         },
+        consents: vec![Consent {
+            id: ConsentId(1),
+            person: p(JENNY),
+            date: d("2026-10-26"),
+            intervention: true,
+            share_with: vec![
+                AgencyKind::School,
+                AgencyKind::Bup,
+                AgencyKind::HealthCentre,
+                AgencyKind::OutOfHours,
+            ],
+            withdrawn: None,
+            note: "Muntligt samtycke, antecknat i akten.".into(),
+        }],
         children: vec![
             Child {
                 id: p(ALVA),
@@ -565,7 +643,6 @@ pub fn sample_plan() -> Plan {
         arrangements,
         supervision,
         check_ins,
-        reviews,
         follow_ups: Vec::new(),
         child_views,
         settings: Settings::default(),

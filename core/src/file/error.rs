@@ -136,6 +136,20 @@ pub enum JsonKind {
 }
 
 impl JsonKind {
+    /// The kind of a JSON value.
+    pub(crate) fn of(v: &serde_json::Value) -> JsonKind {
+        use serde_json::Value;
+        match v {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(n) if n.is_u64() || n.is_i64() => JsonKind::WholeNumber,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::List,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+
     fn key(self) -> &'static str {
         match self {
             JsonKind::Null => "format.json.null",
@@ -162,6 +176,16 @@ impl ImportError {
     /// A problem with the file as a whole.
     pub fn whole(kind: ImportErrorKind) -> ImportError {
         ImportError::new(String::new(), kind)
+    }
+
+    /// The same error found inside `prefix` (`snapshots[0].plan`).
+    pub(crate) fn within(mut self, prefix: &str) -> ImportError {
+        self.path = if self.path.is_empty() {
+            prefix.to_string()
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
     }
 
     /// The full sentence for the user: where, then what.

@@ -193,11 +193,22 @@ pub(crate) const TOO_MANY_WHILE_PARSING: &str = "skyddsnat too many items";
 /// Fields shown on one line (the map, lists, signature lines): short, and
 /// without line breaks or text-direction controls.
 fn is_single_line(key: &str) -> bool {
-    matches!(key, "title" | "name" | "role" | "phone")
+    matches!(
+        key,
+        "title" | "name" | "role" | "phone" | "label" | "unit" | "location" | "interpreter"
+    )
 }
 
 /// Fields whose value is always an object.
-const OBJECT_FIELDS: [&str; 5] = ["case", "place", "settings", "house", "when"];
+const OBJECT_FIELDS: [&str; 7] = [
+    "case",
+    "place",
+    "settings",
+    "house",
+    "when",
+    "commissioner",
+    "assessment",
+];
 
 /// serde accepts a struct written as a list of its field values
 /// (`"place": [1, "family", 500, 500]`). The schema does not, and a second

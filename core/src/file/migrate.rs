@@ -8,20 +8,20 @@
 //! A file from a newer Skyddsnät is refused: an old reader cannot know what
 //! the new fields mean, and dropping them silently would lose data.
 
-use super::error::{quote_fragment, ImportError, ImportErrorKind};
+use super::error::{quote_fragment, ImportError, ImportErrorKind, JsonKind};
 use serde_json::{Map, Value};
 
 /// The value of `"format"` in every Skyddsnät file.
 pub const FORMAT: &str = "skyddsnat";
 
 /// The version this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One migration: the document of version `n` becomes version `n + 1`.
 type Migration = fn(&mut Map<String, Value>) -> Result<(), ImportError>;
 
 /// `MIGRATIONS[n]` turns version `n` into version `n + 1`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// Checks the envelope (`format`, version), migrates the document to the
 /// current version and returns the plan's fields without the envelope.
@@ -150,6 +150,122 @@ fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
                 field: "snapshots".into(),
             },
         ));
+    }
+    Ok(())
+}
+
+/// Version 3 makes the plan a case from its first meeting to its closing:
+/// the case gets a label, consultants, the commissioning social worker and
+/// a closing with a reason; custodians' consents are recorded; a
+/// professional has an agency kind; a meeting can be planned ahead
+/// (time, location, invited, interpreter), and a held one records who came,
+/// whether the children took part and the safety assessment; a
+/// questionnaire is a follow-up or an exit questionnaire. Every new field
+/// has a default that means what version 2 meant ("held", "follow-up").
+///
+/// The one change of meaning: version 2 kept review dates (`reviews`:
+/// `{id, date, held, note}`) beside the meetings. They were the next
+/// meetings, so they become meetings: a review on the day of a meeting is
+/// that meeting (its note joins the meeting's); any other becomes a meeting
+/// of its own, held if it was marked held, else planned. The plans kept in
+/// `snapshots` are migrated the same way, so the history reads as now.
+fn v2_to_v3(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
+    if let Some(Value::Array(snapshots)) = doc.get_mut("snapshots") {
+        for (i, snapshot) in snapshots.iter_mut().enumerate() {
+            if let Some(Value::Object(plan)) = snapshot.get_mut("plan") {
+                reviews_to_meetings(plan).map_err(|e| e.within(&format!("snapshots[{i}].plan")))?;
+            }
+        }
+    }
+    reviews_to_meetings(doc)
+}
+
+fn reviews_to_meetings(plan: &mut Map<String, Value>) -> Result<(), ImportError> {
+    let Some(reviews) = plan.shift_remove("reviews") else {
+        return Ok(());
+    };
+    let Value::Array(reviews) = reviews else {
+        return Err(ImportError::new(
+            "reviews",
+            ImportErrorKind::WrongType {
+                found: JsonKind::of(&reviews),
+                shown: String::new(),
+                expected: JsonKind::List,
+            },
+        ));
+    };
+    let meetings = plan
+        .entry("meetings")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(meetings) = meetings else {
+        // Left for the typed reading to say `meetings` is not a list.
+        return Ok(());
+    };
+    let mut next_id = meetings
+        .iter()
+        .filter_map(|m| m.get("id").and_then(Value::as_u64))
+        .max()
+        .unwrap_or(0);
+    for (i, review) in reviews.into_iter().enumerate() {
+        let Value::Object(review) = review else {
+            return Err(ImportError::new(
+                format!("reviews[{i}]"),
+                ImportErrorKind::WrongType {
+                    found: JsonKind::of(&review),
+                    shown: String::new(),
+                    expected: JsonKind::Object,
+                },
+            ));
+        };
+        let Some(date) = review.get("date").cloned() else {
+            return Err(ImportError::new(
+                format!("reviews[{i}]"),
+                ImportErrorKind::MissingField {
+                    field: "date".into(),
+                },
+            ));
+        };
+        let held = review.get("held").and_then(Value::as_bool).unwrap_or(false);
+        let note = review
+            .get("note")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let same_day = meetings
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .find(|m| m.get("date") == Some(&date));
+        match same_day {
+            Some(meeting) => {
+                let old = meeting
+                    .get("note")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                if !note.is_empty() && !old.contains(&note) {
+                    let joined = if old.is_empty() {
+                        note
+                    } else {
+                        format!("{old}\n{note}")
+                    };
+                    meeting.insert("note".into(), Value::String(joined));
+                }
+            }
+            None => {
+                next_id += 1;
+                let mut meeting = Map::new();
+                meeting.insert("id".into(), Value::from(next_id));
+                meeting.insert("date".into(), date);
+                meeting.insert(
+                    "status".into(),
+                    Value::from(if held { "held" } else { "planned" }),
+                );
+                meeting.insert("note".into(), Value::String(note));
+                meetings.push(Value::Object(meeting));
+            }
+        }
     }
     Ok(())
 }

@@ -66,11 +66,39 @@ labels!(Respondent {
     Professional => "respondent.professional",
 });
 labels!(Outcome {
+    StaysHome => "case.stays_home",
     PlacementAvoided => "case.placement_avoided",
     PlacementShortened => "case.placement_shortened",
     Placed => "case.placed",
+    FamilyEnded => "case.family_ended",
     Other => "case.other",
 });
+labels!(AgencyKind {
+    School => "agency.school",
+    Fritids => "agency.fritids",
+    Bup => "agency.bup",
+    HealthCentre => "agency.health_centre",
+    Police => "agency.police",
+    SocialServices => "agency.social_services",
+    OutOfHours => "agency.out_of_hours",
+    Other => "agency.other",
+});
+labels!(MeetingStatus {
+    Planned => "meeting.planned",
+    Held => "meeting.held",
+    Cancelled => "meeting.cancelled",
+});
+labels!(ChildPart {
+    TookPart => "meeting.child.took_part",
+    Told => "meeting.child.told",
+    NotTold => "meeting.child.not_told",
+});
+labels!(Verdict {
+    StaysHome => "assessment.stays_home",
+    PlacementConsidered => "assessment.placement_considered",
+    ReturnPlanned => "assessment.return_planned",
+});
+labels!(Questionnaire { FollowUp => "questionnaire.follow_up", Exit => "questionnaire.exit" });
 
 impl Label for Ring {
     fn key(self) -> &'static str {

@@ -718,7 +718,7 @@ impl Doc<'_> {
 
     fn review(&mut self, today: Date) {
         self.h2("print.review");
-        let text = match self.plan.next_review(today) {
+        let text = match self.plan.next_meeting(today) {
             Some(review) => trf(
                 self.lang,
                 "print.review_on",

@@ -30,6 +30,7 @@ pub fn person(id: u32, name: &str, sector: Sector, ring: u8) -> Person {
         name: name.into(),
         role: String::new(),
         kind: sector.usual_kind(),
+        agency: None,
         place: Place {
             ring: Ring::new(ring).expect("ring 1-3"),
             sector,
@@ -37,6 +38,7 @@ pub fn person(id: u32, name: &str, sector: Sector, ring: u8) -> Person {
             depth: Permille::HALF,
         },
         lives_with_child: false,
+        custodian_of: Vec::new(),
         protected: false,
         phone: String::new(),
         note: String::new(),
@@ -96,13 +98,20 @@ pub fn check_in(
     }
 }
 
+/// Marks the planned meeting `id` as held, keeping when, where and who was invited.
+pub fn hold(plan: &mut Plan, id: u32) {
+    let mut m = plan
+        .meetings()
+        .iter()
+        .find(|m| m.id == MeetingId(id))
+        .expect("a planned meeting")
+        .clone();
+    m.status = MeetingStatus::Held;
+    update(plan, m);
+}
+
 pub fn meeting(id: u32, date: &str) -> Meeting {
-    Meeting {
-        id: MeetingId(id),
-        date: d(date),
-        participants: Vec::new(),
-        note: String::new(),
-    }
+    Meeting::held(MeetingId(id), d(date))
 }
 
 /// A plan with a mother (1), a grandmother (2), a neighbour (3), a social

@@ -168,6 +168,7 @@ fn build(s: &Shape) -> (Plan, Date) {
         started: s.started.map(|o| base.add_days(o)),
         closed: None,
         outcome: None,
+        ..CaseStatus::default()
     }))
     .expect("case");
     (plan, base.add_days(s.today))

@@ -35,7 +35,8 @@ fn third_meeting() -> Plan {
         &mut plan,
         check_in(199, 1, "2026-12-01", CheckOutcome::Missed, Some(1)),
     );
-    add(&mut plan, meeting(3, "2026-12-14"));
+    // The meeting planned for 14 December is held.
+    hold(&mut plan, 3);
     let mut scale = plan.scales()[0].clone();
     scale
         .answers
@@ -79,14 +80,17 @@ fn what_changed_since_meeting_two() {
     assert_eq!(
         d.meetings,
         vec![
-            Delta::Changed(MeetingId(1), vec![Field::Participants]),
-            Delta::Added(MeetingId(3))
+            // Tomas left the network: he is no longer invited or present.
+            Delta::Changed(MeetingId(1), vec![Field::Invited, Field::Participants]),
+            Delta::Changed(MeetingId(2), vec![Field::Invited]),
+            // Planned at meeting 2, held since.
+            Delta::Changed(MeetingId(3), vec![Field::Held, Field::Invited])
         ]
     );
     // Logged out of order, listed by date.
     assert_eq!(d.new_check_ins, vec![CheckInId(199), CheckInId(200)]);
     assert!(d.changed_check_ins.is_empty());
-    assert!(d.relations.is_empty() && d.dangers.is_empty() && d.reviews.is_empty());
+    assert!(d.relations.is_empty() && d.dangers.is_empty() && d.consents.is_empty());
     assert!(!d.title && !d.case);
 }
 
@@ -202,9 +206,9 @@ fn scale_trend_per_person_in_meeting_date_order() {
 fn scale_trend_follows_meeting_dates_not_the_order_answers_were_typed() {
     let mut plan = sample_plan();
     // A meeting entered afterwards that took place before the first one.
-    add(&mut plan, meeting(3, "2026-10-26"));
+    add(&mut plan, meeting(4, "2026-10-26"));
     let mut scale = plan.scales()[0].clone();
-    scale.answers.push(answer(3, 3, 2));
+    scale.answers.push(answer(4, 3, 2));
     update(&mut plan, scale);
     let trend = scale_trend(&plan, ScaleId(1));
     let values: Vec<u8> = trend[0].1.iter().map(|p| p.2).collect();
@@ -224,7 +228,7 @@ fn the_changes_read_as_sentences_in_both_languages() {
             "Ny i nätverket: Ali.",
             "Inte längre med i nätverket: Tomas.",
             "Överenskommelse 1: ändrat plan C.",
-            "Möten: 1 nya, 0 borttagna, 1 ändrade.",
+            "Möten: 0 nya, 0 borttagna, 3 ändrade.",
             "Nya loggade kontroller: 2.",
         ]
     );

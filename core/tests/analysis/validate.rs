@@ -286,22 +286,30 @@ fn the_person_responsible_should_not_be_the_only_checker() {
 #[test]
 fn review_dates() {
     let plan = sample_plan();
-    // The review on 14 December was not held and today is the 20th.
+    // The meeting planned for 14 December was not marked held and today is the 20th.
     let keys = found(&plan, "2026-12-20");
-    assert!(keys.contains(&("review_passed", Location::Review(ReviewId(2)))));
+    assert!(keys.contains(&("review_passed", Location::Meeting(MeetingId(3)))));
     assert!(keys.contains(&("review_none", Location::Plan)));
     assert_eq!(
         only(&plan, "2026-12-20", "review_passed").message(Lang::En),
-        "The review on 2026-12-14 has passed but is not marked as held."
+        "The meeting on 2026-12-14 has passed but is not marked as held or cancelled."
     );
     // On the review day itself it is still upcoming.
     assert!(!found(&plan, "2026-12-14")
         .iter()
         .any(|(k, _)| k.starts_with("review")));
     let mut plan = sample_plan();
-    plan.apply(Edit::remove::<Review>(ReviewId(2)))
-        .expect("remove review");
+    plan.apply(Edit::remove::<Meeting>(MeetingId(3)))
+        .expect("remove the planned meeting");
     only(&plan, MEETING_DAY, "review_none");
+    // A closed case plans no more meetings.
+    let mut closed = sample_plan();
+    let mut case = closed.case().clone();
+    case.closed = Some(d("2026-12-20"));
+    closed.apply(Edit::SetCase(case)).expect("close");
+    assert!(!found(&closed, "2026-12-20")
+        .iter()
+        .any(|(k, _)| k.starts_with("review")));
 }
 
 #[test]
@@ -353,7 +361,8 @@ fn danger_statements() {
 #[test]
 fn no_scaling_answers_at_the_latest_meeting() {
     let mut plan = sample_plan();
-    add(&mut plan, meeting(3, "2026-12-14"));
+    // The meeting planned for 14 December is held.
+    hold(&mut plan, 3);
     let f = only(&plan, "2026-12-14", "no_scaling");
     assert_eq!(
         f.message(Lang::Sv),
@@ -531,15 +540,7 @@ fn findings_are_sorted_by_severity_then_place_and_every_message_is_complete() {
         p.protected = true;
         p.phone = "070".into();
     });
-    add(
-        &mut plan,
-        Review {
-            id: ReviewId(1),
-            date: d("2026-11-01"),
-            held: false,
-            note: String::new(),
-        },
-    );
+    add(&mut plan, Meeting::planned(MeetingId(9), d("2026-11-01")));
     add(
         &mut plan,
         SupervisionRule {
@@ -641,7 +642,8 @@ fn a_question_left_out_at_the_meeting_is_pointed_at() {
         "Scaling question 2 was not answered at the latest meeting (2026-11-23)."
     );
     // When nothing was answered, one plan-level finding says so instead.
-    add(&mut plan, meeting(3, "2026-12-14"));
+    // The meeting planned for 14 December is held.
+    hold(&mut plan, 3);
     let keys = found(&plan, "2026-12-14");
     assert!(keys.contains(&("no_scaling", Location::Plan)));
     assert!(!keys.iter().any(|(k, _)| *k == "scale_unanswered"));

@@ -134,7 +134,7 @@ fn the_generators_cover_cascades_refusals_and_every_collection() {
             p.arrangements().len(),
             p.supervision().len(),
             p.check_ins().len(),
-            p.reviews().len(),
+            p.consents().len(),
             p.follow_ups().len(),
             p.child_views().len(),
         ];

@@ -55,6 +55,7 @@ fn export_starts_with_the_envelope_and_keeps_field_order() {
     let plan = sample_plan();
     let text = to_json(&plan);
     let head: Vec<&str> = text.lines().take(4).collect();
+    let version = format!("  \"schema_version\": {SCHEMA_VERSION},");
     let title = format!(
         "  \"title\": {},",
         serde_json::to_string(plan.title()).unwrap()
@@ -64,7 +65,7 @@ fn export_starts_with_the_envelope_and_keeps_field_order() {
         [
             "{",
             "  \"format\": \"skyddsnat\",",
-            "  \"schema_version\": 2,",
+            version.as_str(),
             title.as_str()
         ]
     );
@@ -420,17 +421,119 @@ fn the_envelope_is_checked_first() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_a_clear_message() {
-    let text = read("tests/fixtures/migration/newer-v3.json");
+    let text = read("tests/fixtures/migration/newer-v4.json");
     let e = import_err(&text);
     assert_eq!(
         e.kind,
         ImportErrorKind::NewerVersion {
-            found: 3,
+            found: 4,
             supported: SCHEMA_VERSION
         }
     );
     assert!(e.message(Lang::En).contains("newer version of Skyddsnät"));
     assert!(e.message(Lang::Sv).contains("nyare version av Skyddsnät"));
+}
+
+/// The sample family as version 2 saved it (before meetings could be planned).
+fn version_2_sample() -> serde_json::Value {
+    serde_json::from_str(&read("tests/fixtures/migration/v2-sample-family.json")).unwrap()
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn version_2_review_dates_become_the_meetings_they_were() {
+    let old = version_2_sample();
+    let plan = from_value(old.clone()).unwrap();
+    let m = plan.meetings();
+    // Meetings 1 and 2 were held; the review of 23 November was meeting 2
+    // (its note joins the meeting's); the review of 14 December, not yet
+    // held, is the planned meeting 3.
+    assert_eq!(m.len(), 3);
+    assert!(m[0].is_held() && m[1].is_held());
+    assert_eq!(m[1].note, "Uppföljning efter tre veckor.\nMöte 2.");
+    assert_eq!(
+        (m[2].id, m[2].date, m[2].status),
+        (MeetingId(3), day("2026-12-14"), MeetingStatus::Planned)
+    );
+    assert_eq!(
+        plan.next_meeting(day("2026-11-23")).map(|m| m.id),
+        Some(MeetingId(3))
+    );
+    assert_eq!(plan.latest_meeting().map(|m| m.id), Some(MeetingId(2)));
+    // Everything else means what it meant: the same people, agreements,
+    // answers and check-ins, written with the new fields' defaults.
+    let new = to_value(&plan);
+    for field in [
+        "children",
+        "relations",
+        "agreements",
+        "scales",
+        "check_ins",
+        "child_views",
+    ] {
+        assert_eq!(new[field], old[field], "{field}");
+    }
+    assert_eq!(new["people"].as_array().unwrap().len(), 13);
+    assert_eq!(new["people"][0]["name"], "Jenny");
+    assert_eq!(new["people"][0]["agency"], serde_json::Value::Null);
+    assert!(new.get("reviews").is_none());
+    // Saved again it is a current file, and reads back the same.
+    let again = to_json(&plan);
+    assert!(again.contains(&format!("\"schema_version\": {SCHEMA_VERSION},")));
+    assert_eq!(from_json(&again).unwrap(), plan);
+}
+
+#[test]
+fn version_2_reviews_inside_closed_meetings_are_migrated_and_a_held_review_is_a_held_meeting() {
+    let mut old = version_2_sample();
+    // A review held on a day with no meeting, e.g. a phone follow-up.
+    old["reviews"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": 3, "date": "2026-11-09", "held": true, "note": "Avstämning per telefon."}));
+    // Meeting 1 closed, its plan kept as version 2 wrote it.
+    let mut kept = old.clone();
+    let kept = kept.as_object_mut().unwrap();
+    kept.shift_remove("format");
+    kept.shift_remove("schema_version");
+    old["snapshots"] = serde_json::json!([{"meeting": 1, "date": "2026-11-02", "plan": kept}]);
+    let plan = from_value(old).unwrap();
+    let extra = plan
+        .meetings()
+        .iter()
+        .find(|m| m.date == day("2026-11-09"))
+        .expect("the held review is a meeting");
+    assert_eq!(extra.id, MeetingId(4));
+    assert!(extra.is_held());
+    assert_eq!(extra.note, "Avstämning per telefon.");
+    let history = &plan.snapshots()[0].plan;
+    assert_eq!(
+        history.meetings().len(),
+        4,
+        "the snapshot's reviews are meetings too"
+    );
+    assert_eq!(
+        history.meetings()[1].note,
+        "Uppföljning efter tre veckor.\nMöte 2."
+    );
+}
+
+#[test]
+fn a_damaged_review_list_is_refused_with_its_place() {
+    let mut old = version_2_sample();
+    old["reviews"][1] = serde_json::json!({"id": 2, "held": false});
+    let e = from_value(old).unwrap_err();
+    assert_eq!(e.path, "reviews[1]");
+    assert!(
+        matches!(e.kind, ImportErrorKind::MissingField { .. }),
+        "{e:?}"
+    );
+    let mut old = version_2_sample();
+    old["reviews"] = serde_json::json!("2026-12-14");
+    assert_eq!(from_value(old).unwrap_err().path, "reviews");
 }
 
 #[test]
@@ -454,7 +557,7 @@ fn a_version_0_file_is_migrated_to_the_current_plan() {
     crate::support::assert_plan_consistent(&plan);
     // Saving writes the current version, which reads back to the same plan.
     let text = to_json(&plan);
-    assert!(text.contains("\"schema_version\": 2"));
+    assert!(text.contains(&format!("\"schema_version\": {SCHEMA_VERSION},")));
     assert!(!text.contains("\"version\""));
     assert_eq!(from_json(&text).unwrap(), plan);
 }

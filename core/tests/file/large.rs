@@ -33,6 +33,7 @@ fn large_plan(n: u32) -> Plan {
             name: format!("Person {i}"),
             role: "granne".into(),
             kind: PersonKind::Private,
+            agency: None,
             place: Place {
                 ring: Ring::ALL[(i % 3) as usize],
                 sector: Sector::ALL[(i % 6) as usize],
@@ -40,6 +41,7 @@ fn large_plan(n: u32) -> Plan {
                 depth: Permille::HALF,
             },
             lives_with_child: false,
+            custodian_of: Vec::new(),
             protected: i.is_multiple_of(17),
             phone: format!("070-{i:07}"),
             note: "Kan hämta på förskolan.".into(),
@@ -55,10 +57,8 @@ fn large_plan(n: u32) -> Plan {
     }
     let day = Date::from_ymd(2026, 11, 23).expect("date");
     add(Edit::add(Meeting {
-        id: MeetingId(1),
-        date: day,
         participants: people.clone(),
-        note: String::new(),
+        ..Meeting::held(MeetingId(1), day)
     }));
     for (a, group) in people.chunks(10).enumerate() {
         let a = a as u32;

@@ -341,18 +341,80 @@ fn serialised<T: serde::Serialize>(values: &[T]) -> BTreeSet<String> {
 // compile here until it is listed, and then fails the test until the schema
 // has it too.
 fn all_outcomes() -> Vec<Outcome> {
-    let all = vec![
-        Outcome::PlacementAvoided,
-        Outcome::PlacementShortened,
-        Outcome::Placed,
-        Outcome::Other,
-    ];
+    let all = Outcome::ALL.to_vec();
     for o in &all {
         match o {
-            Outcome::PlacementAvoided
+            Outcome::StaysHome
+            | Outcome::PlacementAvoided
             | Outcome::PlacementShortened
             | Outcome::Placed
+            | Outcome::FamilyEnded
             | Outcome::Other => {}
+        }
+    }
+    all
+}
+
+fn all_agencies() -> Vec<AgencyKind> {
+    let all = AgencyKind::ALL.to_vec();
+    for a in &all {
+        match a {
+            AgencyKind::School
+            | AgencyKind::Fritids
+            | AgencyKind::Bup
+            | AgencyKind::HealthCentre
+            | AgencyKind::Police
+            | AgencyKind::SocialServices
+            | AgencyKind::OutOfHours
+            | AgencyKind::Other => {}
+        }
+    }
+    all
+}
+
+fn all_meeting_statuses() -> Vec<MeetingStatus> {
+    let all = vec![
+        MeetingStatus::Planned,
+        MeetingStatus::Held,
+        MeetingStatus::Cancelled,
+    ];
+    for m in &all {
+        match m {
+            MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Cancelled => {}
+        }
+    }
+    all
+}
+
+fn all_child_parts() -> Vec<ChildPart> {
+    let all = vec![ChildPart::TookPart, ChildPart::Told, ChildPart::NotTold];
+    for p in &all {
+        match p {
+            ChildPart::TookPart | ChildPart::Told | ChildPart::NotTold => {}
+        }
+    }
+    all
+}
+
+fn all_verdicts() -> Vec<Verdict> {
+    let all = vec![
+        Verdict::StaysHome,
+        Verdict::PlacementConsidered,
+        Verdict::ReturnPlanned,
+    ];
+    for v in &all {
+        match v {
+            Verdict::StaysHome | Verdict::PlacementConsidered | Verdict::ReturnPlanned => {}
+        }
+    }
+    all
+}
+
+fn all_questionnaires() -> Vec<Questionnaire> {
+    let all = vec![Questionnaire::FollowUp, Questionnaire::Exit];
+    for q in &all {
+        match q {
+            Questionnaire::FollowUp | Questionnaire::Exit => {}
         }
     }
     all
@@ -486,9 +548,23 @@ fn schema_enums_equal_the_rust_enums() {
             format!("{d}/follow_up/properties/respondent/enum"),
             serialised(&all_respondents()),
         ),
+        (format!("{d}/outcome/enum"), serialised(&all_outcomes())),
+        (format!("{d}/agency_kind/enum"), serialised(&all_agencies())),
         (
-            format!("{d}/case_status/properties/outcome/anyOf/0/enum"),
-            serialised(&all_outcomes()),
+            format!("{d}/meeting/properties/status/enum"),
+            serialised(&all_meeting_statuses()),
+        ),
+        (
+            format!("{d}/child_taking_part/properties/part/enum"),
+            serialised(&all_child_parts()),
+        ),
+        (
+            format!("{d}/assessment/properties/verdict/enum"),
+            serialised(&all_verdicts()),
+        ),
+        (
+            format!("{d}/follow_up/properties/questionnaire/enum"),
+            serialised(&all_questionnaires()),
         ),
     ];
     for (pointer, rust) in cases {
@@ -621,7 +697,9 @@ fn documents_the_schema_refuses_the_importer_refuses() {
         ("mapping note as a list", |v| {
             v["mapping"][0] = json!([99, "worry", "x"])
         }),
-        ("newer version", |v| v["schema_version"] = json!(3)),
+        ("newer version", |v| {
+            v["schema_version"] = json!(SCHEMA_VERSION + 1)
+        }),
         ("other format", |v| v["format"] = json!("excel")),
         ("float where integer", |v| {
             v["people"][0]["place"]["along"] = json!(0.5)

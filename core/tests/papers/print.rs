@@ -158,7 +158,7 @@ fn the_check_grid_marks_exactly_the_scheduled_days() {
 fn the_next_review_and_the_meeting_are_named() {
     let plan = sample_plan();
     let html = print(&plan, shown());
-    let review = plan.next_review(today()).expect("a review is booked");
+    let review = plan.next_meeting(today()).expect("a meeting is planned");
     assert!(html.contains(&format!("Nästa uppföljningsmöte: {}", review.date)));
     assert!(html.contains("Nätverksmöte 2, 2026-11-23"));
     assert!(html.contains("Alva (7 år) och Elis (3 år)"));

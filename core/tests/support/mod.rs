@@ -89,18 +89,54 @@ pub fn settings() -> impl Strategy<Value = Settings> {
     })
 }
 
+pub fn staff() -> impl Strategy<Value = Staff> {
+    (line(), "[0-9 +-]{0,14}", line()).prop_map(|(name, phone, unit)| Staff { name, phone, unit })
+}
+
+pub fn outcome() -> impl Strategy<Value = Outcome> {
+    prop::sample::select(Outcome::ALL.to_vec())
+}
+
 pub fn case_status() -> impl Strategy<Value = CaseStatus> {
-    let outcome = prop::option::of(prop::sample::select(vec![
-        Outcome::PlacementAvoided,
-        Outcome::PlacementShortened,
-        Outcome::Placed,
-        Outcome::Other,
-    ]));
-    (opt_date(), opt_date(), outcome).prop_map(|(started, closed, outcome)| CaseStatus {
-        started,
-        closed,
-        outcome,
-    })
+    let reopening = (date(), date(), prop::option::of(outcome()), text()).prop_map(
+        |(date, closed, outcome, reason)| Reopening {
+            date,
+            closed,
+            outcome,
+            reason,
+        },
+    );
+    (
+        (
+            line(),
+            opt_date(),
+            prop::collection::vec(staff(), 0..3),
+            prop::option::of(staff()),
+        ),
+        (
+            opt_date(),
+            prop::option::of(outcome()),
+            prop::option::of(0u16..400),
+            text(),
+            prop::collection::vec(reopening, 0..2),
+        ),
+    )
+        .prop_map(
+            |(
+                (label, started, consultants, commissioner),
+                (closed, outcome, shortened_days, close_reason, reopened),
+            )| CaseStatus {
+                label,
+                started,
+                consultants,
+                commissioner,
+                closed,
+                outcome,
+                shortened_days,
+                close_reason,
+                reopened,
+            },
+        )
 }
 
 // ------------------------------------------------- items with references
@@ -118,15 +154,17 @@ prop_compose! {
     pub fn person_body()(
         name in line(), role in line(), private in any::<bool>(), place in place(),
         lives in any::<bool>(), protected in any::<bool>(), phone in "[0-9 +-]{0,14}",
-        note in text(),
+        note in text(), agency in prop::option::of(prop::sample::select(AgencyKind::ALL.to_vec())),
     ) -> Person {
         Person {
             id: PersonId(0),
             name,
             role,
             kind: if private { PersonKind::Private } else { PersonKind::Professional },
+            agency,
             place,
             lives_with_child: lives,
+            custodian_of: Vec::new(),
             protected,
             phone,
             note,
@@ -196,7 +234,7 @@ pub struct PlanSeed {
     children: Vec<(String, u8, String)>,
     people: Vec<Person>,
     relations: Vec<(Index, Index, RelationKind, bool, String)>,
-    meetings: Vec<(Date, Vec<Index>, String)>,
+    meetings: Vec<(Date, Vec<Index>, String, MeetingSeed)>,
     notes: Vec<(Column, String)>,
     dangers: Vec<(String, String, Vec<(Index, Agreeing, String)>)>,
     scales: Vec<(String, String, String, Vec<(Index, Index, u8)>)>,
@@ -204,9 +242,10 @@ pub struct PlanSeed {
     arrangements: Vec<(Vec<Index>, String, Option<Date>, Option<Date>)>,
     supervision: Vec<(Index, Vec<Index>, Allowed, String)>,
     check_ins: Vec<(Index, Date, CheckOutcome, Option<u16>, String)>,
-    reviews: Vec<(Date, bool, String)>,
+    consents: Vec<ConsentSeed>,
     follow_ups: Vec<(
         Date,
+        Questionnaire,
         Respondent,
         Option<Index>,
         Vec<(String, Option<u8>, String)>,
@@ -220,6 +259,58 @@ pub struct PlanSeed {
         Option<u8>,
         String,
     )>,
+}
+
+/// What a meeting holds besides its date, attendance and note.
+type MeetingSeed = (
+    MeetingStatus,
+    Option<TimeOfDay>,
+    String,
+    Vec<Index>,
+    String,
+    Vec<(Index, ChildPart)>,
+    Option<(Verdict, String)>,
+);
+
+fn meeting_seed() -> impl Strategy<Value = MeetingSeed> {
+    let status = prop::sample::select(vec![
+        MeetingStatus::Planned,
+        MeetingStatus::Held,
+        MeetingStatus::Cancelled,
+    ]);
+    let part = prop::sample::select(vec![
+        ChildPart::TookPart,
+        ChildPart::Told,
+        ChildPart::NotTold,
+    ]);
+    let verdict = prop::sample::select(vec![
+        Verdict::StaysHome,
+        Verdict::PlacementConsidered,
+        Verdict::ReturnPlanned,
+    ]);
+    (
+        status,
+        prop::option::of(time()),
+        line(),
+        indices(3),
+        line(),
+        prop::collection::vec((any::<Index>(), part), 0..3),
+        prop::option::of((verdict, text())),
+    )
+}
+
+/// A consent: who (among the people), when, to what, withdrawn or not.
+type ConsentSeed = (Index, Date, bool, Vec<AgencyKind>, Option<Date>, String);
+
+fn consent_seed() -> impl Strategy<Value = ConsentSeed> {
+    (
+        any::<Index>(),
+        date(),
+        any::<bool>(),
+        prop::collection::vec(prop::sample::select(AgencyKind::ALL.to_vec()), 0..4),
+        opt_date(),
+        text(),
+    )
 }
 
 fn quote() -> impl Strategy<Value = Quote> {
@@ -245,7 +336,7 @@ fn plan_seed() -> impl Strategy<Value = PlanSeed> {
             ),
             0..8,
         ),
-        vec((date(), indices(4), text()), 0..3),
+        vec((date(), indices(4), text(), meeting_seed()), 0..3),
         vec((prop::sample::select(Column::ALL.to_vec()), text()), 0..4),
     );
     let dangers = vec(
@@ -300,10 +391,11 @@ fn plan_seed() -> impl Strategy<Value = PlanSeed> {
             ),
             0..6,
         ),
-        vec((date(), any::<bool>(), text()), 0..3),
+        vec(consent_seed(), 0..3),
         vec(
             (
                 date(),
+                prop::sample::select(vec![Questionnaire::FollowUp, Questionnaire::Exit]),
                 prop::sample::select(vec![
                     Respondent::Child,
                     Respondent::Parent,
@@ -338,7 +430,7 @@ fn plan_seed() -> impl Strategy<Value = PlanSeed> {
                 arrangements,
                 supervision,
                 check_ins,
-                reviews,
+                consents,
                 follow_ups,
                 child_views,
             ),
@@ -358,7 +450,7 @@ fn plan_seed() -> impl Strategy<Value = PlanSeed> {
             arrangements,
             supervision,
             check_ins,
-            reviews,
+            consents,
             follow_ups,
             child_views,
         },
@@ -403,10 +495,25 @@ impl PlanSeed {
             );
         }
         let mut everyone = child_ids.clone();
-        for body in &self.people {
+        let mut people_ids = Vec::new();
+        for (i, body) in self.people.iter().enumerate() {
             let id = fresh();
             everyone.push(id);
-            add(&mut plan, Person { id, ..body.clone() });
+            people_ids.push(id);
+            // Someone who lives with the children has custody of one of them.
+            let custodian_of = if body.lives_with_child {
+                vec![child_ids[i % child_ids.len()]]
+            } else {
+                Vec::new()
+            };
+            add(
+                &mut plan,
+                Person {
+                    id,
+                    custodian_of,
+                    ..body.clone()
+                },
+            );
         }
         if everyone.len() >= 2 {
             for (i, (a, b, kind, supports, note)) in self.relations.iter().enumerate() {
@@ -427,7 +534,8 @@ impl PlanSeed {
             }
         }
         let mut meeting_ids = Vec::new();
-        for (i, (date, who, note)) in self.meetings.iter().enumerate() {
+        for (i, (date, who, note, extra)) in self.meetings.iter().enumerate() {
+            let (status, time, location, invited, interpreter, parts, assessment) = extra;
             let id = MeetingId(i as u32 + 1);
             meeting_ids.push(id);
             add(
@@ -435,7 +543,23 @@ impl PlanSeed {
                 Meeting {
                     id,
                     date: *date,
+                    time: *time,
+                    location: location.clone(),
+                    status: *status,
+                    invited: pick(&everyone, invited),
+                    interpreter: interpreter.clone(),
                     participants: pick(&everyone, who),
+                    children: parts
+                        .iter()
+                        .map(|(c, part)| ChildTakingPart {
+                            child: *c.get(&child_ids),
+                            part: *part,
+                        })
+                        .collect(),
+                    assessment: assessment.as_ref().map(|(verdict, next_steps)| Assessment {
+                        verdict: *verdict,
+                        next_steps: next_steps.clone(),
+                    }),
                     note: note.clone(),
                 },
             );
@@ -537,24 +661,33 @@ impl PlanSeed {
                 );
             }
         }
-        for (i, (date, held, note)) in self.reviews.iter().enumerate() {
-            add(
-                &mut plan,
-                Review {
-                    id: ReviewId(i as u32 + 1),
-                    date: *date,
-                    held: *held,
-                    note: note.clone(),
-                },
-            );
+        if !people_ids.is_empty() {
+            for (i, (who, date, intervention, share_with, withdrawn, note)) in
+                self.consents.iter().enumerate()
+            {
+                add(
+                    &mut plan,
+                    Consent {
+                        id: ConsentId(i as u32 + 1),
+                        person: *who.get(&people_ids),
+                        date: *date,
+                        intervention: *intervention,
+                        share_with: share_with.clone(),
+                        withdrawn: *withdrawn,
+                        note: note.clone(),
+                    },
+                );
+            }
         }
-        for (i, (date, respondent, person, answers, comment)) in self.follow_ups.iter().enumerate()
+        for (i, (date, questionnaire, respondent, person, answers, comment)) in
+            self.follow_ups.iter().enumerate()
         {
             add(
                 &mut plan,
                 FollowUp {
                     id: FollowUpId(i as u32 + 1),
                     date: *date,
+                    questionnaire: *questionnaire,
                     respondent: *respondent,
                     person: person.map(|p| *p.get(&everyone)),
                     answers: answers
@@ -847,10 +980,8 @@ impl EditOp {
                 };
                 (
                     Edit::add(Meeting {
-                        id: MeetingId(plan.next_id::<Meeting>()),
-                        date: *date,
                         participants,
-                        note: String::new(),
+                        ..Meeting::held(MeetingId(plan.next_id::<Meeting>()), *date)
                     }),
                     Accepted,
                 )
@@ -904,6 +1035,7 @@ fn invalid_edit(plan: &Plan, kind: InvalidOp, i: Index, all: &[PersonId]) -> Opt
                 name: "Dubbel".into(),
                 role: String::new(),
                 kind: PersonKind::Private,
+                agency: None,
                 place: Place {
                     ring: Ring::INNER,
                     sector: Sector::Family,
@@ -911,6 +1043,7 @@ fn invalid_edit(plan: &Plan, kind: InvalidOp, i: Index, all: &[PersonId]) -> Opt
                     depth: Permille::HALF,
                 },
                 lives_with_child: false,
+                custodian_of: Vec::new(),
                 protected: false,
                 phone: String::new(),
                 note: String::new(),
@@ -927,12 +1060,10 @@ fn invalid_edit(plan: &Plan, kind: InvalidOp, i: Index, all: &[PersonId]) -> Opt
                 note: String::new(),
             })
         }
-        InvalidOp::UpdateMissing => Edit::update(Review {
-            id: ReviewId(MISSING),
-            date: Date::from_ymd(2026, 1, 1)?,
-            held: false,
-            note: String::new(),
-        }),
+        InvalidOp::UpdateMissing => Edit::update(Meeting::planned(
+            MeetingId(MISSING),
+            Date::from_ymd(2026, 1, 1)?,
+        )),
         InvalidOp::BadFrequency => Edit::add(Agreement {
             id: AgreementId(plan.next_id::<Agreement>()),
             text: "Varannan nolldag".into(),
@@ -1012,7 +1143,7 @@ pub fn assert_plan_consistent(plan: &Plan) {
     unique("arrangements", plan.arrangements().iter().map(|a| a.id));
     unique("supervision", plan.supervision().iter().map(|s| s.id));
     unique("check_ins", plan.check_ins().iter().map(|c| c.id));
-    unique("reviews", plan.reviews().iter().map(|r| r.id));
+    unique("consents", plan.consents().iter().map(|c| c.id));
     unique("follow_ups", plan.follow_ups().iter().map(|f| f.id));
     unique("child_views", plan.child_views().iter().map(|v| v.child));
     for r in plan.relations() {

@@ -1,14 +1,12 @@
-//! The check-in log (was the agreement kept?) and the review dates.
+//! The check-in log: was the agreement kept?
 
 use super::common::*;
-use super::findings::{FindingList, Findings};
 use crate::state::{t, use_app, Action};
-use skyddsnat_core::analysis::validate::Location;
 use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    AgreementId, CheckIn, CheckInId, CheckOutcome, Edit, Label, Review, ReviewId,
+    AgreementId, CheckIn, CheckInId, CheckOutcome, Edit, Label,
 };
 use yew::prelude::*;
 
@@ -231,109 +229,5 @@ fn outcome_class(o: CheckOutcome) -> &'static str {
         CheckOutcome::Kept => "skn-outcome-kept",
         CheckOutcome::NotKept => "skn-outcome-not-kept",
         CheckOutcome::Missed => "skn-outcome-missed",
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ReviewsProps {
-    pub findings: Findings,
-}
-
-/// Review dates: add one, mark it held, note what was decided.
-#[function_component]
-pub fn ReviewsSection(props: &ReviewsProps) -> Html {
-    let app = use_app();
-    let state = &*app;
-    let ro = state.readonly;
-    let draft = use_state(|| format_date(state.today.add_days(21)));
-    let mut reviews: Vec<&Review> = state.plan.reviews().iter().collect();
-    reviews.sort_by_key(|r| (r.date, r.id));
-    let onsubmit = {
-        let app = app.clone();
-        let draft = draft.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some(date) = parse_date(&draft) else {
-                return;
-            };
-            let review = Review {
-                id: ReviewId(app.plan.next_id::<Review>()),
-                date,
-                held: false,
-                note: String::new(),
-            };
-            app.dispatch(Action::Edit(Edit::add(review)));
-        })
-    };
-    let next = state.plan.next_review(state.today).map(|r| r.id);
-    html! {
-        <div class="skn-reviews">
-            <FindingList items={props.findings.at(Location::Plan).into_iter()
-                .filter(|f| f.key.starts_with("review")).collect::<Vec<_>>()} />
-            <ul class="skn-plain-list">
-                { for reviews.iter().map(|r| {
-                    let base = state.dom_id(&format!("review-{}", r.id));
-                    let held = {
-                        let app = app.clone();
-                        let r = (*r).clone();
-                        Callback::from(move |on: bool| {
-                            let mut next = r.clone();
-                            next.held = on;
-                            app.dispatch(Action::Edit(Edit::update(next)));
-                        })
-                    };
-                    let note = {
-                        let app = app.clone();
-                        let r = (*r).clone();
-                        Callback::from(move |v: String| {
-                            let mut next = r.clone();
-                            next.note = v.trim().to_string();
-                            app.dispatch(Action::Edit(Edit::update(next)));
-                        })
-                    };
-                    let remove = {
-                        let app = app.clone();
-                        let id = r.id;
-                        Callback::from(move |_: MouseEvent| {
-                            app.dispatch(Action::Edit(Edit::remove::<Review>(id)));
-                        })
-                    };
-                    let date = format_date(r.date);
-                    html! {
-                        <li key={r.id.0} class="skn-review">
-                            <fieldset class="skn-group">
-                                <legend>
-                                    { trf(state.lang, "panel.review.legend", &[("date", &date)]) }
-                                    if next == Some(r.id) {
-                                        { " · " }{ t(state, "panel.review.next") }
-                                    }
-                                </legend>
-                                <FindingList items={props.findings.at(Location::Review(r.id))} />
-                                <CheckField id={format!("{base}-held")} label={t(state, "panel.review.held")}
-                                    checked={r.held} disabled={ro} ontoggle={held} />
-                                <TextField id={format!("{base}-note")} label={t(state, "panel.review.note")}
-                                    value={r.note.clone()} disabled={ro} oncommit={note} />
-                                if !ro {
-                                    <button type="button" class="skn-button skn-button--small" onclick={remove}>
-                                        { trf(state.lang, "panel.review.remove", &[("date", &date)]) }
-                                    </button>
-                                }
-                            </fieldset>
-                        </li>
-                    }
-                }) }
-            </ul>
-            if !ro {
-                <form class="skn-add-line" {onsubmit}>
-                    <label for={state.dom_id("review-new")}>{ t(state, "panel.review.new") }</label>
-                    <input id={state.dom_id("review-new")} class="skn-input" type="date" value={(*draft).clone()}
-                        onchange={{
-                            let draft = draft.clone();
-                            Callback::from(move |e: Event| draft.set(event_value(&e)))
-                        }} />
-                    <button type="submit" class="skn-button skn-button--small">{ t(state, "panel.review.add") }</button>
-                </form>
-            }
-        </div>
     }
 }

@@ -4,7 +4,7 @@
 //! on a five-face scale with words.
 
 use super::calendar::CheckCalendar;
-use super::checkins::ReviewsSection;
+use super::meetings::MeetingsSection;
 use super::common::*;
 use super::findings::use_findings;
 use crate::state::{t, use_app, Action, AppState};
@@ -17,7 +17,7 @@ use skyddsnat_core::i18n::trf;
 use skyddsnat_core::map::{display_name_of, hide_names_in};
 use skyddsnat_core::{
     Date, Edit, FollowUp, FollowUpAnswer, FollowUpId, Label, Meeting, MeetingId, PersonId, Plan,
-    Respondent,
+    Questionnaire, Respondent,
 };
 use yew::prelude::*;
 
@@ -112,9 +112,9 @@ pub fn FollowUpPanel() -> Html {
                 <h3 id={state.dom_id("followup-calendar")}>{ t(state, "panel.calendar.title") }</h3>
                 <CheckCalendar />
             </section>
-            <section class="skn-group" aria-labelledby={state.dom_id("followup-reviews")}>
-                <h3 id={state.dom_id("followup-reviews")}>{ t(state, "panel.section.reviews") }</h3>
-                <ReviewsSection findings={findings} />
+            <section class="skn-group" aria-labelledby={state.dom_id("followup-meetings")}>
+                <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.section.meetings") }</h3>
+                <MeetingsSection findings={findings} />
             </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-forms")}>
                 <h3 id={state.dom_id("followup-forms")}>{ t(state, "panel.followup.forms") }</h3>
@@ -241,6 +241,7 @@ fn FollowUpForm() -> Html {
             let follow_up = FollowUp {
                 id: FollowUpId(app.plan.next_id::<FollowUp>()),
                 date: parse_date(&d.date).unwrap_or(app.today),
+                questionnaire: Questionnaire::FollowUp,
                 respondent: d.respondent,
                 person: d.person,
                 answers: QUESTIONS
@@ -346,7 +347,7 @@ fn meeting_to_close(state: &AppState) -> Option<Meeting> {
     let plan = &state.plan;
     plan.meetings()
         .iter()
-        .find(|m| m.date == state.today)
+        .find(|m| m.date == state.today && m.is_held())
         .or_else(|| plan.latest_meeting())
         .cloned()
 }

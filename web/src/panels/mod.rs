@@ -11,6 +11,7 @@ mod common;
 mod findings;
 mod follow_up;
 mod mapping;
+mod meetings;
 mod person;
 mod plan;
 mod scale;

@@ -3,7 +3,7 @@
 
 use super::agreements::AgreementsSection;
 use super::arrangements::{ArrangementsSection, SupervisionSection};
-use super::checkins::{CheckInSection, ReviewsSection};
+use super::checkins::CheckInSection;
 use super::findings::{self, use_findings, FindingList};
 use super::mapping::{DangersSection, MappingSection};
 use crate::state::{t, use_app};
@@ -88,10 +88,7 @@ pub fn PlanPanel() -> Html {
                 count={Some(plan.check_ins().len())}>
                 <CheckInSection />
             </Section>
-            <Section id={state.dom_id("sec-reviews")} title={t(state, "panel.section.reviews")}
-                count={Some(plan.reviews().len())}>
-                <ReviewsSection findings={findings} />
-            </Section>
+
         </section>
     }
 }

@@ -9,7 +9,7 @@ use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::papers::escape::num;
 use skyddsnat_core::{
-    Edit, Meeting, MeetingId, PersonId, ScaleAnswer, ScaleId, ScaleQuestion, Score,
+    Edit, Meeting, MeetingId, MeetingStatus, PersonId, ScaleAnswer, ScaleId, ScaleQuestion, Score,
 };
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ fn current_meeting(state: &AppState) -> Option<&Meeting> {
         .plan
         .meetings()
         .iter()
-        .find(|m| m.date == state.today)
+        .find(|m| m.date == state.today && m.is_held())
         .or_else(|| state.plan.latest_meeting())
 }
 
@@ -31,7 +31,11 @@ pub fn ScalePanel() -> Html {
     let ro = state.readonly;
     let findings = (*use_findings()).clone();
     let current = current_meeting(state).cloned();
-    let has_today = state.plan.meetings().iter().any(|m| m.date == state.today);
+    let has_today = state
+        .plan
+        .meetings()
+        .iter()
+        .any(|m| m.date == state.today && m.is_held());
     let start = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
@@ -41,18 +45,37 @@ pub fn ScalePanel() -> Html {
                 .latest_meeting()
                 .map(|m| m.participants.clone())
                 .unwrap_or_default();
-            let meeting = Meeting {
-                id: MeetingId(app.plan.next_id::<Meeting>()),
-                date: app.today,
-                participants,
-                note: String::new(),
-            };
             let said = trf(
                 app.lang,
                 "panel.scale.meeting_started",
                 &[("date", &format_date(app.today))],
             );
-            app.dispatch(Action::EditAnnounced(Edit::add(meeting), said));
+            // A meeting planned for today is the one that starts; its
+            // invitations are the first guess of who came.
+            let planned = app
+                .plan
+                .meetings()
+                .iter()
+                .find(|m| m.date == app.today && m.status == MeetingStatus::Planned)
+                .cloned();
+            let edit = match planned {
+                Some(mut m) => {
+                    m.status = MeetingStatus::Held;
+                    if m.participants.is_empty() {
+                        m.participants = if m.invited.is_empty() {
+                            participants
+                        } else {
+                            m.invited.clone()
+                        };
+                    }
+                    Edit::update(m)
+                }
+                None => Edit::add(Meeting {
+                    participants,
+                    ..Meeting::held(MeetingId(app.plan.next_id::<Meeting>()), app.today)
+                }),
+            };
+            app.dispatch(Action::EditAnnounced(edit, said));
         })
     };
     let scaling: Vec<_> = findings
