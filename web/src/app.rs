@@ -422,12 +422,13 @@ fn StatusBanner(props: &BannerProps) -> Html {
 fn SidePanel() -> Html {
     let app = crate::state::use_app();
     let s: &AppState = &app;
-    const TABS: [(Tab, &str, &str); 5] = [
+    const TABS: [(Tab, &str, &str); 6] = [
         (Tab::Person, "app.tab.person", "person"),
         (Tab::Plan, "app.tab.plan", "plan"),
         (Tab::Scale, "app.tab.scale", "scale"),
         (Tab::ChildVoice, "app.tab.child_voice", "child-voice"),
         (Tab::FollowUp, "app.tab.follow_up", "follow-up"),
+        (Tab::Case, "app.tab.case", "case"),
     ];
     let tablist_ref = use_node_ref();
     let onkeydown = {
@@ -470,6 +471,7 @@ fn SidePanel() -> Html {
         Tab::Scale => html! { <crate::panels::ScalePanel /> },
         Tab::ChildVoice => html! { <crate::panels::ChildVoicePanel /> },
         Tab::FollowUp => html! { <crate::panels::FollowUpPanel /> },
+        Tab::Case => html! { <crate::panels::CasePanel /> },
     };
     html! {
         <aside class="skn-side" aria-label={t(s, "app.side_panel")}>

@@ -29,6 +29,7 @@ pub enum Tab {
     Scale,
     ChildVoice,
     FollowUp,
+    Case,
 }
 
 /// The main area: the drawn map or the same network as tables.
@@ -66,7 +67,12 @@ pub struct AppState {
     pub lang: Lang,
     pub hide_names: bool,
     pub presentation: bool,
+    /// Nothing can be changed: the host made the widget a viewer, or the
+    /// case is closed (then only the case itself can change: reopening).
+    /// Derived by [`AppState::sync_readonly`] after every change of the plan.
     pub readonly: bool,
+    /// The host's `readonly`: a viewer, whatever the plan says.
+    pub viewer: bool,
     pub selection: Selection,
     pub tab: Tab,
     /// Bumped on every change of the plan (for autosave and change events).
@@ -110,6 +116,7 @@ pub enum Action {
 
 impl AppState {
     pub fn new(plan: Plan, today: Date, lang: Lang, readonly: bool) -> AppState {
+        let closed = plan.case().is_closed();
         AppState {
             plan: Rc::new(plan),
             history: Rc::new(RefCell::new(History::new())),
@@ -117,7 +124,8 @@ impl AppState {
             lang,
             hide_names: false,
             presentation: false,
-            readonly,
+            readonly: readonly || closed,
+            viewer: readonly,
             selection: Selection::None,
             tab: Tab::default(),
             revision: 0,
@@ -157,8 +165,14 @@ impl AppState {
         }
     }
 
+    /// A closed case is read-only until it is reopened.
+    fn sync_readonly(&mut self) {
+        self.readonly = self.viewer || self.plan.case().is_closed();
+    }
+
     fn apply(&mut self, edit: Edit) -> bool {
-        if self.readonly {
+        // In a closed case only the case itself may change (to reopen it).
+        if self.viewer || (self.readonly && !matches!(edit, Edit::SetCase(_))) {
             return false;
         }
         let plan = Rc::make_mut(&mut self.plan);
@@ -167,6 +181,7 @@ impl AppState {
             Ok(()) => {
                 self.revision += 1;
                 self.error = None;
+                self.sync_readonly();
                 true
             }
             Err(e) => {
@@ -192,12 +207,13 @@ impl Reducible for AppState {
                     s.announcement = text;
                 }
             }
-            Action::Undo | Action::Redo if s.readonly => {}
+            Action::Undo | Action::Redo if s.viewer => {}
             Action::Undo => {
                 let done = s.history.borrow_mut().undo(Rc::make_mut(&mut s.plan));
                 if done {
                     s.revision += 1;
                     s.announcement = t(&s, "app.undone");
+                    s.sync_readonly();
                 }
             }
             Action::Redo => {
@@ -205,6 +221,7 @@ impl Reducible for AppState {
                 if done {
                     s.revision += 1;
                     s.announcement = t(&s, "app.redone");
+                    s.sync_readonly();
                 }
             }
             Action::Load(plan) => {
@@ -213,6 +230,7 @@ impl Reducible for AppState {
                 s.selection = Selection::None;
                 s.revision += 1;
                 s.error = None;
+                s.sync_readonly();
             }
             Action::Select(sel) => s.selection = sel,
             Action::SetTab(tab) => s.tab = tab,
@@ -254,6 +272,7 @@ impl PartialEq for AppState {
             && self.hide_names == other.hide_names
             && self.presentation == other.presentation
             && self.readonly == other.readonly
+            && self.viewer == other.viewer
             && self.selection == other.selection
             && self.tab == other.tab
             && self.error == other.error
@@ -266,10 +285,10 @@ impl PartialEq for AppState {
 
 impl AppState {
     pub fn can_undo(&self) -> bool {
-        !self.readonly && self.history.borrow().can_undo()
+        !self.viewer && self.history.borrow().can_undo()
     }
     pub fn can_redo(&self) -> bool {
-        !self.readonly && self.history.borrow().can_redo()
+        !self.viewer && self.history.borrow().can_redo()
     }
 }
 

@@ -303,7 +303,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 <time datetime={app.today.to_string()}>{ app.today.to_string() }</time>
             </h1>
             <div class="skn-toolbar" role="toolbar" aria-label={t(s, "app.toolbar")}>
-                if !app.readonly {
+                if !app.viewer {
                     <button type="button" class="skn-icon-button" onclick={undo} disabled={!app.can_undo()}
                         aria-label={t(s, "app.undo")} title={t(s, "app.undo_keys")} aria-keyshortcuts="Control+Z">{ "↶" }</button>
                     <button type="button" class="skn-icon-button" onclick={redo} disabled={!app.can_redo()}
@@ -326,7 +326,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         aria-expanded={pressed(*menu_open)} aria-controls={app.dom_id("menu")} aria-label={t(s, "menu.label")}>{ "☰" }</button>
                     if *menu_open {
                         <ul id={app.dom_id("menu")} class="skn-menu-list">
-                            if !app.readonly {
+                            if !app.viewer {
                                 <li><button type="button" class="skn-menu-item" onclick={open_file}>{ t(s, "menu.open") }</button></li>
                             }
                             <li><button type="button" class="skn-menu-item" onclick={save}>{ t(s, "menu.save") }</button></li>

@@ -5,6 +5,7 @@
 mod agreements;
 mod arrangements;
 mod calendar;
+mod case;
 mod checkins;
 mod child_voice;
 mod common;
@@ -16,6 +17,7 @@ mod person;
 mod plan;
 mod scale;
 
+pub use case::CasePanel;
 pub use child_voice::ChildVoicePanel;
 pub use common::display_name;
 pub use follow_up::FollowUpPanel;

@@ -9,7 +9,7 @@ use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    Age, Child, Edit, EntityKind, Label, Person, PersonId, PersonKind, Ref, Referrer, Ring, Sector,
+    AgencyKind, Age, Child, Edit, EntityKind, Label, Person, PersonId, PersonKind, Ref, Referrer, Ring, Sector,
 };
 use yew::prelude::*;
 
@@ -68,6 +68,14 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
         .iter()
         .map(|k| (k.key().to_string(), k.label(state.lang).to_string()))
         .collect();
+    let agency_options: Vec<(String, String)> =
+        std::iter::once((String::new(), t(state, "panel.person.agency_none")))
+            .chain(
+                AgencyKind::ALL
+                    .iter()
+                    .map(|a| (a.key().to_string(), a.label(state.lang).to_string())),
+            )
+            .collect();
     let sector_options: Vec<(String, String)> = Sector::ALL
         .iter()
         .map(|s| (s.key().to_string(), s.label(state.lang).to_string()))
@@ -107,6 +115,14 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
                             PersonKind::Private
                         }
                     })} />
+                if p.kind == PersonKind::Professional {
+                    <SelectField id={fid("agency")} label={t(state, "panel.person.agency")}
+                        options={agency_options} selected={p.agency.map(|a| a.key().to_string()).unwrap_or_default()}
+                        disabled={ro}
+                        onselect={commit(|p, v| {
+                            p.agency = AgencyKind::ALL.into_iter().find(|a| a.key() == v);
+                        })} />
+                }
                 <SelectField id={fid("sector")} label={t(state, "panel.person.sector")}
                     options={sector_options} selected={p.place.sector.key().to_string()} disabled={ro}
                     onselect={commit(|p, v| {
@@ -124,6 +140,29 @@ fn PersonEditor(props: &PersonEditorProps) -> Html {
                 <CheckField id={fid("lives")} label={t(state, "panel.person.lives_with_child")}
                     checked={p.lives_with_child} disabled={ro}
                     ontoggle={toggle(|p, on| p.lives_with_child = on)} />
+                if p.kind == PersonKind::Private && !state.plan.children().is_empty() {
+                    <fieldset class="skn-people">
+                        <legend>{ t(state, "panel.person.custodian_of") }</legend>
+                        { for state.plan.children().iter().map(|c| {
+                            let child = c.id;
+                            let app = app.clone();
+                            let person = p.clone();
+                            let ontoggle = Callback::from(move |on: bool| {
+                                let mut next = person.clone();
+                                next.custodian_of.retain(|x| *x != child);
+                                if on {
+                                    next.custodian_of.push(child);
+                                }
+                                app.dispatch(Action::Edit(Edit::update(next)));
+                            });
+                            html! {
+                                <CheckField id={fid(&format!("custodian-{child}"))}
+                                    label={state.name(child)} checked={p.custodian_of.contains(&child)}
+                                    disabled={ro} {ontoggle} />
+                            }
+                        }) }
+                    </fieldset>
+                }
                 <CheckField id={fid("protected")} label={t(state, "panel.person.protected")}
                     checked={p.protected} disabled={ro}
                     ontoggle={toggle(|p, on| {
