@@ -41,14 +41,14 @@ pub fn children_line(state: &AppState) -> String {
     }
 }
 
-/// The number of today's meeting: meetings up to today, counted by date.
-/// With no meeting yet, the first one is meeting 1.
-pub fn meeting_number(plan: &Plan, today: skyddsnat_core::Date) -> usize {
-    plan.meetings()
-        .iter()
-        .filter(|m| m.date <= today)
-        .count()
-        .max(1)
+/// The meeting the screen is about, for the header: the latest held one
+/// (its number among held meetings and its date); before any is held, the
+/// first, on the day it is planned for (or today).
+pub fn current_meeting(plan: &Plan, today: skyddsnat_core::Date) -> (usize, skyddsnat_core::Date) {
+    match plan.latest_meeting() {
+        Some(m) => (plan.meeting_number(m), m.date),
+        None => (1, plan.next_meeting(today).map_or(today, |m| m.date)),
+    }
 }
 
 #[function_component]
@@ -287,20 +287,26 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         }))
     };
 
-    let meeting = tf(
-        s,
-        "app.meeting",
-        &[("n", &meeting_number(&app.plan, app.today).to_string())],
-    );
+    let (number, meeting_day) = current_meeting(&app.plan, app.today);
+    let meeting = tf(s, "app.meeting", &[("n", &number.to_string())]);
+    let label = app.plan.case().label.trim().to_string();
     let pressed = |b: bool| b.to_string();
     html! {
         <header class="skn-topbar">
             <h1 class="skn-title">
+                if !label.is_empty() {
+                    <bdi class="skn-title-label">{ label }</bdi>
+                    <span class="skn-title-sep" aria-hidden="true">{ " · " }</span>
+                }
                 <bdi class="skn-title-children">{ children_line(s) }</bdi>
                 <span class="skn-title-sep" aria-hidden="true">{ " · " }</span>
                 <span>{ meeting }</span>
                 <span class="skn-title-sep" aria-hidden="true">{ " · " }</span>
-                <time datetime={app.today.to_string()}>{ app.today.to_string() }</time>
+                <time datetime={meeting_day.to_string()}>{ meeting_day.to_string() }</time>
+                if app.plan.case().is_closed() {
+                    <span class="skn-title-sep" aria-hidden="true">{ " · " }</span>
+                    <span class="skn-title-closed">{ t(s, "app.case_closed") }</span>
+                }
             </h1>
             <div class="skn-toolbar" role="toolbar" aria-label={t(s, "app.toolbar")}>
                 if !app.viewer {

@@ -9,8 +9,8 @@
 
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::{
-    file, AgreementId, Date, Edit, Lang, Meeting, MeetingId, Person, PersonId, Plan, ScaleAnswer,
-    Score,
+    file, AgreementId, Date, Edit, Lang, Meeting, MeetingId, MeetingStatus, Person, PersonId, Plan,
+    ScaleAnswer, Score,
 };
 use skyddsnat_web::panels::FollowUpPanel;
 use skyddsnat_web::state::{Action, AppContext, AppState};
@@ -111,6 +111,19 @@ async fn click(root: &Element, selector: &str) {
     scheduler::flush().await;
 }
 
+/// The sample's planned meeting `id`, marked as held.
+fn held(plan: &Plan, id: u32) -> Meeting {
+    Meeting {
+        status: MeetingStatus::Held,
+        ..plan
+            .meetings()
+            .iter()
+            .find(|m| m.id == MeetingId(id))
+            .expect("a planned meeting")
+            .clone()
+    }
+}
+
 fn focused_id() -> String {
     gloo::utils::document()
         .active_element()
@@ -122,9 +135,10 @@ fn focused_id() -> String {
 /// its plan B changes, and Jenny answers the first scaling question with 8.
 async fn third_meeting() {
     let p = plan();
-    dispatch(Action::Edit(Edit::add(Meeting {
+    // The meeting planned for 14 December is held; Jenny came.
+    dispatch(Action::Edit(Edit::update(Meeting {
         participants: vec![PersonId(3)],
-        ..Meeting::held(MeetingId(3), day("2026-12-14"))
+        ..held(&p, 3)
     })))
     .await;
     let mut nora: Person = p.people()[0].clone();
@@ -321,11 +335,7 @@ fn storage_keeps_each_snapshot_once_and_restores_the_whole_history() {
     let key = "test-follow-up-storage";
     Store::new(key).forget();
     let mut plan = sample_plan();
-    plan.apply(Edit::add(Meeting {
-        participants: Vec::new(),
-        ..Meeting::held(MeetingId(3), day("2026-12-14"))
-    }))
-    .expect("meeting 3");
+    plan.apply(Edit::update(held(&plan, 3))).expect("meeting 3");
     for id in [1, 2, 3] {
         let close = plan.close_meeting(MeetingId(id)).expect("close");
         plan.apply(close).expect("closed");

@@ -9,8 +9,7 @@ use skyddsnat_core::analysis::validate::Location;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Reopening,
-    Staff,
+    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Reopening, Staff,
 };
 use yew::prelude::*;
 
@@ -37,7 +36,9 @@ pub fn CasePanel() -> Html {
     let case = state.plan.case();
     let ro = state.readonly;
     let id = |f: &str| state.dom_id(&format!("case-{f}"));
-    let add_consultant = edit_case(&app, |c, _: MouseEvent| c.consultants.push(Staff::default()));
+    let add_consultant = edit_case(&app, |c, _: MouseEvent| {
+        c.consultants.push(Staff::default())
+    });
     html! {
         <section class="skn-panel skn-case-panel" aria-labelledby={id("title")}>
             <h2 id={id("title")} class="skn-panel-title">{ t(state, "panel.case.title") }</h2>

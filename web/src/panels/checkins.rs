@@ -5,9 +5,7 @@ use crate::state::{t, use_app, Action};
 use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::{
-    AgreementId, CheckIn, CheckInId, CheckOutcome, Edit, Label,
-};
+use skyddsnat_core::{AgreementId, CheckIn, CheckInId, CheckOutcome, Edit, Label};
 use yew::prelude::*;
 
 const OUTCOMES: [CheckOutcome; 3] = [

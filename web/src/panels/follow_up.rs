@@ -4,9 +4,9 @@
 //! on a five-face scale with words.
 
 use super::calendar::CheckCalendar;
-use super::meetings::MeetingsSection;
 use super::common::*;
 use super::findings::use_findings;
+use super::meetings::MeetingsSection;
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::analysis::review::{
     agreement_changes, diff, last_snapshot, scale_trend, Delta, Field, FieldChange, PlanDiff,

@@ -9,7 +9,8 @@ use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    AgencyKind, Age, Child, Edit, EntityKind, Label, Person, PersonId, PersonKind, Ref, Referrer, Ring, Sector,
+    Age, AgencyKind, Child, Edit, EntityKind, Label, Person, PersonId, PersonKind, Ref, Referrer,
+    Ring, Sector,
 };
 use yew::prelude::*;
 
