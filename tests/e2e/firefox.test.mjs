@@ -102,6 +102,12 @@ class Firefox {
 const MAP_SHOWN = `
   const root = document.querySelector('skyddsnat-plan')?.shadowRoot;
   if (!root) return null;
+  // The start screen: continue the latest plan, else open the sample family.
+  const start = root.querySelector('.skn-start-actions');
+  if (start) {
+    (root.querySelector('.skn-start-continue') || start.querySelector('button:last-of-type')).click();
+    return null;
+  }
   const text = root.textContent;
   const people = root.querySelectorAll('svg [role=button]').length;
   const crashed = !!root.querySelector('.skn-recovery');

@@ -125,7 +125,7 @@ async function openWithEdit() {
  * What must not change when an input is refused: the plan (as exported) and
  * its autosave under `storageKey`, as short digests so a failure stays readable.
  */
-async function snapshot(page, storageKey = 'default') {
+async function snapshot(page, storageKey = 'sample') {
   return page.evaluate((storageKey) => {
     const digest = (text) => {
       let h = 0x811c9dc5;

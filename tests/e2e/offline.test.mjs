@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import http from 'node:http';
-import { launch, watchProblems, Widget, SINGLE_FILE, SINGLE_FILE_URL, SAMPLE_CHILDREN } from './widget.mjs';
+import { launch, watchProblems, Widget, SINGLE_FILE, SINGLE_FILE_URL, SAMPLE_CHILDREN, BOOT_TIMEOUT } from './widget.mjs';
 
 function tempFile(name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-e2e-'));
@@ -105,8 +105,13 @@ check('"save a copy with this plan inside" (JS side): the copy opens from disk w
   fs.writeFileSync(file, Buffer.from(bytes));
   await openCopy(context, file, 'Kopia Karin');
   // The original file keeps its own plan: the copy's edit did not reach it.
+  // Both are plans on this computer now (file:// pages share storage), each
+  // under its own key; the start screen lists both.
   await page.reload();
   const original = new Widget(page);
+  await original.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
+  assert.equal(await original.host.locator('.skn-start-table tbody tr').count(), 2);
+  await original.openStored('sample');
   await original.waitForMap('Kopia Karin');
   assert.ok(!(await original.plan()).people.some((p) => p.name === 'Efter kopian'), "the copy's edit leaked into the original");
   await context.close();
@@ -181,7 +186,7 @@ check('"forget this plan on this computer" removes it from the browser: a reload
           r.onsuccess = () => ok(r.result);
           r.onerror = () => ko(r.error);
         });
-        return keys.map(String).filter((k) => k.startsWith('skyddsnat:v1:default:'));
+        return keys.map(String).filter((k) => k.startsWith('skyddsnat:v1:sample:'));
       } finally {
         db.close();
       }
@@ -192,7 +197,7 @@ check('"forget this plan on this computer" removes it from the browser: a reload
   await widget.button(/^(Meny|Menu)$/).click();
   await widget.host.locator('button, [role=menuitem]').filter({ hasText: /Glöm planen|Forget this plan/i }).first().click();
   await page.waitForFunction(
-    () => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:default:')),
+    () => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:sample:')),
     null,
     { timeout: 5_000 },
   );

@@ -66,7 +66,7 @@ async function freeStorage(page) {
 /** The plan the widget has in localStorage (under the default key), or null. */
 async function storedPlan(page) {
   return page.evaluate(() => {
-    const text = localStorage.getItem('skyddsnat:v1:default:plan');
+    const text = localStorage.getItem('skyddsnat:v1:sample:plan');
     return text === null ? null : JSON.parse(text);
   });
 }

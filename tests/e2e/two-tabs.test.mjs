@@ -32,7 +32,7 @@ after(async () => {
 const warning = (widget) => widget.host.locator('.skn-banner--warning[role=alert]');
 
 /** The plan saved in this browser under `storageKey`, as people's names. */
-async function storedNames(page, storageKey = 'default') {
+async function storedNames(page, storageKey = 'sample') {
   return page.evaluate((key) => {
     const text = localStorage.getItem(`skyddsnat:v1:${key}:plan`);
     return text === null ? [] : JSON.parse(text).people.map((p) => p.name);
@@ -61,11 +61,12 @@ check('two tabs of the offline file: the tab behind is warned at once, its edits
       d.accept();
     });
   }
+  // A opens the sample from the start screen; B, opened after, continues it.
   await tabA.goto(SINGLE_FILE_URL);
-  await tabB.goto(SINGLE_FILE_URL);
   const a = new Widget(tabA);
-  const b = new Widget(tabB);
   await a.waitForMap();
+  await tabB.goto(SINGLE_FILE_URL);
+  const b = new Widget(tabB);
   await b.waitForMap();
 
   // A edits: saved. B is told at once, before it does anything.
@@ -155,19 +156,19 @@ check('"forget this plan" in one tab is not undone by the other tab\'s next auto
   const tabB = await context.newPage();
   for (const tab of [tabA, tabB]) tab.on('dialog', (d) => d.accept());
   await tabA.goto(SINGLE_FILE_URL);
-  await tabB.goto(SINGLE_FILE_URL);
   const a = new Widget(tabA);
-  const b = new Widget(tabB);
   await a.waitForMap();
+  await tabB.goto(SINGLE_FILE_URL);
+  const b = new Widget(tabB);
   await b.waitForMap();
   await addPerson(a, 'Ska Glömmas');
-  const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:v1:default:')));
+  const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:v1:sample:')));
   assert.ok((await keys(tabA)).length > 0, 'the plan was saved');
 
   // A: "Forget this plan on this computer".
   await a.button(/^(Meny|Menu)$/).click();
   await a.host.getByRole('button', { name: 'Glöm planen på den här datorn' }).click();
-  await tabA.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:default:')), null, { timeout: 5_000 });
+  await tabA.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:sample:')), null, { timeout: 5_000 });
 
   // B, still open with the plan, goes on editing.
   await addPerson(b, 'B efter glömskan');

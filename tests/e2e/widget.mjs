@@ -92,8 +92,29 @@ export class Widget {
     return this.host.locator('svg').filter({ has: this.page.locator('text', { hasText: name }) }).first();
   }
 
+  /**
+   * Waits for the map showing `name`. The offline file opens on the start
+   * screen: there the latest plan is continued (as a consultant reopening
+   * the file would), or with none saved yet the sample family is opened.
+   */
   async waitForMap(name = SAMPLE_CHILDREN[0]) {
-    await this.map(name).waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
+    const map = this.map(name);
+    const start = this.host.locator('.skn-start-actions');
+    await map.or(start).first().waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
+    if (!(await map.isVisible()) && (await start.isVisible())) await this.leaveStart();
+    await map.waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
+  }
+
+  /** On the start screen: opens the plan saved under `storageKey`. */
+  async openStored(storageKey) {
+    await this.host.locator(`.skn-start-table button[data-storage-key="${storageKey}"]`).click();
+  }
+
+  /** On the start screen: continue the latest plan, else open the sample family. */
+  async leaveStart() {
+    const next = this.host.locator('.skn-start-continue');
+    if (await next.count()) await next.click();
+    else await this.host.locator('.skn-start-actions button').last().click();
   }
 
   /** The names of the people drawn on the map (every <text> in the map svg). */

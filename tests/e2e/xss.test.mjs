@@ -45,6 +45,7 @@ function craftedPlan(base) {
     {
       id: 1,
       date: '2026-11-20',
+      questionnaire: 'follow_up',
       respondent: 'parent',
       person: 3,
       answers: [{ question: 'q', value: 4, text: 't' }],

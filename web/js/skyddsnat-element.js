@@ -58,10 +58,10 @@ function notReady() {
 
 // Mounts the widget into a shadow root on `host` (created if there is none),
 // so its styles cannot leak out and the page's cannot leak in.
-function mountInto(host, options) {
+function mountInto(host, options, which = 'mount') {
   if (!loaded) throw notReady();
   if (!(host instanceof Element)) throw new TypeError('Skyddsnat.mount: the first argument must be a DOM element');
-  if (typeof wasm_bindgen.mount !== 'function') throw new Error('this build of Skyddsnät has no mount()');
+  if (typeof wasm_bindgen[which] !== 'function') throw new Error(`this build of Skyddsnät has no ${which}()`);
   let root = host.shadowRoot;
   if (!root) {
     try {
@@ -80,7 +80,7 @@ function mountInto(host, options) {
   }
   let widget;
   try {
-    widget = wasm_bindgen.mount(container, options || {});
+    widget = wasm_bindgen[which](container, options || {});
   } catch (e) {
     container.remove();
     throw e;
@@ -116,6 +116,15 @@ function handle(mounted) {
 
 function mount(element, options) {
   return handle(mountInto(element, options));
+}
+
+// The start screen: no plan is open, so there is none to get, export or print.
+function mountStart(element, options) {
+  const mounted = handle(mountInto(element, options, 'mountStart'));
+  const none = () => {
+    throw new Error('no plan is open: the start screen is showing');
+  };
+  return Object.freeze({ getPlan: () => null, setPlan: none, exportJson: none, print: none, destroy: mounted.destroy });
 }
 
 // "Save a copy with this plan inside": the offline file can write a copy of
@@ -196,6 +205,7 @@ class SkyddsnatPlan extends HTMLElement {
     super();
     this._handle = null;
     this._pendingPlan = undefined;
+    this._atStart = false;
     this._connecting = false;
     this._readyResolve = null;
     this.ready = new Promise((resolve) => (this._readyResolve = resolve));
@@ -233,8 +243,16 @@ class SkyddsnatPlan extends HTMLElement {
   }
 
   set plan(plan) {
-    if (this._handle) this._handle.setPlan(plan);
-    else this._pendingPlan = plan;
+    if (this._handle && !this._atStart) {
+      this._handle.setPlan(plan);
+    } else if (this._handle) {
+      // A plan from the page leaves the start screen, as it always opened at once.
+      this._unmount();
+      this._pendingPlan = plan;
+      this._mount();
+    } else {
+      this._pendingPlan = plan;
+    }
   }
 
   exportJson() {
@@ -268,9 +286,46 @@ class SkyddsnatPlan extends HTMLElement {
     return options;
   }
 
+  // The start screen shows where the page gave neither a plan nor a storage
+  // key (the offline file); choosing a plan there opens it under its own
+  // key, and the menu's "Plans on this computer" comes back to it.
+  _startsHere() {
+    if (this._canStart === undefined) {
+      this._canStart =
+        !this.hasAttribute('storage-key') &&
+        !this.hasAttribute('readonly') &&
+        this._pendingPlan === undefined &&
+        !(this === document.querySelector('skyddsnat-plan') && embeddedPlan() !== undefined);
+    }
+    return this._canStart;
+  }
+
+  _switch(key, plan) {
+    // Not from inside the widget's own event handler, which unmounting ends.
+    setTimeout(() => {
+      this._unmount();
+      this._pendingPlan = plan;
+      if (key) this.setAttribute('storage-key', key);
+      else this.removeAttribute('storage-key');
+      this._mount();
+    }, 0);
+  }
+
   _mount() {
     try {
-      this._handle = mount(this, this._options());
+      const start = this._startsHere();
+      if (start && !this.hasAttribute('storage-key') && this._pendingPlan === undefined) {
+        const options = { onOpen: (key, plan) => this._switch(key, plan) };
+        const lang = this.getAttribute('lang');
+        if (lang) options.lang = lang;
+        this._handle = mountStart(this, options);
+        this._atStart = true;
+      } else {
+        const options = this._options();
+        if (start) options.onHome = () => this._switch(null);
+        this._handle = mount(this, options);
+        this._atStart = false;
+      }
       this._pendingPlan = undefined;
       this._readyResolve(this);
       this._emit('skyddsnat-ready', null);
@@ -282,7 +337,8 @@ class SkyddsnatPlan extends HTMLElement {
   _unmount() {
     if (!this._handle) return;
     try {
-      this._pendingPlan = this._handle.getPlan();
+      // The start screen holds no plan to carry over.
+      if (!this._atStart) this._pendingPlan = this._handle.getPlan();
     } catch (_) {
       // keep whatever was pending
     }

@@ -141,6 +141,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         dispatch: RefCell::new(None),
         quiet_change: Cell::new(false),
         pending: RefCell::new(None),
+        on_home: option(&options, "onHome")
+            .dyn_into::<js_sys::Function>()
+            .ok(),
     });
     if let Some(e) = load_error {
         host.report_error(&format!("{} {e}", i18n::tr(lang, "storage.restore_failed")));
@@ -223,6 +226,63 @@ impl Widget {
         }
         let host = Rc::downgrade(&self.host);
         LIVE.with(|live| live.borrow_mut().retain(|(h, _, _)| !h.ptr_eq(&host)));
+    }
+}
+
+/// The start screen, mounted where an element has neither a plan nor a
+/// storage key from its page (the offline file).
+#[wasm_bindgen]
+pub struct StartScreen {
+    handle: Option<AppHandle<crate::start::StartScreen>>,
+}
+
+/// Mounts the start screen into `element`. Options: `lang`, `today`
+/// (as for `mount`) and `onOpen(storageKey, plan)`, called with the key of
+/// the plan the user chose (already saved there), and the plan itself only
+/// when storage would not keep it.
+#[wasm_bindgen(js_name = mountStart)]
+pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, JsValue> {
+    install_panic_hook();
+    let lang = option(&options, "lang")
+        .as_string()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    let today = option(&options, "today")
+        .as_string()
+        .and_then(|s| Date::parse(&s))
+        .unwrap_or_else(browser_today);
+    let on_open = option(&options, "onOpen")
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| JsValue::from(js_sys::Error::new("mountStart needs an onOpen function")))?;
+    let handle = yew::Renderer::<crate::start::StartScreen>::with_root_and_props(
+        element,
+        crate::start::StartProps {
+            lang,
+            today,
+            on_open: yew::Callback::from(move |(key, plan): (String, Option<Plan>)| {
+                let plan = plan.as_ref().map_or(JsValue::UNDEFINED, plan_to_js);
+                let _ = on_open.call2(&JsValue::NULL, &JsValue::from_str(&key), &plan);
+            }),
+        },
+    )
+    .render();
+    Ok(StartScreen {
+        handle: Some(handle),
+    })
+}
+
+#[wasm_bindgen]
+impl StartScreen {
+    /// No plan is open on the start screen.
+    #[wasm_bindgen(js_name = getPlan)]
+    pub fn get_plan(&self) -> JsValue {
+        JsValue::NULL
+    }
+
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
     }
 }
 

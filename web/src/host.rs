@@ -31,6 +31,9 @@ pub struct Host {
     /// A plan the host set before the app's first render had installed
     /// `dispatch` (yew renders asynchronously after `mount`); loaded then.
     pub pending: RefCell<Option<Plan>>,
+    /// Back to the start screen (the plans on this computer), when the
+    /// widget was opened from it.
+    pub on_home: Option<js_sys::Function>,
 }
 
 impl Host {

@@ -13,6 +13,7 @@ pub mod listview;
 pub mod map;
 pub mod panels;
 pub mod passphrase;
+pub mod start;
 pub mod state;
 pub mod stats_view;
 pub mod storage;

@@ -287,6 +287,11 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         }))
     };
 
+    let home = props.host.0.on_home.clone().map(|f| {
+        item(Box::new(move || {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }))
+    });
     let (number, meeting_day) = current_meeting(&app.plan, app.today);
     let meeting = tf(s, "app.meeting", &[("n", &number.to_string())]);
     let label = app.plan.case().label.trim().to_string();
@@ -332,6 +337,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         aria-expanded={pressed(*menu_open)} aria-controls={app.dom_id("menu")} aria-label={t(s, "menu.label")}>{ "☰" }</button>
                     if *menu_open {
                         <ul id={app.dom_id("menu")} class="skn-menu-list">
+                            if let Some(home) = home {
+                                <li><button type="button" class="skn-menu-item" onclick={home}>{ t(s, "menu.plans") }</button></li>
+                            }
                             if !app.viewer {
                                 <li><button type="button" class="skn-menu-item" onclick={open_file}>{ t(s, "menu.open") }</button></li>
                             }

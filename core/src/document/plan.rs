@@ -1115,6 +1115,42 @@ impl Plan {
             .or_else(|| self.child(id).map(|c| c.name.as_str()))
     }
 
+    /// What the plan is called in a list of plans: the case label, or for a
+    /// plan without one (older files) the children's initials, so that a
+    /// list on a shared screen shows no child's name by default.
+    pub fn case_label(&self) -> String {
+        let label = self.case.label.trim();
+        if !label.is_empty() {
+            return label.to_string();
+        }
+        self.children
+            .iter()
+            .map(|c| crate::map::initials(&c.name))
+            .filter(|i| !i.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A new family's plan: the case as the consultant starts it and the
+    /// children (first name and age), with ids from 1, the sectors in the
+    /// usual order, and nothing else, so the map opens empty around them.
+    pub fn new_case(case: CaseStatus, children: &[(String, Age)]) -> Plan {
+        Plan {
+            case,
+            children: children
+                .iter()
+                .enumerate()
+                .map(|(i, (name, age))| Child {
+                    id: PersonId(i as u32 + 1),
+                    name: name.trim().to_string(),
+                    age: *age,
+                    note: String::new(),
+                })
+                .collect(),
+            ..Plan::default()
+        }
+    }
+
     /// The latest meeting held, by date (the one whose answers are "today's").
     pub fn latest_meeting(&self) -> Option<&Meeting> {
         self.meetings

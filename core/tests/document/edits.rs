@@ -71,3 +71,36 @@ fn restoring_an_earlier_version_is_one_step_that_undoes() {
         "and the edits before it undo as before"
     );
 }
+
+#[test]
+fn a_new_case_opens_with_its_children_and_a_label_that_names_no_child() {
+    use skyddsnat_core::{Age, CaseStatus, Date, Staff};
+    let started = Date::parse("2026-12-07");
+    let case = CaseStatus {
+        label: " 2026-077 ".into(),
+        started,
+        consultants: vec![Staff {
+            name: "Karin".into(),
+            ..Staff::default()
+        }],
+        ..CaseStatus::default()
+    };
+    let age = |n| Age::new(n).expect("age");
+    let plan = skyddsnat_core::Plan::new_case(
+        case,
+        &[(" Noah ".into(), age(4)), ("Sara Lind".into(), age(9))],
+    );
+    assert_eq!(plan.case_label(), "2026-077");
+    assert_eq!(plan.children().len(), 2);
+    assert_eq!(plan.children()[0].name, "Noah");
+    assert!(plan.people().is_empty() && plan.agreements().is_empty());
+    // It is a whole plan: it saves and opens again unchanged.
+    check_plan(&plan).expect("a new plan is a valid file");
+    assert_eq!(from_json(&to_json(&plan)).expect("opens"), plan);
+    // Without a label (a file from before labels), initials only.
+    let mut unlabelled = plan.clone();
+    let mut case = unlabelled.case().clone();
+    case.label.clear();
+    unlabelled.apply(Edit::SetCase(case)).expect("case");
+    assert_eq!(unlabelled.case_label(), "N. S.L.");
+}
