@@ -428,7 +428,9 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
     // "Forget" through the menu, confirmed.
     stub_confirm(true);
     again.click(".skn-menu > button").await;
-    again.click_button("Glöm planen på den här datorn").await;
+    again
+        .click_button("Radera planen från den här datorn")
+        .await;
     assert_eq!(ours(&storage), 0, "every key of this plan is gone");
     assert_eq!(
         mirrored(key_name).await,
@@ -601,7 +603,8 @@ async fn forget_all_removes_every_plan_the_widget_saved() {
     stub_confirm(true);
     a.click(".skn-menu > button").await;
     assert!(idb_names().await.iter().any(|n| n == "skyddsnat"));
-    a.click_button("Glöm alla planer på den här datorn").await;
+    a.click_button("Radera alla planer från den här datorn")
+        .await;
     assert_eq!(ours(&storage), 0);
     // The IndexedDB copies go with their database, name and all.
     let mut left = idb_names().await;

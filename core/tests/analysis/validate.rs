@@ -77,11 +77,11 @@ fn the_sample_at_meeting_two_has_three_honest_warnings() {
     );
     assert_eq!(
         findings[1].message(Lang::Sv),
-        "Jenny ingår i 7 överenskommelser och reservsteg."
+        "Jenny har 7 åtaganden i planen (överenskommelser och reservsteg)."
     );
     assert_eq!(
         findings[2].message(Lang::En),
-        "Birgitta is named in 4 agreements and fallback steps."
+        "Birgitta has 4 commitments in the plan (agreements and fallback steps)."
     );
 }
 
@@ -292,7 +292,7 @@ fn review_dates() {
     assert!(keys.contains(&("review_none", Location::Plan)));
     assert_eq!(
         only(&plan, "2026-12-20", "review_passed").message(Lang::En),
-        "The review on 2026-12-14 has passed but is not marked as held."
+        "The review meeting on 2026-12-14 has passed but is not marked as held."
     );
     // On the review day itself it is still upcoming.
     assert!(!found(&plan, "2026-12-14")
@@ -357,7 +357,7 @@ fn no_scaling_answers_at_the_latest_meeting() {
     let f = only(&plan, "2026-12-14", "no_scaling");
     assert_eq!(
         f.message(Lang::Sv),
-        "Ingen har svarat på skattningsfrågorna vid senaste mötet (2026-12-14)."
+        "Ingen har svarat på skalfrågorna vid senaste mötet (2026-12-14)."
     );
     let mut scale = plan.scales()[0].clone();
     scale.answers.push(ScaleAnswer {
