@@ -376,14 +376,13 @@ fn children(plan: &Plan, out: &mut Vec<Finding>) {
             // The youngest cannot draw three houses: for them what the
             // preschool sees and what the parents tell is the child's voice,
             // and the finding says so.
-            let key = if c.age.years() < VOICE_OF_THEIR_OWN_AGE {
-                "child_no_voice_young"
+            let at = Location::Child(c.id);
+            let finding = if c.age.years() < VOICE_OF_THEIR_OWN_AGE {
+                Finding::new(Severity::Warning, at, "child_no_voice_young")
             } else {
-                "child_no_voice"
+                Finding::new(Severity::Warning, at, "child_no_voice")
             };
-            out.push(
-                Finding::new(Severity::Warning, Location::Child(c.id), key).arg("name", &c.name),
-            );
+            out.push(finding.arg("name", &c.name));
         }
     }
 }
