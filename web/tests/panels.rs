@@ -350,7 +350,7 @@ async fn protected_identity_hides_and_clears_the_phone_number() {
     let root = mount(Which::Person, day("2026-11-23")).await;
     let jenny = PersonId(3);
     dispatch(Action::Select(Selection::Person(jenny))).await;
-    assert_eq!(value(&root, "#skn-person-3-phone"), "070-123 45 01");
+    assert_eq!(value(&root, "#skn-person-3-phone"), "070-174 06 11");
     click(&root, "#skn-person-3-protected").await;
     let p = plan();
     let jenny = p.person(jenny).expect("Jenny");
