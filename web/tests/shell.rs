@@ -441,7 +441,7 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
     key(&again.node("Tomas"), "Enter", false, false).await;
     key(&again.node("Tomas"), "ArrowUp", false, false).await;
     assert_eq!(ours(&storage), 0);
-    assert!(again.text(".skn-banner").contains("borttagen"));
+    assert!(again.text(".skn-banner").contains("raderad"));
     again.destroy().await;
 }
 
