@@ -172,7 +172,7 @@ pub fn sample_plan_on(today: Date) -> Plan {
             "morfar",
             Sector::Relatives,
             2,
-            300,
+            650,
             "Birgittas man.",
         ),
         person(
@@ -181,7 +181,7 @@ pub fn sample_plan_on(today: Date) -> Plan {
             "moster",
             Sector::Relatives,
             2,
-            750,
+            900,
             "Arbetar skift.",
         ),
         Person {
@@ -192,7 +192,7 @@ pub fn sample_plan_on(today: Date) -> Plan {
                 "sambons bror",
                 Sector::Relatives,
                 3,
-                600,
+                250,
                 "Mikael sover hos honom när han har druckit.",
             )
         },
@@ -223,7 +223,7 @@ pub fn sample_plan_on(today: Date) -> Plan {
             "lärare i årskurs 1",
             Sector::School,
             2,
-            300,
+            750,
             "Alva går på fritids efter skolan.",
         ),
         person(
@@ -232,7 +232,7 @@ pub fn sample_plan_on(today: Date) -> Plan {
             "förskollärare",
             Sector::School,
             2,
-            750,
+            300,
             "Elis förskola.",
         ),
         person(
