@@ -195,7 +195,7 @@ check('"forget this plan on this computer" removes it from the browser: a reload
   assert.ok((await mirroredKeys()).length > 0, 'the edit was mirrored into IndexedDB');
   page.once('dialog', (dialog) => dialog.accept());
   await widget.button(/^(Meny|Menu)$/).click();
-  await widget.host.locator('button, [role=menuitem]').filter({ hasText: /Glöm planen|Forget this plan/i }).first().click();
+  await widget.host.locator('button, [role=menuitem]').filter({ hasText: /Radera planen|Delete this plan/i }).first().click();
   await page.waitForFunction(
     () => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:sample:')),
     null,

@@ -63,7 +63,7 @@ check('a second meeting opens the first one\'s file on another computer and sees
   // The question says what closing does; confirming is a deliberate second step.
   const question = one.widget.host.locator('.skn-confirm');
   await question.waitFor();
-  assert.match(await question.textContent(), /ögonblicksbild/);
+  assert.match(await question.textContent(), /sparas med mötet/);
   assert.match(await question.textContent(), /Ångra/);
   await one.page.screenshot({ path: path.join(SHOTS, '1-close-question.png') });
   await one.page.keyboard.press('Enter'); // focus is on "Avsluta mötet"

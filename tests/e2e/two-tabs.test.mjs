@@ -167,7 +167,7 @@ check('"forget this plan" in one tab is not undone by the other tab\'s next auto
 
   // A: "Forget this plan on this computer".
   await a.button(/^(Meny|Menu)$/).click();
-  await a.host.getByRole('button', { name: 'Glöm planen på den här datorn' }).click();
+  await a.host.getByRole('button', { name: 'Radera planen från den här datorn' }).click();
   await tabA.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('skyddsnat:v1:sample:')), null, { timeout: 5_000 });
 
   // B, still open with the plan, goes on editing.

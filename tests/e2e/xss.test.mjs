@@ -258,13 +258,18 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
   await widget.host.getByRole('tab', { name: 'Barnets röst' }).click();
   await visit('tab Barnets röst (child selected)', tabpanel);
   // The child's pictures: SVG from the core put in as markup, so the riskiest place of all.
-  await widget.host.getByText('Bilderna: tre hus och det trygga huset').click();
+  // One set of pictures for each child with a voice in the plan (Alva and Elis).
+  const sections = widget.host.getByText('Bilderna: tre hus och det trygga huset');
+  assert.equal(await sections.count(), plan.child_views.length);
+  for (let i = 0; i < plan.child_views.length; i += 1) await sections.nth(i).click();
   const pictures = widget.host.locator('.skn-pictures svg');
-  assert.equal(await pictures.count(), 2, 'the three houses and the safety house are drawn');
+  assert.equal(await pictures.count(), 2 * plan.child_views.length, 'the three houses and the safety house are drawn for each child');
   const pictureText = (await pictures.allTextContents()).join('\n');
   const words = plan.child_views[0].worries[0].text;
   assert.ok(pictureText.includes(words.slice(0, 20)), `the pictures show the child's words as text: ${pictureText.slice(0, 200)}`);
-  await visit("the child's pictures", widget.host.locator('.skn-pictures'));
+  for (let i = 0; i < plan.child_views.length; i += 1) {
+    await visit(`the child's pictures ${i + 1}`, widget.host.locator('.skn-pictures').nth(i));
+  }
   // The remove question names the person.
   await widget.host.getByRole('tab', { name: 'Person' }).click();
   const remove = widget.host.getByRole('button', { name: /^Ta bort .*…$/ }).first();

@@ -127,7 +127,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         };
         match stored {
             Some(plan) => plan,
-            None if sample => sample::sample_plan(),
+            None if sample => sample::sample_plan_on(today),
             None => Plan::new(),
         }
     };

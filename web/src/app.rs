@@ -381,7 +381,7 @@ fn StatusBanner(props: &BannerProps) -> Html {
             }
             match store.load() {
                 Ok(Some(plan)) => {
-                    app.dispatch(Action::Load(plan));
+                    app.dispatch(Action::Load(Box::new(plan)));
                     app.dispatch(Action::SetStorage(StorageStatus::Ok));
                 }
                 Ok(None) | Err(_) => {

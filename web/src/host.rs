@@ -45,7 +45,7 @@ impl Host {
         match &*self.dispatch.borrow() {
             Some(dispatch) => {
                 self.quiet_change.set(true);
-                dispatch.emit(Action::Load(plan));
+                dispatch.emit(Action::Load(Box::new(plan)));
             }
             None => *self.pending.borrow_mut() = Some(plan),
         }

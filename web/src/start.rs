@@ -11,7 +11,7 @@
 //! keys of saved copies) are plans like any other here.
 
 use crate::storage::{Store, PREFIX};
-use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::document::sample::sample_plan_on;
 use skyddsnat_core::file::{self, seal::is_sealed};
 use skyddsnat_core::i18n::{tr, trf};
 use skyddsnat_core::{Age, CaseStatus, Date, Lang, Plan, Staff};
@@ -65,7 +65,9 @@ pub fn stored_plans(today: Date) -> Vec<StoredPlan> {
                     .map(Plan::case_label)
                     .filter(|l| !l.is_empty())
                     .unwrap_or_else(|| key.clone()),
-                next_meeting: plan.as_ref().and_then(|p| p.next_meeting(today).map(|m| m.date)),
+                next_meeting: plan
+                    .as_ref()
+                    .and_then(|p| p.next_meeting(today).map(|m| m.date)),
                 closed: plan.as_ref().is_some_and(|p| p.case().is_closed()),
                 key,
                 saved_at,
@@ -174,10 +176,11 @@ pub fn StartScreen(props: &StartProps) -> Html {
     };
     let sample = {
         let on_open = props.on_open.clone();
+        let today = props.today;
         Callback::from(move |_: MouseEvent| {
             // The sample opens fresh each time: a demo starts from the same family.
             Store::new("sample").forget();
-            save_and_open(sample_plan(), "sample".into(), &on_open);
+            save_and_open(sample_plan_on(today), "sample".into(), &on_open);
         })
     };
     let choose_file = {
@@ -236,7 +239,9 @@ pub fn StartScreen(props: &StartProps) -> Html {
         let pass_ref = pass_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(text) = (*sealed).clone() else { return };
+            let Some(text) = (*sealed).clone() else {
+                return;
+            };
             let pass = pass_ref
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
@@ -354,6 +359,9 @@ struct NewPlanProps {
     on_cancel: Callback<()>,
 }
 
+/// Writes one field of the draft.
+type SetDraft = Rc<dyn Fn(&mut Draft, String)>;
+
 #[derive(Clone, Default, PartialEq)]
 struct Draft {
     children: Vec<(String, String)>,
@@ -384,7 +392,7 @@ fn NewPlanForm(props: &NewPlanProps) -> Html {
             }
         });
     }
-    let set = |f: Rc<dyn Fn(&mut Draft, String)>| {
+    let set = |f: SetDraft| {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let value = e
@@ -418,7 +426,10 @@ fn NewPlanForm(props: &NewPlanProps) -> Html {
                 if name.trim().is_empty() && age.trim().is_empty() {
                     continue;
                 }
-                match (name.trim().is_empty(), age.trim().parse::<u8>().ok().and_then(Age::new)) {
+                match (
+                    name.trim().is_empty(),
+                    age.trim().parse::<u8>().ok().and_then(Age::new),
+                ) {
                     (false, Some(age)) => children.push((name.clone(), age)),
                     _ => {
                         error.set(Some(tr(lang, "start.new.child_invalid").to_string()));
@@ -463,7 +474,12 @@ fn NewPlanForm(props: &NewPlanProps) -> Html {
             }
         })
     };
-    let field = |id: &str, label: String, value: String, kind: &'static str, f: Rc<dyn Fn(&mut Draft, String)>, hint: Option<String>| {
+    let field = |id: &str,
+                 label: String,
+                 value: String,
+                 kind: &'static str,
+                 f: SetDraft,
+                 hint: Option<String>| {
         html! {
             <div class="skn-field">
                 <label for={id.to_string()}>{ label }</label>

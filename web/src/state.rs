@@ -100,7 +100,7 @@ pub enum Action {
     Redo,
     /// Replace the whole plan with another (open a file): clears history.
     /// Restoring an earlier version is an `Edit::Restore` instead, and undoes.
-    Load(Plan),
+    Load(Box<Plan>),
     Select(Selection),
     SetTab(Tab),
     SetLang(Lang),
@@ -225,7 +225,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Load(plan) => {
-                s.plan = Rc::new(plan);
+                s.plan = Rc::new(*plan);
                 s.history.borrow_mut().clear();
                 s.selection = Selection::None;
                 s.revision += 1;

@@ -401,7 +401,7 @@ fn load_opened(app: &UseReducerHandle<AppState>, plan: skyddsnat_core::Plan) {
     if app.can_undo() && !gloo::dialogs::confirm(&t(app, "menu.replace_confirm")) {
         return;
     }
-    app.dispatch(Action::Load(plan));
+    app.dispatch(Action::Load(Box::new(plan)));
     app.dispatch(Action::Notice(None));
     app.dispatch(Action::Announce(t(app, "menu.opened")));
 }

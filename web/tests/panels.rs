@@ -350,7 +350,7 @@ async fn protected_identity_hides_and_clears_the_phone_number() {
     let root = mount(Which::Person, day("2026-11-23")).await;
     let jenny = PersonId(3);
     dispatch(Action::Select(Selection::Person(jenny))).await;
-    assert_eq!(value(&root, "#skn-person-3-phone"), "070-123 45 01");
+    assert_eq!(value(&root, "#skn-person-3-phone"), "070-174 06 11");
     click(&root, "#skn-person-3-protected").await;
     let p = plan();
     let jenny = p.person(jenny).expect("Jenny");
@@ -595,7 +595,7 @@ async fn the_calendar_lists_coming_checks_by_day_and_marks_missed_ones() {
     let root = mount(Which::FollowUp, day("2026-11-26")).await;
     let calendar = text(&root, ".skn-calendar");
     assert!(
-        calendar.contains("Missed: 2026-11-23 · at 19:00: Birgitta – phone call – agreement 1"),
+        calendar.contains("Missed: 2026-11-23 · at 19:00: Birgitta – calls – agreement 1"),
         "{calendar}"
     );
     assert!(
@@ -609,7 +609,7 @@ async fn the_calendar_lists_coming_checks_by_day_and_marks_missed_ones() {
     let first = text(&root, ".skn-calendar-day");
     assert!(first.starts_with("Thu 2026-11-26 · today"), "{first}");
     assert!(
-        first.contains("at 19:00: Birgitta – phone call – agreement 1"),
+        first.contains("at 19:00: Birgitta – calls – agreement 1"),
         "{first}"
     );
 }

@@ -24,6 +24,10 @@ struct Mounted {
 }
 
 async fn mount_with(storage_key: &str, sample: bool) -> Mounted {
+    mount_on(storage_key, sample, "2026-11-23").await
+}
+
+async fn mount_on(storage_key: &str, sample: bool, today: &str) -> Mounted {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");
     doc.body()
@@ -35,7 +39,7 @@ async fn mount_with(storage_key: &str, sample: bool) -> Mounted {
         js_sys::Reflect::set(&options, &k.into(), &v).expect("set option");
     };
     set("sample", sample.into());
-    set("today", "2026-11-23".into());
+    set("today", today.into());
     set("storageKey", storage_key.into());
     let widget = mount(root.clone(), options.into()).expect("mount");
     scheduler::flush().await;
@@ -428,7 +432,9 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
     // "Forget" through the menu, confirmed.
     stub_confirm(true);
     again.click(".skn-menu > button").await;
-    again.click_button("Glöm planen på den här datorn").await;
+    again
+        .click_button("Radera planen från den här datorn")
+        .await;
     assert_eq!(ours(&storage), 0, "every key of this plan is gone");
     assert_eq!(
         mirrored(key_name).await,
@@ -439,8 +445,33 @@ async fn autosave_restores_on_the_next_mount_and_forget_removes_every_key() {
     key(&again.node("Tomas"), "Enter", false, false).await;
     key(&again.node("Tomas"), "ArrowUp", false, false).await;
     assert_eq!(ours(&storage), 0);
-    assert!(again.text(".skn-banner").contains("borttagen"));
+    assert!(again.text(".skn-banner").contains("raderad"));
     again.destroy().await;
+}
+
+/// The demo opened on any day: meeting 2 is today's meeting, and the plan is
+/// in good order (no fallback step due, no missed check), not three weeks
+/// of stale check-ins after the day the sample was written.
+#[wasm_bindgen_test]
+async fn the_sample_is_dated_from_the_day_it_is_opened() {
+    let key = "test-sample-today";
+    skyddsnat_web::storage::Store::new(key).forget();
+    let w = mount_on(key, true, "2027-03-10").await;
+    let plan = w.plan();
+    let meetings = plan["meetings"].as_array().expect("meetings");
+    assert_eq!(meetings.last().expect("meeting 2")["date"], "2027-03-10");
+    let log = plan["check_ins"].as_array().expect("check-ins");
+    assert!(
+        log.iter().any(|c| c["date"] == "2027-03-09"),
+        "logged up to yesterday"
+    );
+    assert!(w.text(".skn-topbar").contains("Möte 2"));
+    w.click("[data-tab=plan]").await;
+    let text = w.root.text_content().unwrap_or_default();
+    assert!(!text.contains("Nu gäller plan"), "{text}");
+    w.click("[data-tab=follow-up]").await;
+    assert!(w.text(".skn-tabpanel").contains("Inga missade kontroller."));
+    w.destroy().await;
 }
 
 #[wasm_bindgen_test]
@@ -609,7 +640,8 @@ async fn forget_all_removes_every_plan_the_widget_saved() {
     stub_confirm(true);
     a.click(".skn-menu > button").await;
     assert!(idb_names().await.iter().any(|n| n == "skyddsnat"));
-    a.click_button("Glöm alla planer på den här datorn").await;
+    a.click_button("Radera alla planer från den här datorn")
+        .await;
     assert_eq!(ours(&storage), 0);
     // The IndexedDB copies go with their database, name and all.
     let mut left = idb_names().await;

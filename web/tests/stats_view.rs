@@ -421,7 +421,7 @@ async fn the_table_has_headers_for_every_row_and_english_labels() {
             "Time from start to close",
             "Outcomes",
             "Agreements and check-ins",
-            "Reviews"
+            "Review meetings"
         ],
         "every row the core gives has a section: none falls into Other"
     );

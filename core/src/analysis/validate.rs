@@ -111,6 +111,11 @@ impl Finding {
 /// More danger statements than this is more than the practice advises.
 pub const MAX_DANGERS: usize = 3;
 
+/// From this age a child is asked in its own words (three houses, the safety
+/// house); a younger child's voice is what the preschool observes and what
+/// the parents tell.
+pub const VOICE_OF_THEIR_OWN_AGE: u8 = 4;
+
 /// Words in a last step that show it reaches social services, the
 /// out-of-hours service, the police or the emergency number.
 const EMERGENCY_WORDS: [&str; 8] = [
@@ -425,10 +430,16 @@ fn children(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
                     || !v.words_and_pictures.trim().is_empty()
             });
         if !heard {
-            out.push(
-                Finding::new(Severity::Warning, Location::Child(c.id), "child_no_voice")
-                    .arg("name", name(c.id)),
-            );
+            // The youngest cannot draw three houses: for them what the
+            // preschool sees and what the parents tell is the child's voice,
+            // and the finding says so.
+            let at = Location::Child(c.id);
+            let finding = if c.age.years() < VOICE_OF_THEIR_OWN_AGE {
+                Finding::new(Severity::Warning, at, "child_no_voice_young")
+            } else {
+                Finding::new(Severity::Warning, at, "child_no_voice")
+            };
+            out.push(finding.arg("name", name(c.id)));
         }
     }
 }
@@ -442,7 +453,19 @@ fn people(plan: &Plan, name: &Name, out: &mut Vec<Finding>) {
             );
         }
     }
-    for load in figures::loads(plan).iter().filter(|l| l.overloaded()) {
+    // The people the children live with are the plan's subject: the
+    // agreements are about their home, so of course they are named in most of
+    // them. "Share the load" is advice for the network around them.
+    let household: HashSet<PersonId> = plan
+        .people()
+        .iter()
+        .filter(|p| p.lives_with_child)
+        .map(|p| p.id)
+        .collect();
+    for load in figures::loads(plan)
+        .iter()
+        .filter(|l| l.overloaded() && !household.contains(&l.person))
+    {
         out.push(
             Finding::new(
                 Severity::Warning,

@@ -1,14 +1,38 @@
 //! The built-in sample family (fictional): Alva, 7, and Elis, 3, with their
 //! network, three agreements with A–D chains, two meetings of scaling answers
-//! and Alva's own words. The demo opens with it; tests use it as a realistic plan.
-//! Everything here is invented (see `shared/examples/sample-family.md`).
+//! and the children's own voices. The demo opens with it; tests use it as a
+//! realistic plan. Everything here is invented (see
+//! `shared/examples/sample-family.md`).
+//!
+//! Every date is counted from the day the sample is opened ([`sample_plan_on`]):
+//! meeting 2 is that day, meeting 1 three weeks earlier, and the check-in log
+//! runs up to the day before. So a demo on any date shows a plan in good
+//! order — one missed evening call and one late evening handled by plan B in
+//! the log, nothing overdue — instead of a plan whose checks all went stale
+//! after the day it was written. Tests use [`sample_plan`], the sample opened
+//! on its fixed day [`SAMPLE_DAY`], so golden files and the fixture stay
+//! byte-identical from run to run.
 
 use crate::document::date::{Date, TimeOfDay, Weekday};
 use crate::document::ids::*;
 use crate::document::plan::*;
 
-fn d(s: &str) -> Date {
-    Date::parse(s).unwrap_or_else(|| panic!("sample date {s}"))
+/// The day the tests open the sample on (meeting 2), and the date of the
+/// fixture `tests/fixtures/sample-family.json`.
+pub const SAMPLE_DAY: &str = "2026-11-23";
+
+/// Phone numbers for the sample, all from the series the Swedish regulator
+/// PTS (Post- och telestyrelsen) keeps for fiction and drama: the mobile
+/// numbers 070-174 06 05 to 070-174 06 99 are never assigned to a subscriber
+/// (announced by PTS in September 2020; checked against the reports of that
+/// decision, PTS's own page could not be fetched from here). Never use a number
+/// outside it: a real person could be called from a demo.
+pub const FICTION_PHONES: std::ops::RangeInclusive<u32> = 1_740_605..=1_740_699;
+
+/// A phone number of the fiction series, written as Swedes write mobile numbers.
+fn phone(last_two: u32) -> String {
+    debug_assert!(FICTION_PHONES.contains(&(1_740_600 + last_two)));
+    format!("070-174 06 {last_two:02}")
 }
 
 fn place(sector: Sector, ring: u8, along: u16) -> Place {
@@ -24,10 +48,10 @@ fn p(id: u32) -> PersonId {
     PersonId(id)
 }
 
-fn q(text: &str, date: &str) -> Quote {
+fn q(text: &str, date: Date) -> Quote {
     Quote {
         text: text.into(),
-        date: Some(d(date)),
+        date: Some(date),
     }
 }
 
@@ -38,9 +62,7 @@ fn entry(person: Option<u32>, text: &str) -> HouseEntry {
     }
 }
 
-/// The meeting room and the consultants' unit (fictional). The staff's
-/// phone numbers are from the range the Swedish regulator PTS keeps for
-/// fiction (070-174 06 05 to 070-174 06 99), so they reach nobody.
+/// The meeting room and the consultants' unit (fictional).
 const ROOM: &str = "Socialkontoret Skärholmen, rum Ekorren";
 const UNIT: &str = "Säkerhetskonsulterna, Skärholmen";
 
@@ -67,9 +89,33 @@ const LENA: u32 = 12;
 const AHMED: u32 = 13;
 const BUP: u32 = 14;
 const VC: u32 = 15;
+const DANIEL: u32 = 16;
+const ROBIN: u32 = 17;
+const MARIA: u32 = 18;
 
-/// The sample family's plan, as it stands at meeting 2 (2026-11-23).
+/// The sample family's plan opened on [`SAMPLE_DAY`] (2026-11-23): the fixed
+/// sample for tests, the fixture and `dist/embed/sample-plan.json`.
 pub fn sample_plan() -> Plan {
+    sample_plan_on(Date::parse(SAMPLE_DAY).unwrap_or_else(|| unreachable!("SAMPLE_DAY is a date")))
+}
+
+/// The sample family's plan as it stands at meeting 2, held on `today`; every
+/// date is counted from it (see the module documentation). The widget opens
+/// the sample with the day the browser says it is.
+pub fn sample_plan_on(today: Date) -> Plan {
+    // The calendar of the case, counted back from meeting 2 (today).
+    let meeting2_day = today;
+    let meeting1_day = today.add_days(-21);
+    let started = meeting1_day.add_days(-7);
+    // Birgitta sleeps over on the first four Friday and Saturday nights after
+    // meeting 1: from the first Friday after it to the Sunday morning after
+    // the fourth Saturday.
+    let first_friday = (1..=7)
+        .map(|k| meeting1_day.add_days(k))
+        .find(|d| d.weekday() == Weekday::Fri)
+        .unwrap_or(meeting1_day);
+    let next_review = today.add_days(21);
+
     let person =
         |id: u32, name: &str, role: &str, sector: Sector, ring: u8, along: u16, note: &str| {
             Person {
@@ -89,7 +135,7 @@ pub fn sample_plan() -> Plan {
     let mut people = vec![
         Person {
             lives_with_child: true,
-            phone: "070-123 45 01".into(),
+            phone: phone(11),
             ..person(
                 JENNY,
                 "Jenny",
@@ -97,7 +143,7 @@ pub fn sample_plan() -> Plan {
                 Sector::Family,
                 1,
                 300,
-                "Bor med barnen.",
+                "Vårdnadshavare för Alva och Elis. Bor med barnen.",
             )
         },
         Person {
@@ -105,15 +151,24 @@ pub fn sample_plan() -> Plan {
             ..person(
                 MIKAEL,
                 "Mikael",
-                "mammas sambo",
+                "mammas sambo, lillebrors pappa",
                 Sector::Family,
                 1,
                 700,
-                "Bor med barnen.",
+                "Vårdnadshavare för Elis tillsammans med Jenny. Bor med barnen.",
             )
         },
+        person(
+            ROBIN,
+            "Robin",
+            "pappa",
+            Sector::Family,
+            3,
+            500,
+            "Alvas pappa. Bor i Malmö, Alva träffar honom på loven. Jenny har ensam vårdnad om Alva.",
+        ),
         Person {
-            phone: "070-123 45 02".into(),
+            phone: phone(12),
             ..person(
                 BIRGITTA,
                 "Birgitta",
@@ -127,11 +182,11 @@ pub fn sample_plan() -> Plan {
         person(
             TOMAS,
             "Tomas",
-            "morfar (Birgittas man)",
+            "morfar",
             Sector::Relatives,
             2,
-            300,
-            "",
+            650,
+            "Birgittas man.",
         ),
         person(
             SANNA,
@@ -139,11 +194,23 @@ pub fn sample_plan() -> Plan {
             "moster",
             Sector::Relatives,
             2,
-            750,
+            900,
             "Arbetar skift.",
         ),
         Person {
-            phone: "070-123 45 03".into(),
+            phone: phone(14),
+            ..person(
+                DANIEL,
+                "Daniel",
+                "sambons bror",
+                Sector::Relatives,
+                3,
+                250,
+                "Mikael sover hos honom när han har druckit.",
+            )
+        },
+        Person {
+            phone: phone(13),
             ..person(
                 GUNNAR,
                 "Gunnar",
@@ -157,7 +224,7 @@ pub fn sample_plan() -> Plan {
         person(
             FATIMA,
             "Fatima",
-            "Jennys väninna",
+            "mammas väninna",
             Sector::FriendsNeighbours,
             2,
             750,
@@ -166,11 +233,20 @@ pub fn sample_plan() -> Plan {
         person(
             PERNILLA,
             "Pernilla",
-            "förskollärare (Alvas avdelning)",
+            "lärare i årskurs 1",
             Sector::School,
             2,
-            500,
-            "",
+            750,
+            "Alva går på fritids efter skolan.",
+        ),
+        person(
+            MARIA,
+            "Maria",
+            "förskollärare",
+            Sector::School,
+            2,
+            300,
+            "Elis förskola.",
         ),
         person(
             JONAS,
@@ -222,17 +298,20 @@ pub fn sample_plan() -> Plan {
         if matches!(x.place.sector, Sector::School | Sector::Professionals) {
             x.kind = PersonKind::Professional;
         }
-        // The agencies the unit counts, and who has custody of the children.
+        // The agencies the unit counts, and who has custody of the children:
+        // Jenny of both, Mikael (Elis's father) of Elis.
         x.agency = match x.id.0 {
-            PERNILLA => Some(AgencyKind::School),
+            PERNILLA | MARIA => Some(AgencyKind::School),
             LENA | AHMED => Some(AgencyKind::SocialServices),
             BUP => Some(AgencyKind::Bup),
             VC => Some(AgencyKind::HealthCentre),
             _ => None,
         };
-        if x.id.0 == JENNY {
-            x.custodian_of = vec![p(ALVA), p(ELIS)];
-        }
+        x.custodian_of = match x.id.0 {
+            JENNY => vec![p(ALVA), p(ELIS)],
+            MIKAEL => vec![p(ELIS)],
+            _ => Vec::new(),
+        };
     });
 
     let rel = |id: u32, from: u32, to: u32, kind: RelationKind, supports: bool| Relation {
@@ -252,6 +331,17 @@ pub fn sample_plan() -> Plan {
         },
         rel(4, GUNNAR, JENNY, RelationKind::Weak, true),
         rel(5, PERNILLA, ALVA, RelationKind::Strong, true),
+        rel(6, JENNY, ALVA, RelationKind::Strong, true),
+        rel(7, JENNY, ELIS, RelationKind::Strong, true),
+        rel(8, BIRGITTA, ALVA, RelationKind::Strong, true),
+        Relation {
+            note: "Alva är rädd för Mikael när han har druckit.".into(),
+            ..rel(9, MIKAEL, ALVA, RelationKind::Stressful, false)
+        },
+        rel(10, MIKAEL, ELIS, RelationKind::Strong, false),
+        rel(11, ROBIN, ALVA, RelationKind::Weak, false),
+        rel(12, DANIEL, MIKAEL, RelationKind::Strong, true),
+        rel(13, MARIA, ELIS, RelationKind::Strong, true),
     ];
 
     let meeting1 = MeetingId(1);
@@ -274,11 +364,11 @@ pub fn sample_plan() -> Plan {
             assessment: Some(Assessment {
                 verdict: Verdict::StaysHome,
                 next_steps: "Planen gäller från i kväll. Birgitta sover över de första helgerna. \
-                             Uppföljning om tre veckor."
+                             Uppföljningsmöte om tre veckor."
                     .into(),
             }),
             note: "Första nätverksmötet.".into(),
-            ..Meeting::held(meeting1, d("2026-11-02"))
+            ..Meeting::held(meeting1, meeting1_day)
         },
         Meeting {
             time: TimeOfDay::from_hm(13, 0),
@@ -296,12 +386,13 @@ pub fn sample_plan() -> Plan {
             children: vec![told(ALVA)],
             assessment: Some(Assessment {
                 verdict: Verdict::StaysHome,
-                next_steps: "Planen fungerar: två missade kvällssamtal, då tog plan B vid. \
-                             Fatima och Sanna går in i plan C."
-                    .into(),
+                next_steps:
+                    "Planen håller: ett missat kvällssamtal och en sen kväll då plan B tog vid. \
+                             Fortsätt som nu."
+                        .into(),
             }),
             note: "Uppföljning efter tre veckor.".into(),
-            ..Meeting::held(meeting2, d("2026-11-23"))
+            ..Meeting::held(meeting2, meeting2_day)
         },
         Meeting {
             time: TimeOfDay::from_hm(13, 0),
@@ -311,7 +402,7 @@ pub fn sample_plan() -> Plan {
             ]
             .map(p)
             .to_vec(),
-            ..Meeting::planned(MeetingId(3), d("2026-12-14"))
+            ..Meeting::planned(MeetingId(3), next_review)
         },
     ];
 
@@ -321,7 +412,7 @@ pub fn sample_plan() -> Plan {
         text: text.into(),
     };
     let mapping = vec![
-        note(1, Column::Worry, "Förskolan såg blåmärken på Alvas arm."),
+        note(1, Column::Worry, "Skolan såg blåmärken på Alvas arm."),
         note(
             2,
             Column::Worry,
@@ -340,7 +431,7 @@ pub fn sample_plan() -> Plan {
         note(
             5,
             Column::WorkingWell,
-            "Alva trivs på förskolan och på fotbollen.",
+            "Alva trivs i skolan, på fritids och på fotbollen.",
         ),
         note(
             6,
@@ -367,7 +458,7 @@ pub fn sample_plan() -> Plan {
 
     let dangers = vec![DangerStatement {
         id: DangerId(1),
-        statement: "Socialtjänsten och förskolan är oroliga för att Mikael slår Alva när han har \
+        statement: "Socialtjänsten och skolan är oroliga för att Mikael slår Alva när han har \
                     druckit på kvällarna, och att Alva kan bli skadad och bli rädd för att vara hemma."
             .into(),
         goal: "Alva och Elis är trygga hemma varje kväll och vet vem de ska ringa om de blir \
@@ -416,16 +507,32 @@ pub fn sample_plan() -> Plan {
             id: AgreementId(1),
             text: "Mikael är aldrig ensam med barnen efter klockan 17.".into(),
             responsible: vec![p(JENNY)],
-            checks: vec![Check {
-                by: vec![p(BIRGITTA)],
-                method: Method::Call,
-                when: Frequency::Day,
-                time: TimeOfDay::from_hm(19, 0),
-                note: "Birgitta ringer Jenny varje kväll.".into(),
-            }],
+            checks: vec![
+                Check {
+                    by: vec![p(BIRGITTA)],
+                    method: Method::Call,
+                    when: Frequency::Day,
+                    time: TimeOfDay::from_hm(19, 0),
+                    note: "Birgitta ringer Jenny varje kväll och pratar också en stund med Alva."
+                        .into(),
+                },
+                // Not only Jenny's word: someone from outside the home sees
+                // the evening as it is.
+                Check {
+                    by: vec![p(AHMED)],
+                    method: Method::UnannouncedVisit,
+                    when: Frequency::Week { times: 1 },
+                    time: None,
+                    note: "En kväll i veckan. Ahmed pratar med Alva om hur kvällarna har varit."
+                        .into(),
+                },
+            ],
             chain: vec![
                 step(&[JENNY], "Jenny är hemma senast kl. 17 varje vardag."),
-                step(&[BIRGITTA], "Om Jenny blir sen hämtar Birgitta barnen på förskolan."),
+                step(
+                    &[BIRGITTA],
+                    "Om Jenny blir sen hämtar Birgitta Alva på fritids och Elis på förskolan.",
+                ),
                 step(&[SANNA, FATIMA], "Om Birgitta inte kan hämtar Sanna eller Fatima barnen."),
                 step(
                     &[JENNY, LENA],
@@ -436,7 +543,7 @@ pub fn sample_plan() -> Plan {
         Agreement {
             id: AgreementId(2),
             text: "Mikael dricker inte alkohol hemma. Har han druckit lämnar han lägenheten och \
-                   sover hos sin bror."
+                   sover hos sin bror Daniel."
                 .into(),
             responsible: vec![p(MIKAEL)],
             checks: vec![
@@ -445,7 +552,7 @@ pub fn sample_plan() -> Plan {
                     method: Method::Call,
                     when: Frequency::Day,
                     time: TimeOfDay::from_hm(19, 0),
-                    note: "Jenny berättar för Birgitta i samtalet kl. 19.".into(),
+                    note: "Jenny berättar för Birgitta när hon ringer kl. 19.".into(),
                 },
                 Check {
                     by: vec![p(AHMED)],
@@ -456,12 +563,18 @@ pub fn sample_plan() -> Plan {
                 },
             ],
             chain: vec![
-                step(&[MIKAEL], "Mikael lämnar lägenheten och sover hos sin bror."),
+                step(
+                    &[MIKAEL, DANIEL],
+                    "Mikael lämnar lägenheten och sover hos sin bror Daniel.",
+                ),
                 step(
                     &[JENNY, BIRGITTA],
                     "Om Mikael har druckit och inte går tar Jenny barnen till Birgitta.",
                 ),
-                step(&[JENNY, GUNNAR], "Om Jenny inte kan gå ringer hon Gunnar, som kommer över."),
+                step(
+                    &[JENNY, GUNNAR],
+                    "Om de inte kan ta sig till Birgitta går Jenny och barnen till Gunnar.",
+                ),
                 step(&[JENNY], "Ring 112."),
             ],
         },
@@ -494,8 +607,8 @@ pub fn sample_plan() -> Plan {
         id: ArrangementId(1),
         people: vec![p(BIRGITTA)],
         text: "Birgitta sover över fredag och lördag natt de första fyra veckorna.".into(),
-        from: Some(d("2026-11-06")),
-        to: Some(d("2026-11-29")),
+        from: Some(first_friday),
+        to: Some(first_friday.add_days(23)),
     }];
 
     let supervision = vec![SupervisionRule {
@@ -506,131 +619,173 @@ pub fn sample_plan() -> Plan {
         condition: "Bara dagtid och när han är nykter, vilket Jenny bekräftar.".into(),
     }];
 
-    // Weeks 1–3: the evening call kept 19 of 21 days; two missed calls were
-    // followed by plan B (Birgitta fetched the children), which held.
-    let start = d("2026-11-02");
+    // The three weeks between the meetings, as the log holds them: the
+    // evening call every day, one late evening handled by plan B and one call
+    // that did not happen; Pernilla's Monday check; Ahmed's weekly visit, one
+    // of which found that Mikael had been drinking but had left as agreed.
     let mut check_ins = Vec::new();
-    for day in 0..21 {
-        let date = start.add_days(day);
-        let missed = day == 5 || day == 13;
+    let mut log = |agreement: u32, date: Date, outcome: CheckOutcome, step, note: &str| {
         check_ins.push(CheckIn {
             id: CheckInId(check_ins.len() as u32 + 1),
-            agreement: AgreementId(1),
+            agreement: AgreementId(agreement),
             date,
-            outcome: if missed {
-                CheckOutcome::Missed
-            } else {
-                CheckOutcome::Kept
-            },
-            step: missed.then_some(1),
-            note: if missed {
-                "Samtalet blev inte av; Birgitta hämtade barnen (plan B).".into()
-            } else {
-                String::new()
-            },
+            outcome,
+            step,
+            note: note.into(),
         });
+    };
+    for day in 0..21 {
+        let date = meeting1_day.add_days(day);
+        match day {
+            6 => log(
+                1,
+                date,
+                CheckOutcome::NotKept,
+                Some(1),
+                "Jenny blev sen (försenat tåg). Birgitta hämtade Alva på fritids och Elis på \
+                 förskolan (plan B).",
+            ),
+            15 => log(
+                1,
+                date,
+                CheckOutcome::Missed,
+                None,
+                "Birgitta fick inte tag på Jenny kl. 19. Jenny ringde tillbaka kl. 20; allt var \
+                 lugnt.",
+            ),
+            _ => log(1, date, CheckOutcome::Kept, None, ""),
+        }
     }
     for (week, kept) in [(0, true), (1, false), (2, true)] {
-        check_ins.push(CheckIn {
-            id: CheckInId(check_ins.len() as u32 + 1),
-            agreement: AgreementId(2),
-            date: start.add_days(week * 7 + 2),
-            outcome: if kept {
-                CheckOutcome::Kept
-            } else {
-                CheckOutcome::NotKept
-            },
-            step: (!kept).then_some(0),
-            note: if kept {
-                String::new()
-            } else {
-                "Mikael hade druckit men hade lämnat lägenheten som överenskommet.".into()
-            },
-        });
+        let date = meeting1_day.add_days(week * 7 + 2);
+        if kept {
+            log(2, date, CheckOutcome::Kept, None, "");
+        } else {
+            log(
+                2,
+                date,
+                CheckOutcome::NotKept,
+                Some(0),
+                "Mikael hade druckit men hade lämnat lägenheten som överenskommet.",
+            );
+        }
+    }
+    for day in (0..21).map(|k| meeting1_day.add_days(k)) {
+        if day.weekday() == Weekday::Mon {
+            log(3, day, CheckOutcome::Kept, None, "");
+        }
     }
 
-    let child_views = vec![ChildView {
-        child: p(ALVA),
-        worries: vec![
-            q("När Mikael skriker.", "2026-11-02"),
-            q("När mamma gråter.", "2026-11-02"),
-        ],
-        good_things: vec![
-            q("Mormor gör pannkakor.", "2026-11-02"),
-            q("Fotbollen på tisdagar.", "2026-11-02"),
-        ],
-        dreams: vec![
-            q("Att alla är snälla hemma.", "2026-11-02"),
-            q("En katt.", "2026-11-02"),
-        ],
-        house: SafetyHouse {
-            inside: vec![
-                entry(Some(JENNY), ""),
-                entry(Some(ELIS), ""),
-                entry(Some(BIRGITTA), ""),
+    let said = meeting1_day;
+    let child_views = vec![
+        ChildView {
+            child: p(ALVA),
+            worries: vec![q("När Mikael skriker.", said), q("När mamma gråter.", said)],
+            good_things: vec![
+                q("Mormor gör pannkakor.", said),
+                q("Fotbollen på tisdagar.", said),
             ],
-            visiting: vec![entry(Some(GUNNAR), ""), entry(Some(FATIMA), "")],
-            outside: vec![entry(None, "Mikael när han är arg")],
-            rules: vec![q("Ingen skriker hemma.", "2026-11-02")],
-            path: Score::new(6),
+            dreams: vec![q("Att alla är snälla hemma.", said), q("En katt.", said)],
+            house: SafetyHouse {
+                inside: vec![
+                    entry(Some(JENNY), ""),
+                    entry(Some(ELIS), ""),
+                    entry(Some(BIRGITTA), ""),
+                ],
+                visiting: vec![entry(Some(GUNNAR), ""), entry(Some(FATIMA), "")],
+                outside: vec![entry(None, "Mikael när han är arg")],
+                rules: vec![q("Ingen skriker hemma.", said)],
+                path: Score::new(6),
+            },
+            words_and_pictures: "Alva, du har berättat att Mikael blir arg och skriker på \
+                                 kvällarna, och att han har tagit så hårt i din arm att du fick \
+                                 blåmärken. Ingen får göra ett barn illa. De vuxna är oroliga för \
+                                 att Mikael ska göra dig illa igen när han har druckit öl eller \
+                                 vin. Därför har mamma, mormor, Mikael och några fler bestämt att \
+                                 mamma är hemma när det blir kväll, och att Mikael sover hos sin \
+                                 bror om han har druckit. Mormor ringer varje kväll och pratar med \
+                                 dig och mamma. Om du blir rädd kan du ringa mormor eller Gunnar. \
+                                 Numren finns på kortet i din ryggsäck."
+                .into(),
         },
-        words_and_pictures: "Alva, de vuxna runt dig har pratat om hur du och Elis ska ha det \
-                             tryggt hemma. Mamma är hemma när det blir kväll. Mormor ringer \
-                             varje kväll. Om du blir rädd kan du ringa mormor eller Gunnar. \
-                             Numren finns på kortet i din ryggsäck."
-            .into(),
-    }];
+        // Elis is three: his voice is what the preschool sees and what his
+        // mother tells, each written down with who saw it.
+        ChildView {
+            child: p(ELIS),
+            worries: vec![q(
+                "Förskolan: Elis blir tyst och söker sig till en vuxen när någon höjer rösten.",
+                said,
+            )],
+            good_things: vec![
+                q(
+                    "Förskolan: Elis leker gärna med bilar och skrattar mycket.",
+                    said,
+                ),
+                q(
+                    "Mamma: Elis somnar lugnt de kvällar mormor sover över.",
+                    said,
+                ),
+            ],
+            dreams: Vec::new(),
+            house: SafetyHouse::default(),
+            words_and_pictures: String::new(),
+        },
+    ];
 
     Plan {
         title: "Alva och Elis".into(),
         case: CaseStatus {
             label: "A.E. 2026-041".into(),
-            started: Some(d("2026-10-26")),
+            started: Some(started),
             consultants: vec![
                 Staff {
                     name: "Ahmed".into(),
-                    phone: "070-174 06 20".into(),
+                    phone: phone(20),
                     unit: UNIT.into(),
                 },
                 Staff {
                     name: "Karin".into(),
-                    phone: "070-174 06 21".into(),
+                    phone: phone(21),
                     unit: UNIT.into(),
                 },
             ],
             commissioner: Some(Staff {
                 name: "Lena".into(),
-                phone: "070-174 06 22".into(),
+                phone: phone(22),
                 unit: "Utredningsenheten, Skärholmen".into(),
             }),
             ..CaseStatus::default()
         },
-        consents: vec![Consent {
-            id: ConsentId(1),
-            person: p(JENNY),
-            date: d("2026-10-26"),
-            intervention: true,
-            share_with: vec![
-                AgencyKind::School,
-                AgencyKind::Bup,
-                AgencyKind::HealthCentre,
-                AgencyKind::OutOfHours,
-            ],
-            withdrawn: None,
-            note: "Muntligt samtycke, antecknat i akten.".into(),
-        }],
+        consents: [JENNY, MIKAEL]
+            .iter()
+            .enumerate()
+            .map(|(i, &who)| Consent {
+                id: ConsentId(i as u32 + 1),
+                person: p(who),
+                date: started,
+                intervention: true,
+                share_with: vec![
+                    AgencyKind::School,
+                    AgencyKind::Bup,
+                    AgencyKind::HealthCentre,
+                    AgencyKind::OutOfHours,
+                ],
+                withdrawn: None,
+                note: "Muntligt samtycke, antecknat i akten.".into(),
+            })
+            .collect(),
         children: vec![
             Child {
                 id: p(ALVA),
                 name: "Alva".into(),
                 age: Age::new(7).unwrap_or_else(|| unreachable!()),
-                note: String::new(),
+                note: "Går i årskurs 1 och på fritids.".into(),
             },
             Child {
                 id: p(ELIS),
                 name: "Elis".into(),
                 age: Age::new(3).unwrap_or_else(|| unreachable!()),
-                note: String::new(),
+                note: "Går på förskolan.".into(),
             },
         ],
         people,
@@ -654,13 +809,105 @@ pub fn sample_plan() -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{schedule, validate};
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
 
     #[test]
     fn the_sample_is_a_valid_plan() {
         let plan = sample_plan();
         assert_eq!(plan.check_integrity(), Ok(()));
-        assert_eq!(plan.people().len(), 13);
+        assert_eq!(plan.people().len(), 16);
         assert_eq!(plan.agreements().len(), 3);
         assert!(plan.agreements()[..2].iter().all(|a| a.chain.len() == 4));
+        assert_eq!(plan, sample_plan_on(day(SAMPLE_DAY)));
+    }
+
+    /// Opened on any day, the demo shows meeting 2 as today's meeting and a
+    /// plan in good order: nothing overdue, no fallback step due, no review
+    /// or arrangement that has run out.
+    #[test]
+    fn the_sample_opened_on_any_day_is_a_plan_in_good_order() {
+        let mut today = day("2025-12-29");
+        while today < day("2028-01-10") {
+            let plan = sample_plan_on(today);
+            assert_eq!(plan.check_integrity(), Ok(()), "{today}");
+            assert_eq!(plan.latest_meeting().map(|m| m.date), Some(today));
+            assert_eq!(schedule::overdue(&plan, today), Vec::new(), "{today}");
+            for a in plan.agreements() {
+                assert_eq!(schedule::due_step(&plan, a.id, today), None, "{today}");
+            }
+            let keys: Vec<&str> = validate::validate(&plan, today, false)
+                .iter()
+                .map(|f| f.key)
+                .collect();
+            // Birgitta carries much of the plan: a hint a consultant agrees with.
+            assert_eq!(keys, ["person_overloaded"], "{today}");
+            // One missed evening call in the log, and one late evening handled by plan B.
+            let outcomes =
+                |o: CheckOutcome| plan.check_ins().iter().filter(|c| c.outcome == o).count();
+            assert_eq!(outcomes(CheckOutcome::Missed), 1);
+            assert!(plan.check_ins().iter().all(|c| c.date < today));
+            today = today.add_days(1);
+        }
+    }
+
+    #[test]
+    fn every_phone_number_is_one_kept_for_fiction() {
+        let plan = sample_plan();
+        let phones: Vec<&str> = plan
+            .people()
+            .iter()
+            .map(|p| p.phone.as_str())
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert!(phones.len() >= 3);
+        for phone in phones {
+            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            let number = digits
+                .strip_prefix("070")
+                .and_then(|rest| rest.parse::<u32>().ok())
+                .unwrap_or_else(|| panic!("{phone} is not a 070 number"));
+            assert!(FICTION_PHONES.contains(&number), "{phone}");
+        }
+    }
+
+    #[test]
+    fn who_is_in_the_plan_is_on_the_map() {
+        let plan = sample_plan();
+        // Plan A of agreement 2 names Mikael's brother: he is on the map.
+        let daniel = plan
+            .people()
+            .iter()
+            .find(|p| p.name == "Daniel")
+            .expect("Daniel");
+        assert!(plan.agreements()[1].chain[0].people.contains(&daniel.id));
+        // Both children have lines to the adults around them, not only one.
+        for child in plan.children() {
+            let lines = plan
+                .relations()
+                .iter()
+                .filter(|r| r.from == child.id || r.to == child.id)
+                .count();
+            assert!(lines >= 3, "{}: {lines}", child.name);
+        }
+        // With names hidden the roles are shown: no role gives a name away.
+        let names: Vec<&str> = plan
+            .people()
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(plan.children().iter().map(|c| c.name.as_str()))
+            .collect();
+        for p in plan.people() {
+            for name in &names {
+                assert!(!p.role.contains(name), "{}: {}", p.name, p.role);
+            }
+        }
+        // Alva is 7: school and fritids, not preschool.
+        let alva = &plan.children()[0];
+        assert_eq!(alva.age.years(), 7);
+        assert!(alva.note.contains("årskurs 1") && alva.note.contains("fritids"));
     }
 }

@@ -204,7 +204,7 @@ pub fn open(sealed: &str, passphrase: &str) -> Result<String, SealError> {
     String::from_utf8(plain).map_err(|_| SealError::Malformed)
 }
 
-/// The label "Skyddad med lösenord" etc. for the UI.
+/// The label "Skyddad med lösenfras" etc. for the UI.
 pub fn label(lang: Lang) -> &'static str {
     tr(lang, "seal.label")
 }

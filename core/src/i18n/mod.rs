@@ -266,6 +266,92 @@ mod tests {
         }
     }
 
+    /// Every Rust file under `dir`, recursively, as (path, text).
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// A key the code names but no catalog holds would show as the bare key
+    /// on screen. The code of the core and the widget is scanned for message
+    /// keys: every dotted lower-case string literal ("panel.person.title"),
+    /// every `format!("prefix.{…}")` that builds one, and every finding's key
+    /// (`Finding::new(…, "key")` needs `finding.key` and `finding.key.hint`).
+    /// The catalogs hold the same keys in every language (the test above).
+    #[test]
+    fn every_key_the_code_names_is_in_the_catalogs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        rust_files(&root.join("../web/src"), &mut files);
+        let known: BTreeSet<&str> = keys(Lang::Sv.source()).into_iter().collect();
+        // This file's own tests name keys on purpose, right or wrong.
+        files.retain(|(path, _)| !path.ends_with("i18n/mod.rs"));
+        // Dotted literals and templates that are not messages: JSON paths of
+        // the file format.
+        const NOT_KEYS: [&str; 4] = ["plan.snapshots", "settings.sector_order", "plan.", "house."];
+        let literal = regex::Regex::new(r#""([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#).unwrap();
+        let template =
+            regex::Regex::new(r#"format!\(\s*"([a-z][a-z0-9_]*\.(?:[a-z0-9_]+\.)*)\{"#).unwrap();
+        let finding =
+            regex::Regex::new(r#"Finding::new\(\s*Severity::\w+,[^"]*?"([a-z_]+)""#).unwrap();
+        let mut missing = Vec::new();
+        let (mut literals, mut templates, mut findings) = (0, 0, 0);
+        for (path, text) in &files {
+            for m in literal.captures_iter(text) {
+                let key = &m[1];
+                if NOT_KEYS.contains(&key) {
+                    continue;
+                }
+                literals += 1;
+                if !known.contains(key) {
+                    missing.push(format!("{path}: {key}"));
+                }
+            }
+            for m in template.captures_iter(text) {
+                let prefix = &m[1];
+                if NOT_KEYS.contains(&prefix) {
+                    continue;
+                }
+                templates += 1;
+                if !known.iter().any(|k| k.starts_with(prefix)) {
+                    missing.push(format!("{path}: {prefix}…"));
+                }
+            }
+            for m in finding.captures_iter(text) {
+                findings += 1;
+                for key in [
+                    format!("finding.{}", &m[1]),
+                    format!("finding.{}.hint", &m[1]),
+                ] {
+                    if !known.contains(key.as_str()) {
+                        missing.push(format!("{path}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys in the code but not in the catalogs: {missing:#?}"
+        );
+        // The scan saw the code: the widget names hundreds of keys, a few are
+        // built with format!, and the validation makes some twenty findings.
+        assert!(literals > 500, "{literals} keys in {} files", files.len());
+        assert!(templates >= 5, "{templates} built keys");
+        assert!(findings >= 20, "{findings} findings");
+        // And it would notice a key that is missing.
+        assert!(literal.is_match(r#"tr(lang, "panel.person.tittle")"#));
+        assert!(!known.contains("panel.person.tittle"));
+    }
+
     #[test]
     fn names_are_made_possessive_by_each_language_s_rule() {
         let sv = |name: &str| trf(Lang::Sv, "child.safety_house.label", &[("child", name)]);

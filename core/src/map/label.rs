@@ -211,7 +211,7 @@ mod tests {
                 &plan,
                 "Mikael slår Alva. Alvas arm, Birgittas kort; Alvarez och Lenas?"
             ),
-            "mammas sambo slår A.. A:s arm, mormors kort; Alvarez och socialsekreterares?"
+            "mammas sambo, lillebrors pappa slår A.. A:s arm, mormors kort; Alvarez och socialsekreterares?"
         );
         // Words that merely contain a name are left alone.
         assert_eq!(hide_names_in(&plan, "Malvan, Elisabet"), "Malvan, Elisabet");

@@ -419,11 +419,16 @@ mod tests {
         let alva = plan.children()[0].id;
         let page = words_and_pictures_html(&plan, alva, Lang::Sv, false).unwrap();
         assert!(page.starts_with("<!DOCTYPE html>"));
-        assert!(page.contains("<p>Mamma är hemma när det blir kväll.</p>"));
+        assert!(page.contains("<p>Ingen får göra ett barn illa.</p>"));
         assert_eq!(page.matches("<svg").count(), 2);
         assert!(page.contains("class=\"draw\""));
         assert!(!page.contains("<script"));
+        // Elis is three: his page holds what the preschool and his mother told.
         let elis = plan.children()[1].id;
-        assert!(words_and_pictures_html(&plan, elis, Lang::Sv, false).is_none());
+        let page = words_and_pictures_html(&plan, elis, Lang::Sv, false).unwrap();
+        assert!(page.contains("bilar"), "{page}");
+        // A child nobody has written anything for has no page.
+        let nobody = crate::document::ids::PersonId(999);
+        assert!(words_and_pictures_html(&plan, nobody, Lang::Sv, false).is_none());
     }
 }

@@ -15,32 +15,32 @@ fn names_of(plan: &Plan, ids: &[PersonId]) -> Vec<String> {
 fn sample_sizes_by_sector_ring_and_kind() {
     let plan = sample_plan();
     let f = figures(&plan);
-    assert_eq!(f.people, 13);
+    assert_eq!(f.people, 16);
     assert_eq!(
         f.by_sector,
         vec![
-            (Sector::Family, 2),
-            (Sector::Relatives, 3),
+            (Sector::Family, 3),
+            (Sector::Relatives, 4),
             (Sector::FriendsNeighbours, 2),
-            (Sector::School, 1),
+            (Sector::School, 2),
             (Sector::Professionals, 4),
             (Sector::Leisure, 1),
         ]
     );
     assert_eq!(
         f.by_ring,
-        vec![(Ring::INNER, 3), (Ring::MIDDLE, 7), (Ring::OUTER, 3)]
+        vec![(Ring::INNER, 3), (Ring::MIDDLE, 8), (Ring::OUTER, 5)]
     );
-    assert_eq!((f.private, f.professional), (8, 5));
+    assert_eq!((f.private, f.professional), (10, 6));
 }
 
 #[test]
 fn sample_lines_density_and_most_connected() {
     let plan = sample_plan();
     let f = figures(&plan);
-    // Five lines among 13 people and 2 children: 5 of 105 possible pairs.
-    assert_eq!(f.connected_pairs, 5);
-    assert!((f.density - 5.0 / 105.0).abs() < 1e-12);
+    // 13 lines among 16 people and 2 children: 13 of 153 possible pairs.
+    assert_eq!(f.connected_pairs, 13);
+    assert!((f.density - 13.0 / 153.0).abs() < 1e-12);
     let top: Vec<(String, usize)> = f
         .most_connected
         .iter()
@@ -49,11 +49,11 @@ fn sample_lines_density_and_most_connected() {
     assert_eq!(
         top,
         [
-            ("Jenny", 3),
-            ("Mikael", 2),
-            ("Birgitta", 2),
-            ("Gunnar", 1),
-            ("Pernilla", 1)
+            ("Jenny", 5),
+            ("Mikael", 5),
+            ("Birgitta", 3),
+            ("Robin", 1),
+            ("Daniel", 1)
         ]
         .map(|(n, k)| (n.to_string(), k))
     );
@@ -70,9 +70,23 @@ fn sample_lines_density_and_most_connected() {
             "Vårdcentralen"
         ]
     );
-    // Only Pernilla has a line to a child (Alva).
-    assert_eq!(f.no_line_to_child.len(), 12);
-    assert!(!f.no_line_to_child.contains(&PersonId(10)));
+    // The parents, Alva's father, grandmother, teacher and Elis's preschool
+    // teacher have lines to a child; the rest of the network has none.
+    assert_eq!(
+        names_of(&plan, &f.no_line_to_child),
+        [
+            "Tomas",
+            "Sanna",
+            "Daniel",
+            "Gunnar",
+            "Fatima",
+            "Jonas",
+            "Lena",
+            "Ahmed",
+            "BUP Skärholmen",
+            "Vårdcentralen"
+        ]
+    );
 }
 
 #[test]
@@ -100,7 +114,14 @@ fn sample_safe_adults_concerns_load_and_roles() {
     assert!(f.load.windows(2).all(|w| w[0].total() >= w[1].total()));
     assert_eq!(
         names_of(&plan, &f.without_role),
-        ["Tomas", "Jonas", "BUP Skärholmen", "Vårdcentralen"]
+        [
+            "Robin",
+            "Tomas",
+            "Maria",
+            "Jonas",
+            "BUP Skärholmen",
+            "Vårdcentralen"
+        ]
     );
 }
 
@@ -323,31 +344,34 @@ fn sample_figures_as_rows_for_the_panel() {
             .map(|(_, v)| v.clone())
             .unwrap_or_else(|| panic!("no row {label}"))
     };
-    assert_eq!(get(&sv, "Personer i nätverket"), "13");
-    assert_eq!(get(&sv, "Privat nätverk / Professionellt nätverk"), "8 / 5");
+    assert_eq!(get(&sv, "Personer i nätverket"), "16");
+    assert_eq!(
+        get(&sv, "Privat nätverk / Professionellt nätverk"),
+        "10 / 6"
+    );
     assert_eq!(
         get(&sv, "Per ring"),
-        "Närmast 3 · Nära 7 · Längre bort 3",
+        "Närmast 3 · Nära 8 · Längre bort 5",
         "every ring on one row, in order from the child"
     );
-    assert_eq!(get(&sv, "Täthet"), "5 linjer av 105 möjliga (4,8 %)");
+    assert_eq!(get(&sv, "Täthet"), "13 linjer av 153 möjliga (8,5 %)");
     assert_eq!(
         get(&sv, "Flest linjer"),
-        "Jenny (3), Mikael (2), Birgitta (2), Gunnar (1), Pernilla (1)"
+        "Jenny (5), Mikael (5), Birgitta (3), Robin (1), Daniel (1)"
     );
     assert_eq!(get(&sv, "Trygga vuxna i inre ringen"), "Jenny, Birgitta");
-    assert_eq!(get(&sv, "Vuxna som planen oroar sig för"), "Mikael");
-    assert_eq!(get(&sv, "Utan linje till något barn"), "12 av 13");
+    assert_eq!(get(&sv, "Vuxna som oron gäller"), "Mikael");
+    assert_eq!(get(&sv, "Utan linje till något barn"), "10 av 16");
     assert_eq!(
         get(&sv, "Kvällstimmar (17–23) som ingen kontroll täcker"),
         "35 av 42"
     );
     let en = f.rows(&plan, Lang::En, false);
-    assert_eq!(get(&en, "Density"), "5 lines of 105 possible (4.8 %)");
+    assert_eq!(get(&en, "Density"), "13 lines of 153 possible (8.5 %)");
     assert_eq!(
         get(
             &en,
-            "Carrying much of the plan (agreements and fallback steps)"
+            "Has many commitments in the plan (agreements and fallback steps)"
         ),
         "Jenny (7), Birgitta (4)"
     );

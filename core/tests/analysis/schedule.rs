@@ -31,8 +31,9 @@ fn sample_two_weeks_from_the_meeting_lists_every_check_in_reading_order() {
     let plan = sample_plan();
     let due = upcoming(&plan, d("2026-11-23"), 14);
     // Two daily 19:00 calls (14 each), Pernilla on two Mondays, Ahmed's
-    // unannounced visit once in each of the two weeks.
-    assert_eq!(due.len(), 14 + 14 + 2 + 2);
+    // unannounced evening visit once in each of the two weeks, for each of
+    // the two evening agreements.
+    assert_eq!(due.len(), 14 + 14 + 2 + 2 + 2);
     let first_day: Vec<(u32, Slot)> = due
         .iter()
         .take_while(|c| c.date == d("2026-11-23"))
@@ -41,6 +42,7 @@ fn sample_two_weeks_from_the_meeting_lists_every_check_in_reading_order() {
     assert_eq!(
         first_day,
         vec![
+            (1, Slot::ThisWeek { times: 1 }),
             (2, Slot::ThisWeek { times: 1 }),
             (3, Slot::At(t("09:00"))),
             (1, Slot::At(t("19:00"))),
@@ -52,7 +54,10 @@ fn sample_two_weeks_from_the_meeting_lists_every_check_in_reading_order() {
         .filter(|c| c.method == Method::UnannouncedVisit)
         .collect();
     let visit_days: Vec<String> = visits.iter().map(|c| c.date.to_string()).collect();
-    assert_eq!(visit_days, ["2026-11-23", "2026-11-30"]);
+    assert_eq!(
+        visit_days,
+        ["2026-11-23", "2026-11-23", "2026-11-30", "2026-11-30"]
+    );
     assert_eq!(visits[0].by, vec![PersonId(13)], "Ahmed makes the visit");
     assert!(due.windows(2).all(|w| w[0].date <= w[1].date));
     assert_eq!(due.last().map(|c| c.date), Some(d("2026-12-06")));
@@ -159,8 +164,14 @@ fn sample_nothing_is_overdue_on_the_meeting_day_but_gaps_after_it_are() {
         .iter()
         .filter(|c| c.slot == Slot::ThisWeek { times: 1 })
         .collect();
-    assert_eq!(visits.len(), 1);
-    assert_eq!(visits[0].date, d("2026-11-29"));
+    let visits: Vec<(u32, String)> = visits
+        .iter()
+        .map(|c| (c.agreement.0, c.date.to_string()))
+        .collect();
+    assert_eq!(
+        visits,
+        [(1, "2026-11-29".to_string()), (2, "2026-11-29".to_string())]
+    );
 }
 
 #[test]
@@ -243,9 +254,15 @@ fn sample_due_steps() {
     assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-25")), Some(1));
     assert_eq!(due_step(&plan, AgreementId(3), d("2026-11-25")), Some(1));
     assert_eq!(due_step(&plan, AgreementId(99), d("2026-11-25")), None);
-    // On the day of the second missed call (2026-11-07) plan B was logged,
-    // and the next day's call was kept: nothing due then.
-    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-08")), None);
+    // The evening Jenny was late (2026-11-08) plan B was used and logged, so
+    // plan C was next in line that evening; the next day's call was kept:
+    // nothing due then.
+    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-08")), Some(2));
+    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-09")), None);
+    // The evening call that did not happen (2026-11-17) made plan B due
+    // until the next evening's call was kept.
+    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-17")), Some(1));
+    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-18")), None);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Validation findings: each finding on a minimal change to the sample family.
 
 use crate::analysis_support::*;
-use skyddsnat_core::analysis::validate::{validate, Finding, Location, Part, Severity};
+use skyddsnat_core::analysis::validate::{
+    validate, Finding, Location, Part, Severity, VOICE_OF_THEIR_OWN_AGE,
+};
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::*;
 
@@ -39,50 +41,56 @@ fn edit_person(plan: &mut Plan, id: u32, change: impl FnOnce(&mut Person)) {
     update(plan, p);
 }
 
+/// What the sample shows a consultant: the one thing they would agree with.
 #[test]
-fn the_sample_at_meeting_two_has_three_honest_warnings() {
+fn the_sample_at_meeting_two_has_one_honest_warning() {
     let plan = sample_plan();
     let findings = validate(&plan, d(MEETING_DAY), false);
     let got: Vec<(Severity, Location, &str)> = findings
         .iter()
         .map(|f| (f.severity, f.location, f.key))
         .collect();
+    // Birgitta calls every evening, fetches the children, takes them in and
+    // sleeps over at weekends: much rests on her. Jenny is named in even more,
+    // but the plan is about her home; "share the load" is not advice for her.
     assert_eq!(
         got,
-        vec![
-            (
-                Severity::Warning,
-                Location::Child(PersonId(2)),
-                "child_no_voice"
-            ),
-            (
-                Severity::Warning,
-                Location::Person(PersonId(3)),
-                "person_overloaded"
-            ),
-            (
-                Severity::Warning,
-                Location::Person(PersonId(5)),
-                "person_overloaded"
-            ),
-        ]
+        vec![(
+            Severity::Warning,
+            Location::Person(PersonId(5)),
+            "person_overloaded"
+        )]
     );
     assert_eq!(
         findings[0].message(Lang::Sv),
-        "Barnets egen röst saknas för Elis."
+        "Birgitta har 4 åtaganden i planen (överenskommelser och reservsteg)."
     );
     assert_eq!(
         findings[0].message(Lang::En),
-        "Elis's own voice is missing."
+        "Birgitta has 4 commitments in the plan (agreements and fallback steps)."
     );
-    assert_eq!(
-        findings[1].message(Lang::Sv),
-        "Jenny ingår i 7 överenskommelser och reservsteg."
-    );
-    assert_eq!(
-        findings[2].message(Lang::En),
-        "Birgitta is named in 4 agreements and fallback steps."
-    );
+    assert!(findings[0]
+        .hint(Lang::Sv)
+        .contains("även när Birgitta inte kan"));
+}
+
+#[test]
+fn a_parent_the_children_live_with_is_not_told_to_share_the_load() {
+    let mut plan = sample_plan();
+    let overloaded = |plan: &Plan| -> Vec<PersonId> {
+        validate(plan, d(MEETING_DAY), false)
+            .iter()
+            .filter(|f| f.key == "person_overloaded")
+            .filter_map(|f| match f.location {
+                Location::Person(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(overloaded(&plan), [PersonId(5)]);
+    // Were Jenny not living with the children, her 7 would be flagged.
+    edit_person(&mut plan, 3, |p| p.lives_with_child = false);
+    assert_eq!(overloaded(&plan), [PersonId(3), PersonId(5)]);
 }
 
 #[test]
@@ -271,7 +279,10 @@ fn the_last_step_should_reach_help() {
 #[test]
 fn the_person_responsible_should_not_be_the_only_checker() {
     let mut plan = sample_plan();
-    edit_agreement(&mut plan, 1, |a| a.checks[0].by = vec![PersonId(3)]);
+    edit_agreement(&mut plan, 1, |a| {
+        a.checks.truncate(1);
+        a.checks[0].by = vec![PersonId(3)];
+    });
     let f = only(&plan, MEETING_DAY, "responsible_only_checker");
     assert_eq!(
         f.message(Lang::En),
@@ -366,7 +377,7 @@ fn no_scaling_answers_at_the_latest_meeting() {
     let f = only(&plan, "2026-12-14", "no_scaling");
     assert_eq!(
         f.message(Lang::Sv),
-        "Ingen har svarat på skattningsfrågorna vid senaste mötet (2026-12-14)."
+        "Ingen har svarat på skalfrågorna vid senaste mötet (2026-12-14)."
     );
     let mut scale = plan.scales()[0].clone();
     scale.answers.push(ScaleAnswer {
@@ -380,30 +391,72 @@ fn no_scaling_answers_at_the_latest_meeting() {
         .any(|(k, _)| *k == "no_scaling"));
 }
 
-#[test]
-fn a_child_without_own_words_is_flagged_even_with_an_empty_view() {
-    let mut plan = sample_plan();
-    let empty = ChildView {
-        child: PersonId(2),
+fn no_words(child: u32) -> ChildView {
+    ChildView {
+        child: PersonId(child),
         worries: vec![],
         good_things: vec![],
         dreams: vec![],
         house: SafetyHouse::default(),
         words_and_pictures: " ".into(),
-    };
-    add(&mut plan, empty.clone());
-    assert_eq!(
-        only(&plan, MEETING_DAY, "child_no_voice").location,
-        Location::Child(PersonId(2))
-    );
+    }
+}
+
+#[test]
+fn a_child_without_own_words_is_flagged_even_with_an_empty_view() {
+    let mut plan = sample_plan();
+    update(&mut plan, no_words(1));
+    let f = only(&plan, MEETING_DAY, "child_no_voice");
+    assert_eq!(f.location, Location::Child(PersonId(1)));
+    assert_eq!(f.message(Lang::Sv), "Alvas egen röst saknas i planen.");
+    assert!(f.hint(Lang::Sv).contains("Tre hus"));
     let house = SafetyHouse {
         path: Score::new(8),
         ..SafetyHouse::default()
     };
-    update(&mut plan, ChildView { house, ..empty });
+    update(
+        &mut plan,
+        ChildView {
+            house,
+            ..no_words(1)
+        },
+    );
     assert!(!found(&plan, MEETING_DAY)
         .iter()
-        .any(|(k, _)| *k == "child_no_voice"));
+        .any(|(k, _)| k.starts_with("child_no_voice")));
+}
+
+#[test]
+fn for_the_youngest_what_the_preschool_sees_and_the_parents_tell_is_the_childs_voice() {
+    let mut plan = sample_plan();
+    // Elis is 3: the sample holds what his preschool saw and what his mother
+    // told, and that is his voice.
+    assert!(!found(&plan, MEETING_DAY)
+        .iter()
+        .any(|(k, _)| k.starts_with("child_no_voice")));
+    update(&mut plan, no_words(2));
+    let f = only(&plan, MEETING_DAY, "child_no_voice_young");
+    assert_eq!(f.location, Location::Child(PersonId(2)));
+    assert_eq!(
+        f.message(Lang::Sv),
+        "Inget är skrivet om hur Elis har det, sett från barnets håll."
+    );
+    assert!(f
+        .hint(Lang::Sv)
+        .contains("det förskolan ser och det föräldrarna berättar"));
+    assert!(f
+        .hint(Lang::En)
+        .contains("what the preschool sees and what the parents tell"));
+    // From four, a child is asked in its own words.
+    let four = Child {
+        age: Age::new(VOICE_OF_THEIR_OWN_AGE).expect("age"),
+        ..plan.children()[1].clone()
+    };
+    update(&mut plan, four);
+    assert_eq!(
+        only(&plan, MEETING_DAY, "child_no_voice").hint(Lang::En),
+        "Use the Three Houses or the Safety House and write down the child's own words."
+    );
 }
 
 #[test]
@@ -506,8 +559,10 @@ fn overload_starts_at_four_agreements_and_steps() {
 #[test]
 fn an_evening_agreement_checked_only_in_office_hours() {
     let mut plan = sample_plan();
+    // Only Birgitta's call, moved to the morning (no evening visit either).
     edit_agreement(&mut plan, 1, |a| {
-        a.checks[0].time = TimeOfDay::from_hm(10, 0)
+        a.checks.truncate(1);
+        a.checks[0].time = TimeOfDay::from_hm(10, 0);
     });
     let f = only(&plan, MEETING_DAY, "evening_office_hours");
     assert_eq!(
@@ -654,7 +709,11 @@ fn with_names_hidden_no_finding_names_anyone() {
     let mut plan = sample_plan();
     // Findings that name people of every kind: a responsible person who
     // checks herself, a protected person with a phone, a child not heard.
-    edit_agreement(&mut plan, 1, |a| a.checks[0].by = vec![PersonId(3)]);
+    edit_agreement(&mut plan, 1, |a| {
+        for c in &mut a.checks {
+            c.by = vec![PersonId(3)];
+        }
+    });
     edit_person(&mut plan, 5, |p| {
         p.protected = true;
         p.phone = "070-1740605".into();

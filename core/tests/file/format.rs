@@ -476,7 +476,7 @@ fn version_2_review_dates_become_the_meetings_they_were() {
     ] {
         assert_eq!(new[field], old[field], "{field}");
     }
-    assert_eq!(new["people"].as_array().unwrap().len(), 13);
+    assert_eq!(new["people"].as_array().unwrap().len(), 16);
     assert_eq!(new["people"][0]["name"], "Jenny");
     assert_eq!(new["people"][0]["agency"], serde_json::Value::Null);
     assert!(new.get("reviews").is_none());

@@ -22,7 +22,7 @@ fn agreement_number(state: &AppState, id: AgreementId) -> String {
         .unwrap_or_default()
 }
 
-/// "at 19:00: Birgitta – phone call – agreement 1".
+/// "at 19:00: Birgitta – calls – agreement 1".
 fn line(state: &AppState, d: &DueCheck) -> String {
     trf(
         state.lang,
