@@ -85,8 +85,15 @@ pub fn App(props: &AppProps) -> Html {
             *host.current.borrow_mut() = state.plan.clone();
             if *revision > 0 {
                 if let Some(store) = &host.store {
-                    let status = store.save(&state.plan);
-                    if status != state.storage {
+                    let dispatcher = state.dispatcher();
+                    let status = store.save(&state.plan, move |kept| {
+                        dispatcher.dispatch(Action::BackupKept(kept))
+                    });
+                    // Still full, and the backup copy was kept last time:
+                    // say so until this save's copy answers (no flicker).
+                    let unchanged = status == StorageStatus::Full
+                        && state.storage == StorageStatus::FullKeptInBackup;
+                    if status != state.storage && !unchanged {
                         if status != StorageStatus::Ok {
                             host.report_error(&crate::storage::status_message(state.lang, &status));
                         }
