@@ -86,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
             if *revision > 0 {
                 if let Some(store) = &host.store {
                     let dispatcher = state.dispatcher();
-                    let status = store.save(&state.plan, move |kept| {
+                    let status = store.save_then(&state.plan, move |kept| {
                         dispatcher.dispatch(Action::BackupKept(kept))
                     });
                     // Still full, and the backup copy was kept last time:

@@ -297,14 +297,20 @@ impl Store {
     }
 
     /// Saves `plan` as the latest copy (and as a kept version when the last
-    /// one is old enough). Returns how storage is doing.
+    /// one is old enough). Returns how storage is doing. See [`Store::save_then`].
+    pub fn save(&self, plan: &Plan) -> StorageStatus {
+        self.save_then(plan, |_| {})
+    }
+
+    /// [`Store::save`], telling `kept` about the IndexedDB copy when local
+    /// storage refused the save.
     ///
     /// The power-cut copy in IndexedDB (durable.rs) is written after every
     /// save, and also when local storage refuses it (full, or writes not
     /// allowed): then that copy is the only one of the latest changes, and
     /// `kept` hears whether it reached the disk (`true`) or not. At the next
     /// start it is opened, being newer than what local storage holds.
-    pub fn save(&self, plan: &Plan, kept: impl FnOnce(bool) + 'static) -> StorageStatus {
+    pub fn save_then(&self, plan: &Plan, kept: impl FnOnce(bool) + 'static) -> StorageStatus {
         if self.paused.get() {
             return StorageStatus::Forgotten;
         }
