@@ -203,7 +203,7 @@ const SEQUENCE = [
  * in the page from the first click to the frame after its work (yew
  * renders in microtasks after the click, the frame paints it).
  */
-async function largePlanSequence(browser, people) {
+async function largePlanSequence(browser, people, fileUrl = SINGLE_FILE_URL) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript({ path: path.join(REPO, 'tests/e2e/fixtures/instrument.js') });
   // Object URLs made and not revoked (a download's or a print's blob).
@@ -226,7 +226,7 @@ async function largePlanSequence(browser, people) {
   page.on('dialog', (d) => d.accept());
   const downloads = [];
   page.on('download', (d) => downloads.push(d.path().catch(() => null)));
-  await page.goto(SINGLE_FILE_URL);
+  await page.goto(fileUrl);
   const widget = new Widget(page);
   await widget.waitForMap();
   const plan = planWithPeople(people);
@@ -376,18 +376,31 @@ try {
   }
 
   const large = Number(process.env.BENCH_LARGE_PEOPLE || 2_000);
-  try {
-    const r = await largePlanSequence(browser, large);
-    console.log(`\n${large.toLocaleString('en')}-person plan opened in the offline file (☰ → Öppna fil…) in ${ms(r.openMs)}, then ${SEQUENCE.length} actions in a row:`);
-    for (const [i, action] of SEQUENCE.entries()) {
-      console.log(`  ${String(i + 1).padStart(2)}. ${action.padEnd(18)} ${ms(r.times[i]).padStart(10)}`);
+  // With a baseline: its file first, then this tree's, one after the other.
+  const files = process.env.BENCH_BASELINE
+    ? [[`baseline ${process.env.BENCH_BASELINE_REV || process.env.BENCH_BASELINE}`, pathToFileURL(process.env.BENCH_BASELINE).href], ['this tree', SINGLE_FILE_URL]]
+    : [['this tree', SINGLE_FILE_URL]];
+  const results = [];
+  for (const [name, url] of files) {
+    try {
+      results.push([name, await largePlanSequence(browser, large, url)]);
+    } catch (e) {
+      console.log(`large plan sequence (${name}): n/a (${e.message.split('\n')[0]})`);
     }
-    console.log(`  median ${ms(median(r.times))}, slowest ${ms(Math.max(...r.times))}; ${r.downloads} downloads`);
-    const fmt = (s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
-    console.log(`  page before: ${fmt(r.before)}`);
-    console.log(`  page after:  ${fmt(r.after)}`);
-  } catch (e) {
-    console.log(`large plan sequence: n/a (${e.message.split('\n')[0]})`);
+  }
+  if (results.length) {
+    console.log(`\n${large.toLocaleString('en')}-person plan opened in the offline file (☰ → Öppna fil…), then ${SEQUENCE.length} actions in a row:`);
+    console.log(`      ${'action'.padEnd(18)}${results.map(([name]) => name.padStart(22)).join('')}`);
+    console.log(`      ${'(opening the file)'.padEnd(18)}${results.map(([, r]) => ms(r.openMs).padStart(22)).join('')}`);
+    for (const [i, action] of SEQUENCE.entries()) {
+      console.log(`  ${String(i + 1).padStart(2)}. ${action.padEnd(18)}${results.map(([, r]) => ms(r.times[i]).padStart(22)).join('')}`);
+    }
+    for (const [name, r] of results) {
+      console.log(`  ${name}: median ${ms(median(r.times))}, slowest ${ms(Math.max(...r.times))}; ${r.downloads} downloads`);
+      const fmt = (s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
+      console.log(`    page before: ${fmt(r.before)}`);
+      console.log(`    page after:  ${fmt(r.after)}`);
+    }
   }
 } finally {
   await browser.close();
