@@ -411,7 +411,7 @@ mod tests {
         // Not a number is no number either: refused, never read as "empty".
         js_sys::Reflect::set(&first, &"age".into(), &f64::NAN.into()).expect("set");
         let en = message(Lang::En);
-        assert!(en.starts_with("At children[0].age:"), "{en}");
+        assert!(en.starts_with("At children[0].age (Alva):"), "{en}");
         assert!(!en.contains("null"), "{en}");
     }
 

@@ -58,29 +58,27 @@ fn select_value(e: &Event) -> String {
 #[function_component]
 pub fn ListView(props: &ListProps) -> Html {
     let app = use_app();
-    html! { <ListBody {app} on_relate={props.on_relate.clone()} /> }
+    let shown = crate::map::Shown::of(&app);
+    html! { <ListBody {app} {shown} on_relate={props.on_relate.clone()} /> }
 }
 
 #[derive(Properties)]
 struct BodyProps {
-    /// The state as of the last render that changed what the list shows.
+    /// The app, for names and words (its state is read as it is now).
     app: crate::state::AppContext,
+    /// What the tables show, as of this render.
+    shown: crate::map::Shown,
     on_relate: Callback<(PersonId, Option<PersonId>)>,
 }
 
-/// Equal when everything the tables show is equal: the plan (by identity),
-/// the selection, names hidden or not, the language and read-only. A tab
-/// switch or a notice changes none of them, so 2,000 rows are neither
-/// rebuilt nor compared then. (`on_relate` is made anew by every render of
-/// the screen and always opens the relation dialog: not compared.)
+/// Equal when everything the tables show is equal (see
+/// [`crate::map::Shown`]): a tab switch or a notice changes none of it, so
+/// 2,000 rows are neither rebuilt nor compared then. (`on_relate` is made
+/// anew by every render of the screen and always opens the relation
+/// dialog: not compared.)
 impl PartialEq for BodyProps {
     fn eq(&self, other: &Self) -> bool {
-        let (a, b): (&AppState, &AppState) = (&self.app, &other.app);
-        std::rc::Rc::ptr_eq(&a.plan, &b.plan)
-            && a.selection == b.selection
-            && a.hide_names == b.hide_names
-            && a.lang == b.lang
-            && a.readonly == b.readonly
+        self.shown == other.shown
     }
 }
 

@@ -41,6 +41,7 @@ pub struct MapProps {
 
 /// Memo key: the plan by identity (every edit makes a new `Rc`), so a
 /// memo recomputes once per change without comparing whole plans.
+#[derive(Clone)]
 pub struct PlanKey(pub Rc<Plan>);
 
 impl PartialEq for PlanKey {
@@ -571,7 +572,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}
                 {onkeydown} {onfocusin}>
                 <MapMarks app={app.clone()} drawing={DrawingRef(drawing.clone())} {tab_stop}
-                    preview_ref={preview_ref} />
+                    preview_ref={preview_ref} shown={Shown::of(&app)} />
             </svg>
             <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
             <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
@@ -597,27 +598,47 @@ impl PartialEq for DrawingRef {
 
 #[derive(Properties)]
 struct MarksProps {
-    /// The state as of the last render that changed what is drawn.
+    /// The app, for names and words (its state is read as it is now).
     app: crate::state::AppContext,
     drawing: DrawingRef,
     tab_stop: Option<PersonId>,
     preview_ref: NodeRef,
+    /// What the marks show, as of this render (the handle above always reads
+    /// the latest state, so it cannot tell an old render from a new one).
+    shown: Shown,
 }
 
-/// Equal when everything the marks show is equal: the plan (by identity),
-/// the drawing, the selection, names hidden or not, the language, read-only
-/// and the keyboard's tab stop. A tab switch, a notice or an announcement
-/// changes none of them, so the map's thousands of elements are neither
-/// rebuilt nor compared then (with 2,000 people that was most of a tab
-/// switch's time).
+/// The state a list or map of the whole network shows: the plan (by
+/// identity), the selection, names hidden or not, the language, read-only.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    plan: PlanKey,
+    selection: Selection,
+    hide_names: bool,
+    lang: skyddsnat_core::Lang,
+    readonly: bool,
+}
+
+impl Shown {
+    pub fn of(state: &AppState) -> Shown {
+        Shown {
+            plan: PlanKey(state.plan.clone()),
+            selection: state.selection,
+            hide_names: state.hide_names,
+            lang: state.lang,
+            readonly: state.readonly,
+        }
+    }
+}
+
+/// Equal when everything the marks show is equal: the drawing, what is
+/// [`Shown`] and the keyboard's tab stop. A tab switch, a notice or an
+/// announcement changes none of them, so the map's thousands of elements
+/// are neither rebuilt nor compared then (with 2,000 people that was most
+/// of a tab switch's time).
 impl PartialEq for MarksProps {
     fn eq(&self, other: &Self) -> bool {
-        let (a, b): (&AppState, &AppState) = (&self.app, &other.app);
-        Rc::ptr_eq(&a.plan, &b.plan)
-            && a.selection == b.selection
-            && a.hide_names == b.hide_names
-            && a.lang == b.lang
-            && a.readonly == b.readonly
+        self.shown == other.shown
             && self.drawing == other.drawing
             && self.tab_stop == other.tab_stop
             && self.preview_ref == other.preview_ref
