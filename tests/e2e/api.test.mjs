@@ -170,6 +170,27 @@ check('a number JSON cannot hold (1e400 is Infinity in JS), set through element.
   await context.close();
 });
 
+check('print(): the printed plan is in a script-less frame while the print dialog is open, and gone from the page once it closes', async () => {
+  const { context, page, problems } = await apiPage();
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('skyddsnat-plan');
+    el.setAttribute('sample', '');
+    el.setAttribute('storage-key', 'api-print');
+    document.body.append(el);
+    await el.ready;
+    el.print();
+    const frame = () => el.shadowRoot.querySelector('iframe.skn-print-frame');
+    const printed = frame()?.contentDocument?.body?.textContent ?? '';
+    // What the browser says when its print dialog closes (headless never does).
+    frame().contentWindow.dispatchEvent(new Event('afterprint'));
+    return { printed: printed.includes('Alva'), left: frame() !== null };
+  });
+  assert.ok(result.printed, 'the print frame held the plan while printing');
+  assert.equal(result.left, false, 'the printed plan stayed in the page after the dialog closed');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 check('destroy() leaves no listeners, intervals, timeouts or animation frames behind', async () => {
   const { context, page } = await apiPage({ instrument: true });
   const baseline = await page.evaluate(() => window.__ledger());
