@@ -129,6 +129,9 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// What a window's event listener made in Rust is.
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
 thread_local! {
     /// Removes a print frame once its print dialog has closed, so the
     /// printed plan (a whole document: with 2,000 people, twice the nodes of
@@ -136,7 +139,7 @@ thread_local! {
     /// closure for every frame (it finds its frame from the event), made
     /// once. A browser that never says `afterprint` keeps the frame until
     /// the next print replaces it, as before.
-    static AFTER_PRINT: std::cell::RefCell<Option<Closure<dyn FnMut(web_sys::Event)>>> =
+    static AFTER_PRINT: std::cell::RefCell<Option<Listener>> =
         const { std::cell::RefCell::new(None) };
 }
 
