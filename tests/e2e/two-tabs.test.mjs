@@ -122,12 +122,18 @@ async function downloadedJson(page, click) {
   return { path: await download.path(), plan: JSON.parse(fs.readFileSync(await download.path(), 'utf8')) };
 }
 
-check('the tab behind keeps a way out: its edit, never autosaved, is in "Save file…" from the warning and from the menu, and that file opens with it', async () => {
+check('the tab behind keeps a way out: closing it with its never-autosaved edit asks first; the edit is in "Save file…" from the warning and from the menu, that file opens with it, and then it closes without asking', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const tabA = await context.newPage();
   const tabB = await context.newPage();
   const problems = [await watchProblems(tabA), await watchProblems(tabB)];
-  for (const tab of [tabA, tabB]) tab.on('dialog', (d) => d.accept());
+  tabA.on('dialog', (d) => d.accept());
+  // B: "Leave page?" is answered "stay"; every question is noted.
+  const asked = [];
+  tabB.on('dialog', (d) => {
+    asked.push(d.type());
+    return d.type() === 'beforeunload' ? d.dismiss() : d.accept();
+  });
   await tabA.goto(SINGLE_FILE_URL);
   await tabB.goto(SINGLE_FILE_URL);
   const a = new Widget(tabA);
@@ -139,6 +145,12 @@ check('the tab behind keeps a way out: its edit, never autosaved, is in "Save fi
   // B's edit exists only in B's memory: not in localStorage, not in the power-cut copy.
   await addPerson(b, 'Bara i B');
   assert.ok(!(await storedNames(tabB)).includes('Bara i B'), 'B autosaved over the newer version');
+
+  // Closing B now would lose the edit: the browser asks first.
+  await tabB.close({ runBeforeUnload: true });
+  for (let i = 0; i < 40 && !asked.includes('beforeunload'); i++) await tabA.waitForTimeout(50);
+  assert.deepEqual(asked, ['beforeunload'], 'closing B with its edit only in memory did not ask');
+  assert.ok(!tabB.isClosed(), 'B closed although the user chose to stay');
 
   const fromWarning = await downloadedJson(tabB, warning(b).getByRole('button', { name: 'Spara fil…' }));
   await b.button(/^(Meny|Menu)$/).click();
@@ -165,6 +177,14 @@ check('the tab behind keeps a way out: its edit, never autosaved, is in "Save fi
   await c.waitForMap('Bara i B');
   assert.deepEqual(await c.plan(), fromMenu.plan);
   for (const p of problems) assert.deepEqual(p.pageErrors, []);
+
+  // Saved as a file, B closes without a question.
+  asked.length = 0;
+  const closed = new Promise((resolve) => tabB.once('close', resolve));
+  await tabB.close({ runBeforeUnload: true });
+  await Promise.race([closed, tabA.waitForTimeout(3_000)]);
+  assert.deepEqual(asked, [], 'B asked before closing although its work is saved as a file');
+  assert.ok(tabB.isClosed(), 'B did not close');
   await context.close();
 });
 

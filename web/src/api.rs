@@ -181,6 +181,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         dispatch: RefCell::new(None),
         quiet_change: Cell::new(false),
         pending: RefCell::new(None),
+        saved_as_file: RefCell::new(None),
     });
     if let Some(e) = load_error {
         host.report_error(&format!("{} {e}", i18n::tr(lang, "storage.restore_failed")));
