@@ -183,6 +183,30 @@ for (const [when, before] of [
   });
 }
 
+check('storage full and no IndexedDB either: the banner says the changes are only in memory (never "kept"), and closing the page asks first', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A browser where IndexedDB is missing (some private windows).
+  await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true }));
+  const page = await context.newPage();
+  const asked = [];
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    return d.dismiss();
+  });
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await fillStorage(page);
+  await widget.addPerson('Bara I Minnet');
+  await warning(widget).waitFor({ timeout: 2_000 });
+  await page.waitForTimeout(500); // time enough for a backup copy to say it was kept
+  assert.equal((await warning(widget).locator('span').textContent()).trim(), catalog('storage.full'));
+  await page.close({ runBeforeUnload: true });
+  for (let i = 0; i < 40 && !asked.includes('beforeunload'); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(asked, ['beforeunload'], 'the page closed with the edit only in memory, without asking');
+  await context.close();
+});
+
 check('storage already full when the file is opened: the widget says it is full (not unavailable), and saves once there is room', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
