@@ -5,6 +5,7 @@
 import { check } from './pending.mjs';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { launch, startServer, watchProblems, Widget, samplePlan, retitled, REPO, BOOT_TIMEOUT } from './widget.mjs';
 
@@ -115,6 +116,77 @@ check('<skyddsnat-plan>: plan property, exportJson, skyddsnat-change on an edit,
       }),
   );
   assert.ok(typeof reported === 'string' && reported.length > 10, `skyddsnat-error carries a message: ${reported}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+/** A message of a catalog (`core/i18n/<lang>/<area>.txt`), as the user reads it. */
+function catalog(lang, area, key) {
+  const text = fs.readFileSync(path.join(REPO, `core/i18n/${lang}/${area}.txt`), 'utf8');
+  const line = text.split('\n').find((l) => l.startsWith(`${key} = `));
+  assert.ok(line, `${key} is in the ${lang} catalog`);
+  return line.slice(key.length + 3).trim();
+}
+
+check('a number JSON cannot hold (1e400 is Infinity in JS), set through element.plan and handle.setPlan: the Error says "too large" and where, never "null"', async () => {
+  const { context, page, problems } = await apiPage();
+  const sample = samplePlan();
+  const messages = await page.evaluate((sample) => {
+    const tooBig = structuredClone(sample);
+    tooBig.children[0].age = 1e400; // the browser parses this to Infinity
+    const minus = structuredClone(sample);
+    minus.people[2].place.depth = -1e400;
+    const attempt = (f) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e.message;
+      }
+    };
+    const el = document.createElement('skyddsnat-plan');
+    el.id = 'element';
+    el.setAttribute('lang', 'sv');
+    el.plan = sample;
+    document.body.append(el);
+    return el.ready.then(() => {
+      const handle = Skyddsnat.mount(document.getElementById('a'), { lang: 'en', plan: sample });
+      return {
+        element: attempt(() => (el.plan = tooBig)),
+        handle: attempt(() => handle.setPlan(tooBig)),
+        minus: attempt(() => handle.setPlan(minus)),
+        kept: el.plan.children[0].age,
+      };
+    });
+  }, sample);
+  const sv = catalog('sv', 'format', 'format.number_too_large');
+  const en = catalog('en', 'format', 'format.number_too_large');
+  assert.equal(messages.element, `Vid children[0].age: ${sv}`);
+  assert.equal(messages.handle, `At children[0].age: ${en}`);
+  assert.match(messages.minus ?? '', /^At people\[2\]\.place\.depth/, messages.minus);
+  assert.ok(messages.minus.includes(en), messages.minus);
+  assert.equal(messages.kept, sample.children[0].age, 'the open plan is untouched');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+check('print(): the printed plan is in a script-less frame while the print dialog is open, and gone from the page once it closes', async () => {
+  const { context, page, problems } = await apiPage();
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('skyddsnat-plan');
+    el.setAttribute('sample', '');
+    el.setAttribute('storage-key', 'api-print');
+    document.body.append(el);
+    await el.ready;
+    el.print();
+    const frame = () => el.shadowRoot.querySelector('iframe.skn-print-frame');
+    const printed = frame()?.contentDocument?.body?.textContent ?? '';
+    // What the browser says when its print dialog closes (headless never does).
+    frame().contentWindow.dispatchEvent(new Event('afterprint'));
+    return { printed: printed.includes('Alva'), left: frame() !== null };
+  });
+  assert.ok(result.printed, 'the print frame held the plan while printing');
+  assert.equal(result.left, false, 'the printed plan stayed in the page after the dialog closed');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

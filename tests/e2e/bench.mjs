@@ -4,6 +4,11 @@
 //   offline file (sample plan only) and for the embed build (given plans);
 // - main-thread time per drag move with 50/200/500 people (median, p95);
 // - JS heap after load.
+// - a 2,000-person plan opened in the offline file (☰ → Öppna fil…), then
+//   20 actions in a row (print, SVG export, tab switches, list and map):
+//   each action's time from the click to the next frame after its work,
+//   and what the page holds before and after (iframes, listeners, timers,
+//   object URLs, JS heap), so that something that accumulates shows.
 // - with BENCH_BASELINE=<an older dist/skyddsnat.html> (`cargo xtask bench
 //   --baseline <rev>`): the offline file's time to map and its import of a
 //   1,000-person plan, for that file and this one, runs interleaved so both
@@ -15,6 +20,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launch, startServer, samplePlan, SINGLE_FILE, SINGLE_FILE_URL, REPO, Widget } from './widget.mjs';
 
@@ -183,64 +189,236 @@ async function dragMoves(browser, url, plan) {
   return { moves, moved };
 }
 
+
+/** The 20 actions of the large-plan sequence, in order. */
+const SEQUENCE = [
+  'print', 'export SVG', 'tab Plan', 'tab Skala', 'tab Barnets röst', 'tab Uppföljning', 'tab Person',
+  'print', 'list view', 'map view', 'export SVG', 'tab Plan', 'print', 'tab Person',
+  'export SVG', 'tab Uppföljning', 'print', 'tab Person', 'export SVG', 'print',
+];
+
+/**
+ * Opens a plan of `people` people in the offline file through ☰ → Öppna
+ * fil…, then does SEQUENCE one action after another. Each action is timed
+ * in the page from the first click to the frame after its work (yew
+ * renders in microtasks after the click, the frame paints it).
+ */
+async function largePlanSequence(browser, people, fileUrl = SINGLE_FILE_URL) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await context.addInitScript({ path: path.join(REPO, 'tests/e2e/fixtures/instrument.js') });
+  // Object URLs made and not revoked (a download's or a print's blob).
+  await context.addInitScript(() => {
+    const live = new Set();
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = function (o) {
+      const url = create.call(this, o);
+      live.add(url);
+      return url;
+    };
+    URL.revokeObjectURL = function (url) {
+      live.delete(url);
+      return revoke.call(this, url);
+    };
+    window.__objectUrls = () => live.size;
+  });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.path().catch(() => null)));
+  await page.goto(fileUrl);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  const plan = planWithPeople(people);
+  const nodes = plan.people.length + plan.children.length;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-bench-')), 'large-plan.json');
+  fs.writeFileSync(file, JSON.stringify(plan));
+  const opened = performance.now();
+  await widget.button(/^(Meny|Menu)$/).click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    widget.host.getByRole('button', { name: 'Öppna fil…' }).click(),
+  ]);
+  await chooser.setFiles(file);
+  await page.waitForFunction(
+    (n) => document.querySelector('skyddsnat-plan').shadowRoot.querySelectorAll('svg.skn-map-svg [data-person]').length >= n,
+    nodes,
+    { timeout: 120_000, polling: 200 },
+  );
+  const openMs = performance.now() - opened;
+  const cdp = await context.newCDPSession(page);
+  const state = async () => {
+    // After a full GC: what is still held (documents of old print frames,
+    // detached nodes, listeners) is retained, not garbage waiting.
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+    const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
+    const heap = await cdp.send('Runtime.getHeapUsage').catch(() => ({}));
+    const page_ = await page.evaluate(() => {
+      const root = document.querySelector('skyddsnat-plan').shadowRoot;
+      const ledger = window.__ledger();
+      return {
+        iframes: root.querySelectorAll('iframe').length + document.querySelectorAll('iframe').length,
+        listeners: ledger.listeners.length,
+        timers: ledger.intervals + ledger.timeouts,
+        frames: ledger.frames,
+        objectUrls: window.__objectUrls(),
+        widgetNodes: root.querySelectorAll('*').length,
+      };
+    });
+    return {
+      ...page_,
+      documents: dom.documents,
+      nodes: dom.nodes,
+      jsEventListeners: dom.jsEventListeners,
+      heapMB: heap.usedSize === undefined ? undefined : +(heap.usedSize / 1024 / 1024).toFixed(1),
+    };
+  };
+  const before = await state();
+  const times = [];
+  for (const action of SEQUENCE) {
+    const ms = await page.evaluate(async (action) => {
+      const root = document.querySelector('skyddsnat-plan').shadowRoot;
+      const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const button = (name) => {
+        const b = [...root.querySelectorAll('button')].find((el) => el.textContent.trim() === name || el.getAttribute('aria-label') === name);
+        if (!b) throw new Error(`no button "${name}"`);
+        return b;
+      };
+      const menuItem = async (name) => {
+        button('Meny').click();
+        await Promise.resolve(); // yew renders the menu in a microtask
+        for (let i = 0; i < 50 && ![...root.querySelectorAll('.skn-menu-item')].some((b) => b.textContent.trim() === name); i++) {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        button(name).click();
+      };
+      const t0 = performance.now();
+      if (action === 'print') await menuItem('Skriv ut');
+      else if (action === 'export SVG') await menuItem('Exportera kartan (SVG)');
+      else if (action.startsWith('tab ')) button(action.slice(4)).click();
+      else if (action === 'list view') button('Visa som lista').click();
+      else if (action === 'map view') button('Visa som karta').click();
+      await settle();
+      return performance.now() - t0;
+    }, action);
+    times.push(ms);
+  }
+  const after = await state();
+  await Promise.all(downloads);
+  await context.close();
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return { openMs, times, before, after, downloads: downloads.length };
+}
+
 const browser = await launch();
 const server = await startServer();
 try {
-  const wasm = fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat_bg.wasm'));
-  const html = fs.statSync(path.join(REPO, 'dist/skyddsnat.html')).size;
-  console.log(`wasm after wasm-opt      ${wasm.length} bytes`);
-  console.log(`wasm gzipped (-9)        ${zlib.gzipSync(wasm, { level: 9 }).length} bytes`);
-  console.log(`dist/skyddsnat.html      ${html} bytes\n`);
+  // BENCH_ONLY=large runs only the large-plan sequence.
+  if (process.env.BENCH_ONLY !== 'large') {
+    const wasm = fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat_bg.wasm'));
+    const html = fs.statSync(path.join(REPO, 'dist/skyddsnat.html')).size;
+    console.log(`wasm after wasm-opt      ${wasm.length} bytes`);
+    console.log(`wasm gzipped (-9)        ${zlib.gzipSync(wasm, { level: 9 }).length} bytes`);
+    console.log(`dist/skyddsnat.html      ${html} bytes\n`);
 
-  const sampleSize = samplePlan().people.length + samplePlan().children.length;
-  try {
-    const r = await timeToMap(browser, SINGLE_FILE_URL, null, sampleSize);
-    console.log(`offline file, sample family (${sampleSize} nodes): map painted ${ms(r.median)} after navigation (median of ${RUNS})`);
-    if (r.heap !== undefined) console.log(`  JS heap after load (after GC): ${(r.heap / 1024 / 1024).toFixed(2)} MB`);
-    if (r.hook !== undefined) console.log(`  widget's own perf report: ${JSON.stringify(r.hook)}`);
-  } catch (e) {
-    console.log(`offline file: n/a (${e.message.split('\n')[0]})`);
-  }
-
-  const baseline = process.env.BENCH_BASELINE;
-  if (baseline) {
-    const files = [baseline, SINGLE_FILE];
-    const names = [`baseline ${process.env.BENCH_BASELINE_REV || baseline}`, 'this tree'];
-    console.log('\nOffline file, before and after (runs interleaved):');
+    const sampleSize = samplePlan().people.length + samplePlan().children.length;
     try {
-      const results = await offlineFiles(browser, files, sampleSize);
-      for (const [i, r] of results.entries()) {
-        console.log(
-          `  ${names[i].padEnd(24)} ${String(fs.statSync(files[i]).size).padStart(7)} bytes; sample map painted ${ms(r.map)}; ` +
-            `1,000-person plan imported and painted ${ms(r.importing)} (medians of ${RUNS})`,
-        );
+      const r = await timeToMap(browser, SINGLE_FILE_URL, null, sampleSize);
+      console.log(`offline file, sample family (${sampleSize} nodes): map painted ${ms(r.median)} after navigation (median of ${RUNS})`);
+      if (r.heap !== undefined) console.log(`  JS heap after load (after GC): ${(r.heap / 1024 / 1024).toFixed(2)} MB`);
+      if (r.hook !== undefined) console.log(`  widget's own perf report: ${JSON.stringify(r.hook)}`);
+    } catch (e) {
+      console.log(`offline file: n/a (${e.message.split('\n')[0]})`);
+    }
+
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) {
+      const files = [baseline, SINGLE_FILE];
+      const names = [`baseline ${process.env.BENCH_BASELINE_REV || baseline}`, 'this tree'];
+      console.log('\nOffline file, before and after (runs interleaved):');
+      try {
+        const results = await offlineFiles(browser, files, sampleSize);
+        for (const [i, r] of results.entries()) {
+          console.log(
+            `  ${names[i].padEnd(24)} ${String(fs.statSync(files[i]).size).padStart(7)} bytes; sample map painted ${ms(r.map)}; ` +
+              `1,000-person plan imported and painted ${ms(r.importing)} (medians of ${RUNS})`,
+          );
+        }
+      } catch (e) {
+        console.log(`  n/a (${e.message.split('\n')[0]})`);
       }
-    } catch (e) {
-      console.log(`  n/a (${e.message.split('\n')[0]})`);
+      console.log('');
     }
-    console.log('');
+
+    const benchUrl = `${server.origin}/tests/e2e/fixtures/bench.html`;
+    for (const people of [20, 100, 500]) {
+      try {
+        const plan = planWithPeople(people);
+        const r = await timeToMap(browser, benchUrl, plan, people);
+        const heap = r.heap !== undefined ? `, JS heap ${(r.heap / 1024 / 1024).toFixed(2)} MB` : '';
+        console.log(`embed, ${String(people).padStart(3)} people: map painted ${ms(r.median)} after navigation${heap}`);
+      } catch (e) {
+        console.log(`embed, ${people} people: n/a (${e.message.split('\n')[0]})`);
+      }
+    }
+
+    for (const people of [50, 200, 500]) {
+      try {
+        const { moves, moved } = await dragMoves(browser, benchUrl, planWithPeople(people));
+        if (moves.length === 0) throw new Error('no pointermove reached the page');
+        const note = moved ? 'the person moved' : 'WARNING: the person did not move, so this measured hovering';
+        console.log(`drag, ${String(people).padStart(3)} people: main thread per move median ${ms(median(moves))}, p95 ${ms(p95(moves))} (${moves.length} moves; ${note})`);
+      } catch (e) {
+        console.log(`drag, ${people} people: n/a (${e.message.split('\n')[0]})`);
+      }
+    }
+
   }
 
-  const benchUrl = `${server.origin}/tests/e2e/fixtures/bench.html`;
-  for (const people of [20, 100, 500]) {
-    try {
-      const plan = planWithPeople(people);
-      const r = await timeToMap(browser, benchUrl, plan, people);
-      const heap = r.heap !== undefined ? `, JS heap ${(r.heap / 1024 / 1024).toFixed(2)} MB` : '';
-      console.log(`embed, ${String(people).padStart(3)} people: map painted ${ms(r.median)} after navigation${heap}`);
-    } catch (e) {
-      console.log(`embed, ${people} people: n/a (${e.message.split('\n')[0]})`);
+  const large = Number(process.env.BENCH_LARGE_PEOPLE || 2_000);
+  // With a baseline: its file first, then this tree's, one after the other.
+  const files = process.env.BENCH_BASELINE
+    ? [[`baseline ${process.env.BENCH_BASELINE_REV || process.env.BENCH_BASELINE}`, pathToFileURL(process.env.BENCH_BASELINE).href], ['this tree', SINGLE_FILE_URL]]
+    : [['this tree', SINGLE_FILE_URL]];
+  // Each file's sequence RUNS times (files alternating, so both see the
+  // same machine), each action's median over the runs; the page's holdings
+  // from the last run.
+  const runs = Number(process.env.BENCH_LARGE_RUNS || 3);
+  const all = files.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [i, [name, url]] of files.entries()) {
+      try {
+        all[i].push(await largePlanSequence(browser, large, url));
+      } catch (e) {
+        console.log(`large plan sequence (${name}): n/a (${e.message.split('\n')[0]})`);
+      }
     }
   }
-
-  for (const people of [50, 200, 500]) {
-    try {
-      const { moves, moved } = await dragMoves(browser, benchUrl, planWithPeople(people));
-      if (moves.length === 0) throw new Error('no pointermove reached the page');
-      const note = moved ? 'the person moved' : 'WARNING: the person did not move, so this measured hovering';
-      console.log(`drag, ${String(people).padStart(3)} people: main thread per move median ${ms(median(moves))}, p95 ${ms(p95(moves))} (${moves.length} moves; ${note})`);
-    } catch (e) {
-      console.log(`drag, ${people} people: n/a (${e.message.split('\n')[0]})`);
+  const results = files
+    .map(([name], i) => [name, all[i]])
+    .filter(([, rs]) => rs.length)
+    .map(([name, rs]) => [
+      name,
+      {
+        openMs: median(rs.map((r) => r.openMs)),
+        times: SEQUENCE.map((_, k) => median(rs.map((r) => r.times[k]))),
+        downloads: rs.at(-1).downloads,
+        before: rs.at(-1).before,
+        after: rs.at(-1).after,
+      },
+    ]);
+  if (results.length) {
+    console.log(`\n${large.toLocaleString('en')}-person plan opened in the offline file (☰ → Öppna fil…), then ${SEQUENCE.length} actions in a row (medians of ${runs} runs):`);
+    console.log(`      ${'action'.padEnd(18)}${results.map(([name]) => name.padStart(22)).join('')}`);
+    console.log(`      ${'(opening the file)'.padEnd(18)}${results.map(([, r]) => ms(r.openMs).padStart(22)).join('')}`);
+    for (const [i, action] of SEQUENCE.entries()) {
+      console.log(`  ${String(i + 1).padStart(2)}. ${action.padEnd(18)}${results.map(([, r]) => ms(r.times[i]).padStart(22)).join('')}`);
+    }
+    for (const [name, r] of results) {
+      console.log(`  ${name}: median of the actions ${ms(median(r.times))}, slowest ${ms(Math.max(...r.times))}`);
+      const fmt = (s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
+      console.log(`    page before: ${fmt(r.before)}`);
+      console.log(`    page after:  ${fmt(r.after)}`);
     }
   }
 } finally {

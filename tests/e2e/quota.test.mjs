@@ -2,6 +2,9 @@
 // private window, storage disabled by policy): the widget keeps working in
 // memory, says so plainly, offers "Save file…" — which holds every change —
 // and drops nothing silently: once space is free, the next edit saves all.
+// When localStorage is full the power-cut copy in IndexedDB still takes each
+// save: the banner says so, and a page closed abruptly and opened again
+// shows the edit.
 
 import { check } from './pending.mjs';
 import { before, after } from 'node:test';
@@ -73,6 +76,14 @@ async function storedPlan(page) {
 
 const warning = (widget) => widget.host.locator('.skn-banner--warning[role=alert]');
 
+/** Waits until the warning says the catalog's `key` (it may first say another). */
+async function warningSays(widget, key) {
+  const text = catalog(key);
+  const said = () => widget.host.evaluate((el) => el.shadowRoot.querySelector('.skn-banner--warning span')?.textContent.trim());
+  for (let i = 0; i < 40 && (await said()) !== text; i++) await widget.page.waitForTimeout(50);
+  assert.equal(await said(), text);
+}
+
 /** "Save file…" in the warning: the download must hold every person in `names`. */
 async function saveFileHolds(page, widget, names) {
   const [download] = await Promise.all([
@@ -104,9 +115,10 @@ check('storage full: the widget says so, keeps working, "Save file…" has every
   const filled = await fillStorage(page);
   assert.ok(filled > 1_000_000, `the storage took only ${filled} characters`);
   await widget.addPerson('Fullt Första');
-  // Said at once, plainly, where the user looks, with the way out.
+  // Said at once, plainly, where the user looks, with the way out; and
+  // truly: the change is kept in IndexedDB instead.
   await warning(widget).waitFor({ timeout: 2_000 });
-  assert.equal((await warning(widget).locator('span').textContent()).trim(), catalog('storage.full'));
+  await warningSays(widget, 'storage.full_kept');
   errors.push(...(await page.evaluate(() => window.__errors)));
   assert.ok(errors.includes(catalog('storage.full')), `the host page heard of it by skyddsnat-error: ${errors}`);
   // It keeps working in memory.
@@ -131,6 +143,67 @@ check('storage full: the widget says so, keeps working, "Save file…" has every
   await again.waitForMap('Fullt Andra');
   assert.deepEqual(await again.plan(), stored);
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+for (const [when, before] of [
+  ['after earlier saves', ['Innan Fullt']],
+  ['before anything was ever saved', []],
+]) {
+  check(`storage full ${when}: the edit is kept in IndexedDB, the banner says so, and the page closed abruptly then opened again shows it`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(SINGLE_FILE_URL);
+    const widget = new Widget(page);
+    await widget.waitForMap();
+    for (const name of before) await widget.addPerson(name);
+    await fillStorage(page);
+    await widget.addPerson('Bara I Reserv');
+    await warning(widget).waitFor({ timeout: 2_000 });
+    await warningSays(widget, 'storage.full_kept');
+    const stored = await storedPlan(page);
+    assert.ok(!stored?.people.some((p) => p.name === 'Bara I Reserv'), 'the test meant localStorage to be full');
+    const onScreen = await widget.plan();
+    // Closed as a crash or a killed tab closes it: nothing runs at the end.
+    await page.close({ runBeforeUnload: false });
+
+    const again = await context.newPage();
+    const problemsAgain = await watchProblems(again);
+    await again.goto(SINGLE_FILE_URL);
+    const reopened = new Widget(again);
+    await reopened.waitForMap('Bara I Reserv');
+    assert.deepEqual(await reopened.plan(), onScreen, 'the plan reopens as it was on screen');
+    // Storage is still full: the reopened page says so, as truly as before.
+    await warning(reopened).waitFor({ timeout: 2_000 });
+    await warningSays(reopened, 'storage.full_kept');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problemsAgain.pageErrors, []);
+    await context.close();
+  });
+}
+
+check('storage full and no IndexedDB either: the banner says the changes are only in memory (never "kept"), and closing the page asks first', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A browser where IndexedDB is missing (some private windows).
+  await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true }));
+  const page = await context.newPage();
+  const asked = [];
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    return d.dismiss();
+  });
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await fillStorage(page);
+  await widget.addPerson('Bara I Minnet');
+  await warning(widget).waitFor({ timeout: 2_000 });
+  await page.waitForTimeout(500); // time enough for a backup copy to say it was kept
+  assert.equal((await warning(widget).locator('span').textContent()).trim(), catalog('storage.full'));
+  await page.close({ runBeforeUnload: true });
+  for (let i = 0; i < 40 && !asked.includes('beforeunload'); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(asked, ['beforeunload'], 'the page closed with the edit only in memory, without asking');
   await context.close();
 });
 
@@ -173,7 +246,7 @@ check('storage full when only the widget is refused (QuotaExceededError from set
   await page.evaluate(() => (window.__refuseWrites = true));
   await widget.addPerson('Vägrad Skrivning');
   await warning(widget).waitFor({ timeout: 2_000 });
-  assert.equal((await warning(widget).locator('span').textContent()).trim(), catalog('storage.full'));
+  await warningSays(widget, 'storage.full_kept');
   await saveFileHolds(page, widget, ['Vägrad Skrivning']);
   await page.evaluate(() => (window.__refuseWrites = false));
   await widget.addPerson('Skrivs Igen');

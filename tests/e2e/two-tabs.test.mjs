@@ -116,6 +116,79 @@ check('two tabs of the offline file: the tab behind is warned at once, its edits
   await context.close();
 });
 
+/** Clicks `click` (a locator) and returns the JSON of the download it starts. */
+async function downloadedJson(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), click.click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  return { path: await download.path(), plan: JSON.parse(fs.readFileSync(await download.path(), 'utf8')) };
+}
+
+check('the tab behind keeps a way out: closing it with its never-autosaved edit asks first; the edit is in "Save file…" from the warning and from the menu, that file opens with it, and then it closes without asking', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  const problems = [await watchProblems(tabA), await watchProblems(tabB)];
+  tabA.on('dialog', (d) => d.accept());
+  // B: "Leave page?" is answered "stay"; every question is noted.
+  const asked = [];
+  tabB.on('dialog', (d) => {
+    asked.push(d.type());
+    return d.type() === 'beforeunload' ? d.dismiss() : d.accept();
+  });
+  await tabA.goto(SINGLE_FILE_URL);
+  await tabB.goto(SINGLE_FILE_URL);
+  const a = new Widget(tabA);
+  const b = new Widget(tabB);
+  await a.waitForMap();
+  await b.waitForMap();
+  await addPerson(a, 'Först i A');
+  await warning(b).waitFor({ timeout: 3_000 });
+  // B's edit exists only in B's memory: not in localStorage, not in the power-cut copy.
+  await addPerson(b, 'Bara i B');
+  assert.ok(!(await storedNames(tabB)).includes('Bara i B'), 'B autosaved over the newer version');
+
+  // Closing B now would lose the edit: the browser asks first.
+  await tabB.close({ runBeforeUnload: true });
+  for (let i = 0; i < 40 && !asked.includes('beforeunload'); i++) await tabA.waitForTimeout(50);
+  assert.deepEqual(asked, ['beforeunload'], 'closing B with its edit only in memory did not ask');
+  assert.ok(!tabB.isClosed(), 'B closed although the user chose to stay');
+
+  const fromWarning = await downloadedJson(tabB, warning(b).getByRole('button', { name: 'Spara fil…' }));
+  await b.button(/^(Meny|Menu)$/).click();
+  const fromMenu = await downloadedJson(tabB, b.host.locator('.skn-menu-list').getByRole('button', { name: 'Spara fil…' }));
+  for (const [how, saved] of [['warning', fromWarning], ['menu', fromMenu]]) {
+    const people = saved.plan.people.map((p) => p.name);
+    assert.ok(people.includes('Bara i B'), `the file saved from the ${how} lacks B's edit`);
+    assert.deepEqual(saved.plan, await b.plan(), `the file saved from the ${how} is the plan on B's screen`);
+  }
+  assert.equal((await warning(b).locator('span').textContent()).trim(), catalog('storage.conflict'), 'B is still told it does not autosave');
+
+  // The file is a way out: opened in another tab, B's work is there.
+  const tabC = await context.newPage();
+  tabC.on('dialog', (d) => d.accept());
+  await tabC.goto(SINGLE_FILE_URL);
+  const c = new Widget(tabC);
+  await c.waitForMap();
+  await c.button(/^(Meny|Menu)$/).click();
+  const [chooser] = await Promise.all([
+    tabC.waitForEvent('filechooser'),
+    c.host.getByRole('button', { name: 'Öppna fil…' }).click(),
+  ]);
+  await chooser.setFiles(fromMenu.path);
+  await c.waitForMap('Bara i B');
+  assert.deepEqual(await c.plan(), fromMenu.plan);
+  for (const p of problems) assert.deepEqual(p.pageErrors, []);
+
+  // Saved as a file, B closes without a question.
+  asked.length = 0;
+  const closed = new Promise((resolve) => tabB.once('close', resolve));
+  await tabB.close({ runBeforeUnload: true });
+  await Promise.race([closed, tabA.waitForTimeout(3_000)]);
+  assert.deepEqual(asked, [], 'B asked before closing although its work is saved as a file');
+  assert.ok(tabB.isClosed(), 'B did not close');
+  await context.close();
+});
+
 check('two widgets with one storage key on one page (no storage event between them): the later save never overwrites the other\'s newer one', async () => {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
   const page = await context.newPage();

@@ -51,12 +51,52 @@ thread_local! {
 pub fn plan_from_js(value: &JsValue, lang: Lang) -> Result<Plan, js_sys::Error> {
     let text = match value.as_string() {
         Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
+        None => js_to_json(value)
             .ok_or_else(|| js_sys::Error::new(i18n::tr(lang, "app.plan_not_json")))?,
     };
     file::from_json(&text).map_err(|e| js_sys::Error::new(&e.message(lang)))
+}
+
+/// Stand in for numbers JSON cannot hold while the object is written out
+/// (a NUL first: no plan text may hold one, so a text equal to a marker
+/// would be refused anyway).
+const INFINITY: &str = "\u{0}skyddsnat:infinity";
+const MINUS_INFINITY: &str = "\u{0}skyddsnat:-infinity";
+
+/// A JS value as JSON text, where `JSON.stringify` alone would lose
+/// something the user must hear about: a number too large for JSON (`1e400`
+/// in JS is `Infinity`) would become `null`, and "null found" names the
+/// wrong problem (or none: null is "empty" where a value is optional). Such
+/// a number is written as `1e400` instead, which the file reader refuses as
+/// "too large" at its JSON path; `NaN` is written as the text "NaN", which
+/// no number field accepts.
+fn js_to_json(value: &JsValue) -> Option<String> {
+    let found = Rc::new(Cell::new(false));
+    let replacer = {
+        let found = found.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(
+            move |_key: JsValue, v: JsValue| match v.as_f64() {
+                Some(n) if n.is_nan() => JsValue::from_str("NaN"),
+                Some(n) if n.is_infinite() => {
+                    found.set(true);
+                    JsValue::from_str(if n > 0.0 { INFINITY } else { MINUS_INFINITY })
+                }
+                _ => v,
+            },
+        )
+    };
+    let text: String = js_sys::JSON::stringify_with_replacer(value, replacer.as_ref())
+        .ok()?
+        .as_string()?;
+    if !found.get() {
+        return Some(text);
+    }
+    // The markers as JSON.stringify wrote them (`"\u0000…"`).
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    Some(
+        text.replace(&quoted(INFINITY), "1e400")
+            .replace(&quoted(MINUS_INFINITY), "-1e400"),
+    )
 }
 
 /// Today in the browser's time zone.
@@ -141,6 +181,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         dispatch: RefCell::new(None),
         quiet_change: Cell::new(false),
         pending: RefCell::new(None),
+        saved_as_file: RefCell::new(None),
         on_home: option(&options, "onHome")
             .dyn_into::<js_sys::Function>()
             .ok(),
@@ -408,6 +449,31 @@ mod tests {
             link.get_attribute("download").as_deref(),
             Some("skyddsnat-plan-2026-11-23.json")
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_number_too_large_for_json_is_named_with_its_path_not_as_null() {
+        let plan = plan_to_js(&sample::sample_plan());
+        let children = js_sys::Reflect::get(&plan, &"children".into()).expect("children");
+        let first = js_sys::Reflect::get(&children, &0.into()).expect("a child");
+        // What the browser makes of `age: 1e400`.
+        js_sys::Reflect::set(&first, &"age".into(), &f64::INFINITY.into()).expect("set");
+        let message =
+            |lang| String::from(plan_from_js(&plan, lang).expect_err("refused").message());
+        let too_large = |lang| i18n::tr(lang, "format.number_too_large").to_string();
+        assert_eq!(
+            message(Lang::Sv),
+            format!("Vid children[0].age: {}", too_large(Lang::Sv))
+        );
+        assert_eq!(
+            message(Lang::En),
+            format!("At children[0].age: {}", too_large(Lang::En))
+        );
+        // Not a number is no number either: refused, never read as "empty".
+        js_sys::Reflect::set(&first, &"age".into(), &f64::NAN.into()).expect("set");
+        let en = message(Lang::En);
+        assert!(en.starts_with("At children[0].age (Alva):"), "{en}");
+        assert!(!en.contains("null"), "{en}");
     }
 
     #[wasm_bindgen_test]

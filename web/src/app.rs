@@ -85,8 +85,15 @@ pub fn App(props: &AppProps) -> Html {
             *host.current.borrow_mut() = state.plan.clone();
             if *revision > 0 {
                 if let Some(store) = &host.store {
-                    let status = store.save(&state.plan);
-                    if status != state.storage {
+                    let dispatcher = state.dispatcher();
+                    let status = store.save_then(&state.plan, move |kept| {
+                        dispatcher.dispatch(Action::BackupKept(kept))
+                    });
+                    // Still full, and the backup copy was kept last time:
+                    // say so until this save's copy answers (no flicker).
+                    let unchanged = status == StorageStatus::Full
+                        && state.storage == StorageStatus::FullKeptInBackup;
+                    if status != state.storage && !unchanged {
                         if status != StorageStatus::Ok {
                             host.report_error(&crate::storage::status_message(state.lang, &status));
                         }
@@ -140,6 +147,48 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 });
             }
+        });
+    }
+
+    // While storage keeps nothing (another tab's newer save, full with no
+    // backup copy, not allowed, forgotten), changes not saved as a file
+    // exist only on this screen: closing the page asks first (the browser's
+    // own "Leave page?"). Listening only then: a page with a `beforeunload`
+    // listener may be kept out of the back/forward cache.
+    {
+        let host = host.clone();
+        let state = state.clone();
+        let memory_only = matches!(
+            state.storage,
+            StorageStatus::Conflict
+                | StorageStatus::Full
+                | StorageStatus::Unavailable
+                | StorageStatus::Forgotten
+        ) && host.store.is_some();
+        use_effect_with(memory_only, move |memory_only| {
+            let listener = (*memory_only)
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| {
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    gloo::events::EventListener::new_with_options(
+                        &window,
+                        "beforeunload",
+                        options,
+                        move |event| {
+                            // The handle reads the state as it is now.
+                            if state.can_undo() && !host.is_saved_as_file(&state.plan) {
+                                event.prevent_default();
+                                let _ = js_sys::Reflect::set(
+                                    event,
+                                    &"returnValue".into(),
+                                    &JsValue::from_str(""),
+                                );
+                            }
+                        },
+                    )
+                });
+            move || drop(listener)
         });
     }
 
@@ -358,7 +407,11 @@ fn StatusBanner(props: &BannerProps) -> Html {
     let s: &AppState = &app;
     let save = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| crate::files::save_json(&app.plan, app.today))
+        let host = props.host.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::files::save_json(&app.plan, app.today);
+            host.0.saved_as_file(&app.plan);
+        })
     };
     let dismiss_error = {
         let app = app.clone();

@@ -17,7 +17,7 @@
 //! private windows, blocked site data), nothing happens and nothing is said,
 //! and the widget works as it did with localStorage alone.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -198,14 +198,47 @@ fn on_result(request: &IdbRequest, then: impl FnOnce(JsValue) + 'static) {
 /// writer's saves arrive in order, so its latest always replaces its own
 /// earlier one, even if the computer's clock was set back in between.
 pub fn put(key: &str, save: Mirrored) {
+    put_then(key, save, |_| {});
+}
+
+/// [`put`], then `done(true)` once the save is on disk (its transaction
+/// completed), or `done(false)` when it was not stored: no IndexedDB, a
+/// refused or aborted transaction, or a newer save of another writer there.
+pub fn put_then(key: &str, save: Mirrored, done: impl FnOnce(bool) + 'static) {
     let key = key.to_string();
+    let done = Rc::new(RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(bool)>)));
+    let finish = move |kept: bool| {
+        let then = done.borrow_mut().take();
+        if let Some(then) = then {
+            then(kept);
+        }
+    };
     with_db(move |db| {
         let Some(store) = db.and_then(|db| plans(db, IdbTransactionMode::Readwrite)) else {
+            finish(false);
             return;
         };
         let Ok(request) = store.get(&JsValue::from_str(&key)) else {
+            finish(false);
             return;
         };
+        let transaction = store.transaction();
+        let finish = Rc::new(finish);
+        let stored = Rc::new(Cell::new(false));
+        {
+            let (finish, stored) = (finish.clone(), stored.clone());
+            let complete = Closure::once_into_js(move || finish.as_ref()(stored.get()));
+            transaction.set_oncomplete(Some(complete.unchecked_ref()));
+        }
+        {
+            let finish = finish.clone();
+            let failed = Closure::once_into_js(move |e: web_sys::Event| {
+                e.prevent_default();
+                finish.as_ref()(false);
+            });
+            // A failed request aborts the transaction: `abort` follows `error`.
+            transaction.set_onabort(Some(failed.unchecked_ref()));
+        }
         on_result(&request, move |old| {
             if mirrored(&old)
                 .is_some_and(|old| old.writer != save.writer && old.saved_at > save.saved_at)
@@ -221,7 +254,11 @@ pub fn put(key: &str, save: Mirrored) {
                 let _ = js_sys::Reflect::set(&record, &name.into(), &value);
             }
             // Same transaction as the read: no other save comes in between.
-            let _ = store.put_with_key(&record, &JsValue::from_str(&key));
+            stored.set(
+                store
+                    .put_with_key(&record, &JsValue::from_str(&key))
+                    .is_ok(),
+            );
         });
     });
 }

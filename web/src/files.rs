@@ -3,6 +3,7 @@
 //! except as a file the user saves.
 
 use skyddsnat_core::{file, Date, Plan};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlIFrameElement, Url};
 
@@ -51,7 +52,8 @@ pub fn save_json(plan: &Plan, today: Date) {
 /// document goes into a sandboxed, script-less iframe inside `host`, its
 /// `<style>` is adopted as a constructed stylesheet (so a strict
 /// `style-src 'self'` host page does not block it), and the frame's print
-/// dialog opens. The previous print frame, if any, is removed first.
+/// dialog opens. The previous print frame, if any, is removed first; the
+/// frame itself goes once the dialog has closed (`afterprint`).
 pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -104,9 +106,41 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
         }
     }
     if let Some(win) = frame.content_window() {
+        AFTER_PRINT.with(|after| {
+            let mut after = after.borrow_mut();
+            let remove = after.get_or_insert_with(|| {
+                Closure::new(|e: web_sys::Event| {
+                    // The frame's window is of the frame's realm (not
+                    // `instanceof` this page's Window): read it by name.
+                    let frame = e
+                        .current_target()
+                        .and_then(|w| js_sys::Reflect::get(&w, &"frameElement".into()).ok())
+                        .and_then(|f| f.dyn_into::<Element>().ok());
+                    if let Some(frame) = frame {
+                        frame.remove();
+                    }
+                })
+            });
+            let _ =
+                win.add_event_listener_with_callback("afterprint", remove.as_ref().unchecked_ref());
+        });
         win.print()?;
     }
     Ok(())
+}
+
+/// What a window's event listener made in Rust is.
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+thread_local! {
+    /// Removes a print frame once its print dialog has closed, so the
+    /// printed plan (a whole document: with 2,000 people, twice the nodes of
+    /// the screen) is not kept in the page until the next print. One
+    /// closure for every frame (it finds its frame from the event), made
+    /// once. A browser that never says `afterprint` keeps the frame until
+    /// the next print replaces it, as before.
+    static AFTER_PRINT: std::cell::RefCell<Option<Listener>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The value of attribute `name` on a document's `<html …>` start tag (the

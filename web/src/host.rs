@@ -31,6 +31,10 @@ pub struct Host {
     /// A plan the host set before the app's first render had installed
     /// `dispatch` (yew renders asynchronously after `mount`); loaded then.
     pub pending: RefCell<Option<Plan>>,
+    /// The plan as it was last saved as a file by the user (any kind:
+    /// JSON, sealed, a copy of the page), by identity: while storage keeps
+    /// nothing, closing the page with other changes asks first.
+    pub saved_as_file: RefCell<Option<Rc<Plan>>>,
     /// Back to the start screen (the plans on this computer), when the
     /// widget was opened from it.
     pub on_home: Option<js_sys::Function>,
@@ -49,6 +53,19 @@ impl Host {
             }
             None => *self.pending.borrow_mut() = Some(plan),
         }
+    }
+
+    /// The user saved `plan` as a file.
+    pub fn saved_as_file(&self, plan: &Rc<Plan>) {
+        *self.saved_as_file.borrow_mut() = Some(plan.clone());
+    }
+
+    /// Whether `plan` is what the user last saved as a file.
+    pub fn is_saved_as_file(&self, plan: &Rc<Plan>) -> bool {
+        self.saved_as_file
+            .borrow()
+            .as_ref()
+            .is_some_and(|saved| Rc::ptr_eq(saved, plan))
     }
 
     /// Reports an error to the host page's `onError`, if it gave one.

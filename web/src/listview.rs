@@ -58,6 +58,33 @@ fn select_value(e: &Event) -> String {
 #[function_component]
 pub fn ListView(props: &ListProps) -> Html {
     let app = use_app();
+    let shown = crate::map::Shown::of(&app);
+    html! { <ListBody {app} {shown} on_relate={props.on_relate.clone()} /> }
+}
+
+#[derive(Properties)]
+struct BodyProps {
+    /// The app, for names and words (its state is read as it is now).
+    app: crate::state::AppContext,
+    /// What the tables show, as of this render.
+    shown: crate::map::Shown,
+    on_relate: Callback<(PersonId, Option<PersonId>)>,
+}
+
+/// Equal when everything the tables show is equal (see
+/// [`crate::map::Shown`]): a tab switch or a notice changes none of it, so
+/// 2,000 rows are neither rebuilt nor compared then. (`on_relate` is made
+/// anew by every render of the screen and always opens the relation
+/// dialog: not compared.)
+impl PartialEq for BodyProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.shown == other.shown
+    }
+}
+
+#[function_component]
+fn ListBody(props: &BodyProps) -> Html {
+    let app = props.app.clone();
     let s: &AppState = &app;
     let lang = app.lang;
     let order = app.plan.settings().sector_order.clone();

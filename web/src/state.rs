@@ -48,8 +48,13 @@ pub enum StorageStatus {
     Ok,
     /// No storage at all (disabled, private window, sandboxed page).
     Unavailable,
-    /// Storage exists but refused the write (quota).
+    /// Storage exists but refused the write (quota), and the latest
+    /// changes are only in memory (the IndexedDB copy not written, or not yet).
     Full,
+    /// Local storage refused the write (quota), but the power-cut copy in
+    /// IndexedDB holds the latest changes: they are there when the plan is
+    /// opened again on this computer; no versions are kept meanwhile.
+    FullKeptInBackup,
     /// Another tab or widget saved newer work under the same key; we stopped
     /// autosaving rather than overwrite it.
     Conflict,
@@ -109,6 +114,9 @@ pub enum Action {
     Announce(String),
     SetView(View),
     SetStorage(StorageStatus),
+    /// The IndexedDB copy of a save that local storage refused did (`true`)
+    /// or did not reach the disk: says which of the two "full" states holds.
+    BackupKept(bool),
     Notice(Option<String>),
     /// The user has read the refused edit's message.
     DismissError,
@@ -240,6 +248,20 @@ impl Reducible for AppState {
             Action::Announce(text) => s.announcement = text,
             Action::SetView(view) => s.view = view,
             Action::SetStorage(status) => s.storage = status,
+            Action::BackupKept(kept) => {
+                // Only while storage is full: a later save that worked, or
+                // another reason, is not overwritten by a late answer.
+                if matches!(
+                    s.storage,
+                    StorageStatus::Full | StorageStatus::FullKeptInBackup
+                ) {
+                    s.storage = if kept {
+                        StorageStatus::FullKeptInBackup
+                    } else {
+                        StorageStatus::Full
+                    };
+                }
+            }
             Action::DismissError => s.error = None,
             Action::Notice(text) => {
                 if let Some(text) = &text {

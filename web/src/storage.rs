@@ -297,8 +297,20 @@ impl Store {
     }
 
     /// Saves `plan` as the latest copy (and as a kept version when the last
-    /// one is old enough). Returns how storage is doing.
+    /// one is old enough). Returns how storage is doing. See [`Store::save_then`].
     pub fn save(&self, plan: &Plan) -> StorageStatus {
+        self.save_then(plan, |_| {})
+    }
+
+    /// [`Store::save`], telling `kept` about the IndexedDB copy when local
+    /// storage refused the save.
+    ///
+    /// The power-cut copy in IndexedDB (durable.rs) is written after every
+    /// save, and also when local storage refuses it (full, or writes not
+    /// allowed): then that copy is the only one of the latest changes, and
+    /// `kept` hears whether it reached the disk (`true`) or not. At the next
+    /// start it is opened, being newer than what local storage holds.
+    pub fn save_then(&self, plan: &Plan, kept: impl FnOnce(bool) + 'static) -> StorageStatus {
         if self.paused.get() {
             return StorageStatus::Forgotten;
         }
@@ -323,9 +335,36 @@ impl Store {
         {
             return StorageStatus::Conflict;
         }
-        let Stored { text, blobs } = split(plan);
+        let t = now();
+        let stored = split(plan);
+        // The whole file, snapshots included.
+        let whole = if stored.blobs.is_empty() {
+            stored.text.clone()
+        } else {
+            file::to_json(plan)
+        };
+        let mirror = crate::durable::Mirrored {
+            saved_at: t,
+            writer: self.writer.clone(),
+            json: whole,
+        };
+        match self.save_local(&s, &meta, stored, t) {
+            StorageStatus::Ok => {
+                crate::durable::put(&self.key("plan"), mirror);
+                StorageStatus::Ok
+            }
+            refused => {
+                crate::durable::put_then(&self.key("plan"), mirror, kept);
+                refused
+            }
+        }
+    }
+
+    /// The local storage part of [`Store::save`], at time `t`.
+    fn save_local(&self, s: &Storage, meta: &Value, stored: Stored, t: f64) -> StorageStatus {
+        let Stored { text, blobs } = stored;
         // Blobs first: a copy is never stored before the snapshots it names.
-        let new_blobs = match self.write_blobs(&s, &blobs) {
+        let new_blobs = match self.write_blobs(s, &blobs) {
             Ok(new) => new,
             Err(status) => return status,
         };
@@ -333,7 +372,6 @@ impl Store {
             return refused(e);
         }
         let mut rotated = false;
-        let t = now();
         let mut next = meta["next_version"].as_u64().unwrap_or(0);
         let mut last_version_at = meta["last_version_at"].as_f64().unwrap_or(0.0);
         if t - last_version_at >= VERSION_EVERY_MS {
@@ -359,25 +397,12 @@ impl Store {
         }
         self.last_seen.set(t);
         self.seen_meta.set(true);
-        // The power-cut copy (see durable.rs): the whole file, snapshots included.
-        crate::durable::put(
-            &self.key("plan"),
-            crate::durable::Mirrored {
-                saved_at: t,
-                writer: self.writer.clone(),
-                json: if blobs.is_empty() {
-                    text
-                } else {
-                    file::to_json(plan)
-                },
-            },
-        );
         // Only a new snapshot, a replaced version or a copy that names other
         // snapshots than before (a closing undone) can leave a blob unused.
         let refs: Vec<String> = blobs.into_iter().map(|(hash, _)| hash).collect();
         let refs_changed = *self.last_refs.borrow() != refs;
         if new_blobs || rotated || refs_changed {
-            self.drop_unused_blobs(&s);
+            self.drop_unused_blobs(s);
         }
         *self.last_refs.borrow_mut() = refs;
         StorageStatus::Ok
@@ -530,6 +555,7 @@ pub fn status_message(lang: Lang, status: &StorageStatus) -> String {
         StorageStatus::Ok => "storage.ok",
         StorageStatus::Unavailable => "storage.unavailable",
         StorageStatus::Full => "storage.full",
+        StorageStatus::FullKeptInBackup => "storage.full_kept",
         StorageStatus::Conflict => "storage.conflict",
         StorageStatus::Forgotten => "storage.forgotten",
     };

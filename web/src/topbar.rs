@@ -167,8 +167,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     };
     let save = {
         let app = app.clone();
+        let host = props.host.clone();
         item(Box::new(move || {
-            crate::files::save_json(&app.plan, app.today)
+            crate::files::save_json(&app.plan, app.today);
+            host.0.saved_as_file(&app.plan);
         }))
     };
     let save_protected = {
@@ -184,7 +186,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let on_sealed = {
         let passphrase = passphrase.clone();
         let app = app.clone();
+        let host = props.host.clone();
         Callback::from(move |text: String| {
+            host.0.saved_as_file(&app.plan);
             crate::files::download(
                 &crate::files::file_name("plan-skyddad", app.today, "json"),
                 "application/json",
@@ -206,10 +210,13 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         let app = app.clone();
         let host = props.host.clone();
         item(Box::new(move || {
-            if let Err(e) = crate::files::save_copy(&app.plan, app.today) {
-                host.0
-                    .report_error(&format!("{} {e:?}", t(&app, "menu.save_copy_failed")));
-                app.dispatch(Action::Notice(Some(t(&app, "menu.save_copy_failed"))));
+            match crate::files::save_copy(&app.plan, app.today) {
+                Ok(()) => host.0.saved_as_file(&app.plan),
+                Err(e) => {
+                    host.0
+                        .report_error(&format!("{} {e:?}", t(&app, "menu.save_copy_failed")));
+                    app.dispatch(Action::Notice(Some(t(&app, "menu.save_copy_failed"))));
+                }
             }
         }))
     };

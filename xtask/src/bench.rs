@@ -5,7 +5,12 @@
 //!   automatic layout as the room sees it (people in one cell, at one depth,
 //!   with a person in focus);
 //! - browser (headless Chromium via tests/e2e/bench.mjs): wasm size, time to
-//!   a painted map, main-thread time per drag move, JS heap.
+//!   a painted map, main-thread time per drag move, JS heap; and a
+//!   2,000-person plan opened in the offline file followed by 20 actions in a
+//!   row (print, SVG export, tab switches, list and map), each action's time
+//!   and what the page holds before and after (iframes, listeners, timers,
+//!   object URLs, heap), so that anything that accumulates shows.
+//!   `BENCH_ONLY=large cargo xtask bench browser` runs only that sequence.
 //!
 //! `--baseline <rev>` measures an older commit in the same run: its own
 //! `bench core` (built in a worktree under `target/bench-baseline/`), and its

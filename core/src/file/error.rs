@@ -105,6 +105,9 @@ pub enum ImportErrorKind {
         shown: String,
         expected: JsonKind,
     },
+    /// A number larger than JSON can hold (`1e400`; from JavaScript,
+    /// `Infinity`, which `JSON.stringify` would otherwise turn into null).
+    NumberTooLarge,
     /// A number outside its range (ring 1–3, age 0–17…).
     OutOfRange {
         found: String,
@@ -297,6 +300,7 @@ impl ImportError {
                 "format.out_of_range",
                 &[("found", found), ("min", &n(min)), ("max", &n(max))],
             ),
+            K::NumberTooLarge => tr(lang, "format.number_too_large").to_string(),
             K::BadDate => tr(lang, "format.bad_date").to_string(),
             K::BadTime => tr(lang, "format.bad_time").to_string(),
             K::Integrity(e) => e.message(lang),

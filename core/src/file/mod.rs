@@ -145,7 +145,7 @@ pub fn from_json(text: &str) -> Result<Plan, ImportError> {
     guard::check_depth(text)?;
     // A byte-order mark is what some Windows editors put first; it is not data.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let guard::StrictValue(root) = serde_json::from_str(text).map_err(parse_error)?;
+    let guard::StrictValue(root) = serde_json::from_str(text).map_err(|e| parse_error(e, text))?;
     from_checked_value(root)
 }
 
@@ -251,9 +251,32 @@ fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
     Ok(plan)
 }
 
+/// serde_json's message for a number beyond `f64` (`1e400`), which it
+/// counts as a syntax error.
+const NUMBER_OUT_OF_RANGE: &str = "number out of range";
+
+/// The JSON path where parsing `text` fails (empty at the top level). Only
+/// called once a parse has failed: the text is parsed again, tracking the
+/// path, so the parse of every good file pays nothing for it.
+fn path_of_parse_error(text: &str) -> String {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, guard::StrictValue>(&mut de) {
+        Ok(_) => String::new(),
+        Err(e) => match e.path().to_string() {
+            root if root == "." => String::new(),
+            p => p,
+        },
+    }
+}
+
 /// Turns a parse error of the raw text into an [`ImportError`].
-fn parse_error(e: serde_json::Error) -> ImportError {
+fn parse_error(e: serde_json::Error, text: &str) -> ImportError {
     use serde_json::error::Category;
+    if e.to_string().starts_with(NUMBER_OUT_OF_RANGE) {
+        // Say what and where, not "not valid JSON": the file is JSON, one
+        // number in it is beyond what JSON readers hold.
+        return ImportError::new(path_of_parse_error(text), ImportErrorKind::NumberTooLarge);
+    }
     let (line, column) = (e.line(), e.column());
     let kind = match e.classify() {
         Category::Eof => ImportErrorKind::Truncated { line },

@@ -95,7 +95,7 @@ fn expect_hostile(name: &str, result: &Result<Plan, ImportError>) {
             Some(
                 K::OutOfRange { .. }
                     | K::WrongType { .. }
-                    | K::Syntax { .. }
+                    | K::NumberTooLarge
                     | K::BadVersion { .. }
                     | K::NewerVersion { .. }
                     | K::Integrity(EditError::Invalid { .. })

@@ -420,6 +420,42 @@ fn the_envelope_is_checked_first() {
 }
 
 #[test]
+fn a_number_json_cannot_hold_is_called_too_large_and_placed_in_both_languages() {
+    // `1e400` is valid JSON syntax but beyond any reader's numbers: the user
+    // reads what is wrong and where, not "not valid JSON" at a column, and
+    // never "null" (what a browser's JSON.stringify makes of Infinity).
+    let text = to_json(&sample_plan()).replacen("\"age\": 7", "\"age\": 1e400", 1);
+    assert!(text.contains("1e400"), "the sample's first child is 7");
+    let e = import_err(&text);
+    assert_eq!(e.kind, ImportErrorKind::NumberTooLarge);
+    assert_eq!(e.path, "children[0].age");
+    assert_eq!(
+        e.message(Lang::Sv),
+        "Vid children[0].age: Talet är för stort: större än JSON kan hålla, \
+         och större än något fält i en plan tillåter."
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "At children[0].age: The number is too large: larger than JSON can hold, \
+         and larger than any field of a plan allows."
+    );
+    // Deeper, negative, and on one line (as the JS API sends a plan).
+    let text = sample_edited(|v| v["people"][2]["place"]["depth"] = 0.into()).replacen(
+        "\"depth\":0",
+        "\"depth\":-1e400",
+        1,
+    );
+    let e = import_err(&text);
+    assert_eq!(e.kind, ImportErrorKind::NumberTooLarge);
+    assert!(e.path.ends_with("place.depth"), "{}", e.path);
+    assert!(e.path.starts_with("people["), "{}", e.path);
+    // Also in the bytes of an opened file.
+    let e = from_slice(b"{\"format\":\"skyddsnat\",\"schema_version\":1e999}").unwrap_err();
+    assert_eq!(e.kind, ImportErrorKind::NumberTooLarge);
+    assert_eq!(e.path, "schema_version");
+}
+
+#[test]
 fn a_file_from_a_newer_version_is_refused_with_a_clear_message() {
     let text = read("tests/fixtures/migration/newer-v4.json");
     let e = import_err(&text);

@@ -41,6 +41,7 @@ pub struct MapProps {
 
 /// Memo key: the plan by identity (every edit makes a new `Rc`), so a
 /// memo recomputes once per change without comparing whole plans.
+#[derive(Clone)]
 pub struct PlanKey(pub Rc<Plan>);
 
 impl PartialEq for PlanKey {
@@ -66,6 +67,54 @@ pub fn map_drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) ->
     );
     let scene = Scene::new(plan, &layout, lang, hide_names);
     MapDrawing { layout, scene }
+}
+
+/// A kept drawing: of which plan, names hidden or not, in which language.
+type KeptDrawing = (
+    std::rc::Weak<Plan>,
+    bool,
+    skyddsnat_core::Lang,
+    Rc<MapDrawing>,
+);
+
+thread_local! {
+    /// The latest drawings, by plan identity: the map is unmounted while
+    /// the list is shown, and laying out 2,000 people again on the way back
+    /// would be most of that switch's time. A few entries, so that widgets
+    /// side by side do not evict each other; an entry whose plan is gone
+    /// (an edit made a new one, the widget was destroyed) is dropped.
+    static DRAWINGS: RefCell<Vec<KeptDrawing>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many drawings [`cached_drawing`] keeps.
+const DRAWINGS_KEPT: usize = 4;
+
+/// The drawing of `plan` as the screen draws it, computed once per plan
+/// (and per hide names, language).
+pub fn cached_drawing(
+    plan: &Rc<Plan>,
+    hide_names: bool,
+    lang: skyddsnat_core::Lang,
+) -> Rc<MapDrawing> {
+    let found = DRAWINGS.with(|d| {
+        let mut d = d.borrow_mut();
+        d.retain(|(p, ..)| p.strong_count() > 0);
+        d.iter()
+            .find(|(p, h, l, _)| {
+                std::ptr::eq(p.as_ptr(), Rc::as_ptr(plan)) && *h == hide_names && *l == lang
+            })
+            .map(|(.., drawing)| drawing.clone())
+    });
+    if let Some(drawing) = found {
+        return drawing;
+    }
+    let drawing = Rc::new(map_drawing(plan, hide_names, lang));
+    DRAWINGS.with(|d| {
+        let mut d = d.borrow_mut();
+        d.insert(0, (Rc::downgrade(plan), hide_names, lang, drawing.clone()));
+        d.truncate(DRAWINGS_KEPT);
+    });
+    drawing
 }
 
 /// A scene element as a DOM element with exactly the scene's attributes.
@@ -186,10 +235,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pressed = use_mut_ref(|| Option::<Pressed>::None);
-    let drawing = use_memo(
-        (PlanKey(app.plan.clone()), app.hide_names, app.lang),
-        |(key, hide, lang)| map_drawing(&key.0, *hide, *lang),
-    );
+    let drawing = cached_drawing(&app.plan, app.hide_names, app.lang);
 
     // Tell a benchmark harness when the first map has been painted.
     use_effect_with((), |_| {
@@ -517,6 +563,96 @@ pub fn MapView(props: &MapProps) -> Html {
         .filter(|id| scene.node(*id).is_some())
         .or_else(|| scene.nodes.first().map(|n| n.id));
 
+    let describe_id = app.dom_id("map-help");
+    html! {
+        <div class="skn-map">
+            <svg ref={svg_ref} class="skn-map-svg" viewBox={view.attr()}
+                preserveAspectRatio="xMidYMid meet" role="group"
+                aria-label={t(state, "map.label")} aria-describedby={describe_id.clone()}
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}
+                {onkeydown} {onfocusin}>
+                <MapMarks app={app.clone()} drawing={DrawingRef(drawing.clone())} {tab_stop}
+                    preview_ref={preview_ref} shown={Shown::of(&app)} />
+            </svg>
+            <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
+            <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
+                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_IN)}
+                    aria-label={t(state, "map.zoom_in")} title={t(state, "map.zoom_in")}>{ "+" }</button>
+                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_OUT)}
+                    aria-label={t(state, "map.zoom_out")} title={t(state, "map.zoom_out")}>{ "−" }</button>
+                <button type="button" class="skn-button skn-button--small" onclick={fit}>{ t(state, "map.fit") }</button>
+            </div>
+        </div>
+    }
+}
+
+/// A map drawing shared by identity (props compare pointers, not scenes).
+#[derive(Clone)]
+pub struct DrawingRef(pub Rc<MapDrawing>);
+
+impl PartialEq for DrawingRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties)]
+struct MarksProps {
+    /// The app, for names and words (its state is read as it is now).
+    app: crate::state::AppContext,
+    drawing: DrawingRef,
+    tab_stop: Option<PersonId>,
+    preview_ref: NodeRef,
+    /// What the marks show, as of this render (the handle above always reads
+    /// the latest state, so it cannot tell an old render from a new one).
+    shown: Shown,
+}
+
+/// The state a list or map of the whole network shows: the plan (by
+/// identity), the selection, names hidden or not, the language, read-only.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    plan: PlanKey,
+    selection: Selection,
+    hide_names: bool,
+    lang: skyddsnat_core::Lang,
+    readonly: bool,
+}
+
+impl Shown {
+    pub fn of(state: &AppState) -> Shown {
+        Shown {
+            plan: PlanKey(state.plan.clone()),
+            selection: state.selection,
+            hide_names: state.hide_names,
+            lang: state.lang,
+            readonly: state.readonly,
+        }
+    }
+}
+
+/// Equal when everything the marks show is equal: the drawing, what is
+/// [`Shown`] and the keyboard's tab stop. A tab switch, a notice or an
+/// announcement changes none of them, so the map's thousands of elements
+/// are neither rebuilt nor compared then (with 2,000 people that was most
+/// of a tab switch's time).
+impl PartialEq for MarksProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.shown == other.shown
+            && self.drawing == other.drawing
+            && self.tab_stop == other.tab_stop
+            && self.preview_ref == other.preview_ref
+    }
+}
+
+/// The rings and sectors, the relations, the link preview line, the people
+/// and their labels.
+#[function_component]
+fn MapMarks(props: &MarksProps) -> Html {
+    let app = &props.app;
+    let state: &AppState = app;
+    let scene = &props.drawing.0.scene;
+    let tab_stop = props.tab_stop;
     let involved: Option<HashSet<PersonId>> = match app.selection {
         Selection::Agreement(aid) => app
             .plan
@@ -658,34 +794,19 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     let (nodes, overlays): (Vec<Html>, Vec<Html>) = nodes.unzip();
 
-    let describe_id = app.dom_id("map-help");
     html! {
-        <div class="skn-map">
-            <svg ref={svg_ref} class="skn-map-svg" viewBox={view.attr()}
-                preserveAspectRatio="xMidYMid meet" role="group"
-                aria-label={t(state, "map.label")} aria-describedby={describe_id.clone()}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}
-                {onkeydown} {onfocusin}>
-                <g class="skn-grid" aria-hidden="true">
-                    { for rings }
-                    { for sector_lines }
-                    { for sector_titles }
-                    { for ring_labels }
-                </g>
-                <g class="skn-relations">{ for relations }</g>
-                <line ref={preview_ref} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
-                <g class="skn-nodes">{ for nodes }</g>
-                <g class="skn-overlays">{ for overlays }</g>
-            </svg>
-            <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
-            <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
-                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_IN)}
-                    aria-label={t(state, "map.zoom_in")} title={t(state, "map.zoom_in")}>{ "+" }</button>
-                <button type="button" class="skn-icon-button" onclick={zoom_by(ZOOM_OUT)}
-                    aria-label={t(state, "map.zoom_out")} title={t(state, "map.zoom_out")}>{ "−" }</button>
-                <button type="button" class="skn-button skn-button--small" onclick={fit}>{ t(state, "map.fit") }</button>
-            </div>
-        </div>
+        <>
+            <g class="skn-grid" aria-hidden="true">
+                { for rings }
+                { for sector_lines }
+                { for sector_titles }
+                { for ring_labels }
+            </g>
+            <g class="skn-relations">{ for relations }</g>
+            <line ref={props.preview_ref.clone()} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
+            <g class="skn-nodes">{ for nodes }</g>
+            <g class="skn-overlays">{ for overlays }</g>
+        </>
     }
 }
 
