@@ -132,7 +132,7 @@ check('a second meeting opens the first one\'s file on another computer and sees
   assert.equal(await two.widget.host.locator('[id$="-changes-steps-table"]').count(), 0, 'no step changed');
   // The rest is only the meeting started today.
   assert.deepEqual(await texts(two.widget, '[aria-labelledby$="-changes-other"] li'), [
-    'Möten: 1 nya, 0 borttagna, 0 ändrade.',
+    'Möten: 0 nya, 0 borttagna, 1 ändrade.',
   ]);
   // Every participant's answers side by side, meeting by meeting, as numbers.
   const scale = two.widget.host.locator('table.skn-scaling-table').first();

@@ -108,6 +108,7 @@ export class Widget {
   /** On the start screen: opens the plan saved under `storageKey`. */
   async openStored(storageKey) {
     await this.host.locator(`.skn-start-table button[data-storage-key="${storageKey}"]`).click();
+    await this.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   }
 
   /** On the start screen: continue the latest plan, else open the sample family. */
@@ -115,6 +116,7 @@ export class Widget {
     const next = this.host.locator('.skn-start-continue');
     if (await next.count()) await next.click();
     else await this.host.locator('.skn-start-actions button').last().click();
+    await this.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   }
 
   /** The names of the people drawn on the map (every <text> in the map svg). */

@@ -278,6 +278,33 @@ pub fn get(key: &str, then: impl FnOnce(Option<Mirrored>) + 'static) {
     });
 }
 
+/// Every save in the mirror, by key; empty when IndexedDB does not work.
+/// The start screen lists plans from it that localStorage lost (a killed
+/// browser) or holds only an older copy of.
+pub fn get_all(then: impl FnOnce(Vec<(String, Mirrored)>) + 'static) {
+    with_db(move |db| {
+        let store = db.and_then(|db| plans(db, IdbTransactionMode::Readonly));
+        let requests = store.and_then(|s| Some((s.get_all_keys().ok()?, s.get_all().ok()?)));
+        let Some((keys, values)) = requests else {
+            then(Vec::new());
+            return;
+        };
+        // One transaction: the values come after the keys, in key order.
+        on_result(&keys, move |keys| {
+            on_result(&values, move |values| {
+                let keys = js_sys::Array::from(&keys);
+                let values = js_sys::Array::from(&values);
+                let saves = keys
+                    .iter()
+                    .zip(values.iter())
+                    .filter_map(|(k, v)| Some((k.as_string()?, mirrored(&v)?)))
+                    .collect();
+                then(saves);
+            });
+        });
+    });
+}
+
 /// Removes the save under `key` ("forget this plan").
 pub fn remove(key: &str) {
     let key = key.to_string();

@@ -34,8 +34,61 @@ pub struct StoredPlan {
     pub saved_at: Option<f64>,
 }
 
-/// Every plan saved in this browser, last changed first. A copy that does
-/// not open (damaged) is listed too, by its key, so it can be deleted.
+fn listed(key: String, plan: Option<&Plan>, today: Date, saved_at: Option<f64>) -> StoredPlan {
+    StoredPlan {
+        label: plan
+            .map(Plan::case_label)
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| key.clone()),
+        next_meeting: plan.and_then(|p| p.next_meeting(today).map(|m| m.date)),
+        closed: plan.is_some_and(|p| p.case().is_closed()),
+        key,
+        saved_at,
+    }
+}
+
+fn newest_first(plans: &mut [StoredPlan]) {
+    plans.sort_by(|a, b| {
+        b.saved_at
+            .unwrap_or(0.0)
+            .total_cmp(&a.saved_at.unwrap_or(0.0))
+    });
+}
+
+/// `plans` with the IndexedDB copies (`durable.rs`) that are newer than
+/// what localStorage holds, or that it lost altogether (a browser killed
+/// before it wrote to disk): the newer copy is what opens, so it is what
+/// the list shows.
+fn with_mirrored(
+    mut plans: Vec<StoredPlan>,
+    saves: Vec<(String, crate::durable::Mirrored)>,
+    today: Date,
+) -> Vec<StoredPlan> {
+    for (full_key, save) in saves {
+        let Some(key) = full_key
+            .strip_prefix(PREFIX)
+            .and_then(|k| k.strip_suffix(":plan"))
+        else {
+            continue;
+        };
+        let known = plans.iter().position(|p| p.key == key);
+        if known.is_some_and(|i| plans[i].saved_at.unwrap_or(0.0) >= save.saved_at) {
+            continue;
+        }
+        let plan = file::from_json(&save.json).ok();
+        let entry = listed(key.to_string(), plan.as_ref(), today, Some(save.saved_at));
+        match known {
+            Some(i) => plans[i] = entry,
+            None => plans.push(entry),
+        }
+    }
+    newest_first(&mut plans);
+    plans
+}
+
+/// Every plan saved in this browser's localStorage, last changed first. A
+/// copy that does not open (damaged) is listed too, by its key, so it can
+/// be deleted.
 pub fn stored_plans(today: Date) -> Vec<StoredPlan> {
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return Vec::new();
@@ -81,6 +134,9 @@ pub fn stored_plans(today: Date) -> Vec<StoredPlan> {
     });
     plans
 }
+
+/// Where the fictional sample family is kept.
+const SAMPLE_KEY: &str = "sample";
 
 /// A fresh storage key for a new plan.
 fn new_key() -> String {
@@ -141,6 +197,18 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let lang = props.lang;
     let t = |key: &str| tr(lang, key).to_string();
     let plans = use_state(|| stored_plans(props.today));
+    {
+        // The IndexedDB copies arrive a moment later (asynchronous).
+        let plans = plans.clone();
+        let today = props.today;
+        use_effect_with((), move |_| {
+            crate::durable::get_all(move |saves| {
+                if !saves.is_empty() {
+                    plans.set(with_mirrored(stored_plans(today), saves, today));
+                }
+            });
+        });
+    }
     let mode = use_state(|| Mode::Home);
     let message = use_state(|| None::<String>);
     let sealed = use_state(|| None::<Rc<str>>);
@@ -177,10 +245,15 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let sample = {
         let on_open = props.on_open.clone();
         let today = props.today;
+        let saved = plans.iter().any(|p| p.key == SAMPLE_KEY);
         Callback::from(move |_: MouseEvent| {
-            // The sample opens fresh each time: a demo starts from the same family.
-            Store::new("sample").forget();
-            save_and_open(sample_plan_on(today), "sample".into(), &on_open);
+            // The sample saved here before opens as it was left; a first
+            // one is made fresh. Nothing is overwritten (see `durable.rs`).
+            if saved {
+                on_open.emit((SAMPLE_KEY.to_string(), None));
+            } else {
+                save_and_open(sample_plan_on(today), SAMPLE_KEY.into(), &on_open);
+            }
         })
     };
     let choose_file = {

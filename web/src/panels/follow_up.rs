@@ -73,8 +73,6 @@ pub fn FollowUpPanel() -> Html {
     let app = use_app();
     let state = &*app;
     let findings = (*use_findings()).clone();
-    let mut meetings: Vec<_> = state.plan.meetings().iter().collect();
-    meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
     let mut follow_ups: Vec<&FollowUp> = state.plan.follow_ups().iter().collect();
     follow_ups.sort_by_key(|f| std::cmp::Reverse((f.date, f.id)));
     html! {
@@ -88,32 +86,12 @@ pub fn FollowUpPanel() -> Html {
                 <h3 id={state.dom_id("followup-changes")}>{ t(state, "panel.followup.changes.title") }</h3>
                 <MeetingChanges />
             </section>
-            <section class="skn-group" aria-labelledby={state.dom_id("followup-meetings")}>
-                <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.followup.meetings") }</h3>
-                if meetings.is_empty() {
-                    <p class="skn-muted">{ t(state, "panel.followup.no_meetings") }</p>
-                } else {
-                    <ul class="skn-plain-list">
-                        { for meetings.iter().map(|m| html! {
-                            <li key={m.id.0}>
-                                <strong>{ format_date(m.date) }</strong>
-                                { " · " }
-                                { trf(state.lang, "panel.followup.participants",
-                                    &[("count", &m.participants.len().to_string())]) }
-                                if !m.note.trim().is_empty() {
-                                    <span class="skn-muted">{ " · " }{ m.note.clone() }</span>
-                                }
-                            </li>
-                        }) }
-                    </ul>
-                }
-            </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-calendar")}>
                 <h3 id={state.dom_id("followup-calendar")}>{ t(state, "panel.calendar.title") }</h3>
                 <CheckCalendar />
             </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-meetings")}>
-                <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.section.meetings") }</h3>
+                <h3 id={state.dom_id("followup-meetings")}>{ t(state, "panel.followup.meetings") }</h3>
                 <MeetingsSection findings={findings} />
             </section>
             <section class="skn-group" aria-labelledby={state.dom_id("followup-forms")}>

@@ -1,0 +1,148 @@
+// The consultant's casework in the offline file opened from disk: the start
+// screen, two families' plans side by side, closing one case with its
+// outcome, and after a reload both exactly as they were, listed by case
+// label only. axe-core finds nothing on the start screen, the new-plan
+// form, the meetings or the case tab.
+
+import { check } from './pending.mjs';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, watchProblems, Widget, SINGLE_FILE_URL, REPO, BOOT_TIMEOUT } from './widget.mjs';
+
+const AXE = path.join(REPO, 'tests/e2e/node_modules/axe-core/axe.min.js');
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Every axe violation on the page, whatever its impact. */
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map(
+    (v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+}
+
+/** "Ny plan" on the start screen, filled in by keyboard as a consultant would. */
+async function newPlan(widget, { child, age, label }) {
+  const page = widget.page;
+  await widget.button('Ny plan').click();
+  // The form opens with the cursor in the first child's name.
+  await page.keyboard.type(child);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(String(age));
+  await widget.host.getByLabel('Ärendebeteckning').fill(label);
+  await widget.host.getByLabel('Säkerhetskonsult', { exact: true }).fill('Karin');
+  await widget.host.getByLabel('Beställare (utredande socialsekreterare)').fill('Lena');
+  await widget.button('Skapa planen').click();
+  await widget.waitForMap(child);
+}
+
+async function home(widget) {
+  await widget.button(/^(Meny|Menu)$/).click();
+  await widget.host.getByRole('button', { name: 'Planer på den här datorn…' }).click();
+  await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
+}
+
+function listed(widget) {
+  return widget.host.locator('.skn-start-table tbody th').allTextContents();
+}
+
+check('two families: created from the start screen, switched between, one case closed, both as they were after a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  page.on('dialog', (d) => d.accept());
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  // A new user sees the start screen, not a plan.
+  await widget.host.locator('.skn-start').waitFor({ timeout: BOOT_TIMEOUT });
+  assert.equal(await widget.host.locator('svg').count(), 0, 'no map before a plan is chosen');
+  assert.deepEqual(await violations(page), [], 'start screen');
+
+  await widget.button('Ny plan').click();
+  assert.deepEqual(await violations(page), [], 'new-plan form');
+  await widget.button('Avbryt').click();
+
+  await newPlan(widget, { child: 'Noah', age: 4, label: 'N.H. 2026-77' });
+  assert.match(await widget.host.locator('.skn-title').textContent(), /N\.H\. 2026-77/);
+  await widget.addPerson('Farmor Aina');
+
+  await home(widget);
+  await newPlan(widget, { child: 'Sara', age: 9, label: 'S.L. 2026-81' });
+  await widget.addPerson('Grannen Oskar');
+
+  await home(widget);
+  assert.deepEqual(await listed(widget), ['S.L. 2026-81', 'N.H. 2026-77'], 'last changed first, by case label only');
+  const shown = await widget.host.locator('.skn-start').textContent();
+  assert.ok(!shown.includes('Noah') && !shown.includes('Sara'), 'no child is named on the start screen');
+
+  // The first family again: its own person, not the other family's.
+  await widget.host.getByRole('button', { name: 'Öppna N.H. 2026-77' }).click();
+  await widget.waitForMap('Farmor Aina');
+  assert.ok(!(await widget.mapTexts()).includes('Grannen Oskar'));
+
+  // Its meeting, then the case closed with an outcome.
+  await widget.host.getByRole('tab', { name: 'Uppföljning' }).click();
+  await widget.host.getByRole('button', { name: 'Planera mötet' }).click();
+  await widget.host.locator('.skn-meeting').first().waitFor();
+  assert.deepEqual(await violations(page), [], 'meetings');
+  await widget.host.getByRole('tab', { name: 'Ärende' }).click();
+  assert.deepEqual(await violations(page), [], 'case tab');
+  await widget.host.getByLabel('Utfall').selectOption({ label: 'placering undveks' });
+  await widget.host.getByLabel('Skäl och kommentar').fill('Planen höll i tre månader.');
+  await widget.host.getByLabel('Skäl och kommentar').press('Tab');
+  await widget.button('Avsluta ärendet').last().click();
+  await widget.host.getByText(/Avslutat \d{4}-\d\d-\d\d: placering undveks\./).waitFor();
+  const closed = await widget.plan();
+  assert.equal(closed.case.outcome, 'placement_avoided');
+  assert.equal(closed.case.close_reason, 'Planen höll i tre månader.');
+  // Read-only now: no adding people.
+  assert.equal(await widget.button(/^\+ Lägg till person$/).count(), 0);
+
+  // Reload: the start screen lists both, the closed one marked so.
+  await page.reload();
+  await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
+  const rows = await widget.host.locator('.skn-start-table tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  assert.ok(rows.find((r) => r.includes('N.H. 2026-77')).includes('avslutat ärende'));
+  assert.ok(!rows.find((r) => r.includes('S.L. 2026-81')).includes('avslutat'));
+  await widget.host.getByRole('button', { name: 'Öppna S.L. 2026-81' }).click();
+  await widget.waitForMap('Grannen Oskar');
+  const second = await widget.plan();
+  assert.equal(second.case.label, 'S.L. 2026-81');
+  assert.deepEqual(second.children.map((c) => [c.name, c.age]), [['Sara', 9]]);
+  assert.equal(second.case.consultants[0].name, 'Karin');
+  assert.equal(second.case.commissioner.name, 'Lena');
+
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], cspViolations: [] });
+  await context.close();
+});
+
+check('a plan is deleted from this computer only after asking, and the list says what is left', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const asked = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    d.accept();
+  });
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.host.locator('.skn-start').waitFor({ timeout: BOOT_TIMEOUT });
+  await newPlan(widget, { child: 'Ida', age: 6, label: 'I.K.' });
+  await home(widget);
+  await widget.host.getByRole('button', { name: 'Radera I.K. från den här datorn' }).click();
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], /Spara den som fil först/);
+  await widget.host.getByText('Inga planer är sparade på den här datorn.').waitFor();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skyddsnat:')));
+  assert.deepEqual(keys, []);
+  await context.close();
+});
