@@ -92,7 +92,15 @@ export interface SkyddsnatApi {
   readonly PlanElement: typeof SkyddsnatPlanElement;
 }
 
-/** `<skyddsnat-plan lang="sv|en" readonly storage-key="…">` */
+/**
+ * `<skyddsnat-plan lang="sv|en" readonly storage-key="…">`
+ *
+ * Without a `storage-key` and a plan from the page (the offline file), the
+ * element opens on the start screen: the plans saved on this computer, a new
+ * plan, a file, the sample family. While it shows, `plan` is `null` and
+ * `exportJson()` / `print()` throw; setting `plan` opens that plan. A page
+ * that gives a `storage-key` or a plan never sees the start screen.
+ */
 export declare class SkyddsnatPlanElement extends HTMLElement {
   /** The plan as a JS object; setting an invalid plan throws. Before the widget starts, the plan it will open. */
   plan: SkyddsnatPlanDocument | null;
