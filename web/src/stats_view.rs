@@ -63,9 +63,11 @@ const GROUPS: [(&str, &[&str]); 6] = [
     (
         "stats.view.group.outcomes",
         &[
+            "stats.outcome.stays_home",
             "stats.outcome.placement_avoided",
             "stats.outcome.placement_shortened",
             "stats.outcome.placed",
+            "stats.outcome.family_ended",
             "stats.outcome.other",
             "stats.outcome.unknown",
         ],
