@@ -258,3 +258,43 @@ async fn missing_consent_is_pointed_out_where_consent_is_recorded() {
     assert!(c.intervention);
     assert!(!consents().contains("No consent"), "{}", consents());
 }
+
+#[wasm_bindgen_test]
+async fn an_exit_questionnaire_asks_its_own_questions_and_what_could_have_been_better() {
+    let root = mount(Lang::Sv).await;
+    choose(&root, "#skn-followup-questionnaire", "questionnaire.exit").await;
+    let form = text(&root, ".skn-followup-form");
+    assert!(
+        form.contains("Hur mycket hjälpte säkerhetsplanen?"),
+        "{form}"
+    );
+    assert!(form.contains("Vad kunde ha gjorts bättre?"), "{form}");
+    assert!(
+        !form.contains("Vet du vad du ska göra"),
+        "not the follow-up questions"
+    );
+    click(&find(&root, "#skn-followup-q1-4")).await;
+    let comment = find(&root, "#skn-followup-comment");
+    js_sys::Reflect::set(
+        &comment,
+        &"value".into(),
+        &"Fler möten på kvällstid.".into(),
+    )
+    .expect("set value");
+    let input = web_sys::InputEvent::new_with_event_init_dict("input", &{
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    comment.dispatch_event(&input).expect("dispatch");
+    scheduler::flush().await;
+    click(&button(&root, "Spara svaren")).await;
+    let saved = plan().follow_ups().last().cloned().expect("saved");
+    assert_eq!(saved.questionnaire, skyddsnat_core::Questionnaire::Exit);
+    let keys: Vec<&str> = saved.answers.iter().map(|a| a.question.as_str()).collect();
+    assert_eq!(keys, ["feels_safe_now", "plan_helped", "listened_to"]);
+    assert_eq!(saved.answers[1].value, Some(4));
+    assert_eq!(saved.comment, "Fler möten på kvällstid.");
+    assert!(text(&root, ".skn-followup-title").contains("avslutningsenkät"));
+}

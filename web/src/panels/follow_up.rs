@@ -29,6 +29,17 @@ pub const QUESTIONS: [&str; 4] = [
     "knows_who_to_call",
 ];
 
+/// The exit questionnaire when the work ends; "what could have been done
+/// better" is its free text (the comment).
+pub const EXIT_QUESTIONS: [&str; 3] = ["feels_safe_now", "plan_helped", "listened_to"];
+
+fn questions(q: Questionnaire) -> &'static [&'static str] {
+    match q {
+        Questionnaire::FollowUp => &QUESTIONS,
+        Questionnaire::Exit => &EXIT_QUESTIONS,
+    }
+}
+
 const RESPONDENTS: [Respondent; 4] = [
     Respondent::Child,
     Respondent::Parent,
@@ -132,18 +143,15 @@ fn FollowUpItem(props: &ItemProps) -> Html {
         })
     };
     let who = f.person.map(|p| display_name(state, p));
-    let title = match &who {
-        Some(w) => format!(
-            "{} · {} · {w}",
-            format_date(f.date),
-            f.respondent.label(state.lang)
-        ),
-        None => format!(
-            "{} · {}",
-            format_date(f.date),
-            f.respondent.label(state.lang)
-        ),
-    };
+    let mut title = format!(
+        "{} · {} · {}",
+        format_date(f.date),
+        f.questionnaire.label(state.lang),
+        f.respondent.label(state.lang)
+    );
+    if let Some(w) = &who {
+        title = format!("{title} · {w}");
+    }
     html! {
         <li class="skn-followup">
             <article class="skn-group">
@@ -182,6 +190,7 @@ fn FollowUpItem(props: &ItemProps) -> Html {
 
 #[derive(Clone, PartialEq)]
 struct Draft {
+    questionnaire: Questionnaire,
     respondent: Respondent,
     person: Option<PersonId>,
     date: String,
@@ -196,6 +205,7 @@ fn FollowUpForm() -> Html {
     let state = &*app;
     let today = format_date(state.today);
     let draft = use_state(move || Draft {
+        questionnaire: Questionnaire::FollowUp,
         respondent: Respondent::Parent,
         person: None,
         date: today,
@@ -219,10 +229,10 @@ fn FollowUpForm() -> Html {
             let follow_up = FollowUp {
                 id: FollowUpId(app.plan.next_id::<FollowUp>()),
                 date: parse_date(&d.date).unwrap_or(app.today),
-                questionnaire: Questionnaire::FollowUp,
+                questionnaire: d.questionnaire,
                 respondent: d.respondent,
                 person: d.person,
-                answers: QUESTIONS
+                answers: questions(d.questionnaire)
                     .iter()
                     .zip(d.answers)
                     .map(|(q, value)| FollowUpAnswer {
@@ -242,6 +252,11 @@ fn FollowUpForm() -> Html {
             });
         })
     };
+    let questionnaire_options: Vec<(String, String)> =
+        [Questionnaire::FollowUp, Questionnaire::Exit]
+            .iter()
+            .map(|q| (q.key().to_string(), q.label(state.lang).to_string()))
+            .collect();
     let respondent_options: Vec<(String, String)> = RESPONDENTS
         .iter()
         .map(|r| (r.key().to_string(), r.label(state.lang).to_string()))
@@ -257,6 +272,14 @@ fn FollowUpForm() -> Html {
     html! {
         <form class="skn-panel-form skn-followup-form" {onsubmit}>
             <div class="skn-row">
+                <SelectField id={state.dom_id("followup-questionnaire")} label={t(state, "panel.followup.questionnaire")}
+                    options={questionnaire_options} selected={draft.questionnaire.key().to_string()}
+                    onselect={change(|d, v| {
+                        if let Some(q) = [Questionnaire::FollowUp, Questionnaire::Exit].into_iter().find(|q| q.key() == v) {
+                            d.questionnaire = q;
+                            d.answers = [None; 4];
+                        }
+                    })} />
                 <SelectField id={state.dom_id("followup-respondent")} label={t(state, "panel.followup.respondent")}
                     options={respondent_options} selected={draft.respondent.key().to_string()}
                     onselect={change(|d, v| {
@@ -277,7 +300,7 @@ fn FollowUpForm() -> Html {
                         }} />
                 </div>
             </div>
-            { for QUESTIONS.iter().enumerate().map(|(qi, key)| {
+            { for questions(draft.questionnaire).iter().enumerate().map(|(qi, key)| {
                 let name = state.dom_id(&format!("followup-q{qi}"));
                 html! {
                     <fieldset class="skn-group skn-faces">
@@ -307,7 +330,10 @@ fn FollowUpForm() -> Html {
                 }
             }) }
             <div class="skn-field">
-                <label for={state.dom_id("followup-comment")}>{ t(state, "panel.followup.comment") }</label>
+                <label for={state.dom_id("followup-comment")}>{ t(state, match draft.questionnaire {
+                    Questionnaire::FollowUp => "panel.followup.comment",
+                    Questionnaire::Exit => "panel.followup.better",
+                }) }</label>
                 <textarea id={state.dom_id("followup-comment")} class="skn-input" rows="2" value={draft.comment.clone()}
                     oninput={{
                         let cb = change(|d, v| d.comment = v);
