@@ -245,18 +245,33 @@ async fn missing_consent_is_pointed_out_where_consent_is_recorded() {
     let root = mount(Lang::En).await;
     let consents = || text(&root, ".skn-consents");
     assert!(!consents().contains("No consent"), "{}", consents());
+    // Jenny's consent removed: she is a custodian, so it is missed by name.
     app().dispatch(Action::Edit(Edit::remove::<Consent>(ConsentId(1))));
+    scheduler::flush().await;
+    assert!(
+        consents().contains("Jenny is a custodian but has no consent recorded"),
+        "{}",
+        consents()
+    );
+    // Mikael's too: no consent at all.
+    app().dispatch(Action::Edit(Edit::remove::<Consent>(ConsentId(2))));
     scheduler::flush().await;
     assert!(
         consents().contains("No consent from a custodian is recorded"),
         "{}",
         consents()
     );
+    // "Record a consent" starts with a custodian who has none.
     click(&find(&root, "#skn-consent-add")).await;
     let c = plan().consents()[0].clone();
-    assert_eq!(c.person, PersonId(3), "the custodian first");
+    assert_eq!(c.person, PersonId(3), "a custodian first");
     assert!(c.intervention);
     assert!(!consents().contains("No consent"), "{}", consents());
+    assert!(
+        consents().contains("Mikael is a custodian but has no consent recorded"),
+        "{}",
+        consents()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -271,14 +271,31 @@ async fn a_scale_answer_is_recorded_for_todays_meeting_and_joins_the_trend() {
 #[wasm_bindgen_test]
 async fn starting_todays_meeting_keeps_earlier_answers_as_the_trend() {
     let root = mount(Which::Scale, day("2026-12-14")).await;
-    assert_eq!(plan().meetings().len(), 2);
+    // Meetings 1 and 2 were held; meeting 3 is planned for today.
+    let planned = |p: &skyddsnat_core::Plan| {
+        p.meetings()
+            .iter()
+            .find(|m| m.date == day("2026-12-14"))
+            .map(|m| m.status)
+    };
+    assert_eq!(plan().meetings().len(), 3);
+    assert_eq!(
+        planned(&plan()),
+        Some(skyddsnat_core::MeetingStatus::Planned)
+    );
     click(&root, "#skn-scale-start").await;
     let p = plan();
+    assert_eq!(
+        p.meetings().len(),
+        3,
+        "the planned meeting starts, none is added"
+    );
+    assert_eq!(planned(&p), Some(skyddsnat_core::MeetingStatus::Held));
     let today = p.meetings().iter().find(|m| m.date == day("2026-12-14"));
-    let today = today.expect("today's meeting was added");
+    let today = today.expect("today's meeting");
     assert!(
         today.participants.contains(&PersonId(3)),
-        "last meeting's people come again"
+        "the invited are the first guess of who came"
     );
     assert_eq!(count(&root, "#skn-scale-start"), 0);
     // Nobody has answered today yet; the earlier answers stand as the trend.

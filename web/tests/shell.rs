@@ -194,7 +194,11 @@ async fn the_sample_family_is_drawn_with_a_legend_and_named_tabs() {
     );
     assert!(w.text(".skn-title").contains("Alva, 7"));
     assert!(w.text(".skn-title").contains("Möte 2"));
-    assert_eq!(w.count("[role=tab]"), 5);
+    assert_eq!(
+        w.count("[role=tab]"),
+        6,
+        "person, plan, scale, child's voice, follow-up, case"
+    );
     assert_eq!(
         w.find("[role=tab][aria-selected=true]")
             .text_content()
@@ -459,7 +463,11 @@ async fn the_sample_is_dated_from_the_day_it_is_opened() {
     let w = mount_on(key, true, "2027-03-10").await;
     let plan = w.plan();
     let meetings = plan["meetings"].as_array().expect("meetings");
-    assert_eq!(meetings.last().expect("meeting 2")["date"], "2027-03-10");
+    // Meeting 2 today, meeting 3 planned three weeks on.
+    assert_eq!(meetings[1]["date"], "2027-03-10");
+    assert_eq!(meetings[1]["status"], "held");
+    assert_eq!(meetings[2]["date"], "2027-03-31");
+    assert_eq!(meetings[2]["status"], "planned");
     let log = plan["check_ins"].as_array().expect("check-ins");
     assert!(
         log.iter().any(|c| c["date"] == "2027-03-09"),
