@@ -64,6 +64,7 @@ mod anonymous;
 mod error;
 mod guard;
 mod migrate;
+mod path;
 pub mod seal;
 
 pub use anonymous::anonymous;
@@ -238,13 +239,30 @@ fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
     guard::check_tree(&doc)?;
     // Names are checked by now, so they may be quoted in later messages.
     let names = guard::Names::of(&doc);
-    let plan: Plan = serde_path_to_error::deserialize(doc).map_err(|e| {
-        let path = match e.path().to_string() {
-            root if root == "." => String::new(),
-            p => p,
+    // Read from the compact text, not the value: serde_json's text reader
+    // says where it stopped, and `path.rs` turns that into a JSON path.
+    let text = doc.to_string();
+    drop(doc);
+    let plan: Plan = serde_json::from_str(&text).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg
+            .rsplit_once(" at line ")
+            .map_or(msg.as_str(), |(m, _)| m);
+        let at = path::offset(&text, e.line(), e.column());
+        let kind = match error::classify(msg) {
+            // The text reader's word for a value an enum cannot be (null, a
+            // number, a list): the value reader said "invalid type".
+            ImportErrorKind::Other { .. } if msg == "expected value" => {
+                ImportErrorKind::WrongType {
+                    found: path::kind_at(&text, at),
+                    shown: String::new(),
+                    expected: JsonKind::Text,
+                }
+            }
+            kind => kind,
         };
-        let kind = error::classify(&e.into_inner().to_string());
-        names.attach(ImportError::new(path, kind))
+        let missing = matches!(kind, ImportErrorKind::MissingField { .. });
+        names.attach(ImportError::new(path::path_at(&text, at, missing), kind))
     })?;
     plan.check_integrity()
         .map_err(|(path, e)| names.attach(ImportError::new(path, ImportErrorKind::Integrity(e))))?;
@@ -255,18 +273,11 @@ fn from_checked_value(root: Value) -> Result<Plan, ImportError> {
 /// counts as a syntax error.
 const NUMBER_OUT_OF_RANGE: &str = "number out of range";
 
-/// The JSON path where parsing `text` fails (empty at the top level). Only
-/// called once a parse has failed: the text is parsed again, tracking the
-/// path, so the parse of every good file pays nothing for it.
-fn path_of_parse_error(text: &str) -> String {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, guard::StrictValue>(&mut de) {
-        Ok(_) => String::new(),
-        Err(e) => match e.path().to_string() {
-            root if root == "." => String::new(),
-            p => p,
-        },
-    }
+/// The JSON path where parsing `text` failed (empty at the top level), from
+/// where serde_json stopped; only called once a parse has failed, so the
+/// parse of every good file pays nothing for it.
+fn path_of_parse_error(e: &serde_json::Error, text: &str) -> String {
+    path::path_at(text, path::offset(text, e.line(), e.column()), false)
 }
 
 /// Turns a parse error of the raw text into an [`ImportError`].
@@ -275,7 +286,10 @@ fn parse_error(e: serde_json::Error, text: &str) -> ImportError {
     if e.to_string().starts_with(NUMBER_OUT_OF_RANGE) {
         // Say what and where, not "not valid JSON": the file is JSON, one
         // number in it is beyond what JSON readers hold.
-        return ImportError::new(path_of_parse_error(text), ImportErrorKind::NumberTooLarge);
+        return ImportError::new(
+            path_of_parse_error(&e, text),
+            ImportErrorKind::NumberTooLarge,
+        );
     }
     let (line, column) = (e.line(), e.column());
     let kind = match e.classify() {

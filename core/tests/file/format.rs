@@ -625,3 +625,59 @@ fn a_failed_import_leaves_the_open_plan_untouched() {
     assert!(history.undo(&mut open));
     assert_eq!(open, sample_plan());
 }
+
+#[test]
+fn an_error_names_the_field_where_it_is_whether_first_last_missing_or_in_a_list() {
+    let at = |f: &dyn Fn(&mut serde_json::Value)| {
+        let e = import_err(&sample_edited(|v| f(v)));
+        (e.path, e.kind)
+    };
+    // A bad value that is the last member of its object (serde stops at the `}`).
+    let (path, kind) = at(&|v| v["people"][1]["place"]["depth"] = 5000.into());
+    assert_eq!(path, "people[1].place.depth");
+    assert!(
+        matches!(kind, ImportErrorKind::OutOfRange { .. }),
+        "{kind:?}"
+    );
+    // The first member.
+    let (path, _) = at(&|v| v["people"][2]["id"] = "tre".into());
+    assert_eq!(path, "people[2].id");
+    // A missing field is the object's: the object lacks it.
+    let (path, kind) = at(&|v| {
+        v["people"][3]["place"]
+            .as_object_mut()
+            .unwrap()
+            .shift_remove("sector");
+    });
+    assert_eq!(path, "people[3].place");
+    assert!(
+        matches!(kind, ImportErrorKind::MissingField { .. }),
+        "{kind:?}"
+    );
+    // An element of a list inside a list.
+    let (path, kind) = at(&|v| v["agreements"][0]["chain"][1]["people"][0] = "Birgitta".into());
+    assert_eq!(path, "agreements[0].chain[1].people[0]");
+    assert!(
+        matches!(kind, ImportErrorKind::WrongType { .. }),
+        "{kind:?}"
+    );
+    // A text where an enum's word belongs, and null there.
+    let (path, kind) = at(&|v| v["relations"][0]["kind"] = serde_json::Value::Null);
+    assert_eq!(path, "relations[0].kind");
+    assert!(
+        matches!(
+            kind,
+            ImportErrorKind::WrongType {
+                found: JsonKind::Null,
+                ..
+            }
+        ),
+        "{kind:?}"
+    );
+    // A key with an escaped quote in a person's text does not confuse the place.
+    let (path, _) = at(&|v| {
+        v["people"][0]["note"] = "\"citat\" {[".into();
+        v["people"][0]["kind"] = "granne".into();
+    });
+    assert_eq!(path, "people[0].kind");
+}
