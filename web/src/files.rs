@@ -216,6 +216,45 @@ pub fn save_copy(plan: &Plan, today: Date) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// What became of a file chosen to open.
+pub enum Chosen {
+    /// Larger than a plan may be: refused unread.
+    TooLarge,
+    /// Its text, or `None` when the browser could not read it.
+    Text(Option<String>),
+}
+
+/// Reads the first file of a file input's `change` event as text and hands
+/// it to `done` (the read is kept in `reader` while it runs; choosing again
+/// replaces it). Both the menu's "Open file…" and the start screen open
+/// files this way.
+pub fn read_chosen(
+    e: &web_sys::Event,
+    reader: &std::rc::Rc<std::cell::RefCell<Option<gloo::file::callbacks::FileReader>>>,
+    done: impl FnOnce(Chosen) + 'static,
+) {
+    use wasm_bindgen::JsCast;
+    let Some(file) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+    else {
+        return;
+    };
+    if file.size() > skyddsnat_core::file::limits::MAX_BYTES as f64 {
+        done(Chosen::TooLarge);
+        return;
+    }
+    let done = std::cell::RefCell::new(Some(done));
+    let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Chosen::Text(r.ok()));
+        }
+    });
+    *reader.borrow_mut() = Some(task);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,12 +10,12 @@
 //! Plans saved before the start screen existed (the `default` key, `copy-…`
 //! keys of saved copies) are plans like any other here.
 
+use crate::files::Chosen;
 use crate::storage::{Store, PREFIX};
 use skyddsnat_core::document::sample::sample_plan_on;
 use skyddsnat_core::file::{self, seal::is_sealed};
 use skyddsnat_core::i18n::{tr, trf};
 use skyddsnat_core::{Age, CaseStatus, Date, Lang, Plan, Staff};
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -279,31 +279,19 @@ pub fn StartScreen(props: &StartProps) -> Html {
         let message = message.clone();
         let opened = opened.clone();
         Callback::from(move |e: Event| {
-            let Some(f) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
-                return;
-            };
-            if f.size() > file::limits::MAX_BYTES as f64 {
-                message.set(Some(tr(lang, "menu.file_too_large").to_string()));
-                return;
-            }
             let sealed = sealed.clone();
+            let message = message.clone();
             let opened = opened.clone();
-            let done = RefCell::new(Some(move |text: Result<String, _>| match text {
-                Ok(text) if is_sealed(&text) => sealed.set(Some(text.into())),
-                Ok(text) => opened(file::from_json(&text).map_err(|e| e.message(lang))),
-                Err(_) => opened(Err(tr(lang, "stats.view.file_unreadable").to_string())),
-            }));
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(f), move |r| {
-                if let Some(f) = done.borrow_mut().take() {
-                    f(r);
+            crate::files::read_chosen(&e, &reader, move |chosen| match chosen {
+                Chosen::TooLarge => message.set(Some(tr(lang, "menu.file_too_large").to_string())),
+                Chosen::Text(Some(text)) if is_sealed(&text) => sealed.set(Some(text.into())),
+                Chosen::Text(Some(text)) => {
+                    opened(file::from_json(&text).map_err(|e| e.message(lang)))
+                }
+                Chosen::Text(None) => {
+                    opened(Err(tr(lang, "stats.view.file_unreadable").to_string()))
                 }
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let unseal = {

@@ -2,11 +2,10 @@
 //! meeting-room toggles (hide names, presentation), the language switch and
 //! the ☰ menu (open, save, print, export, forget).
 
+use crate::files::Chosen;
 use crate::host::HostRef;
 use crate::state::{t, tf, use_app, Action, AppState, StorageStatus};
 use skyddsnat_core::{file, Lang, Plan};
-use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -133,36 +132,20 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         let reader = reader.clone();
         let host = props.host.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
-                return;
-            };
-            if file.size() > file::limits::MAX_BYTES as f64 {
-                let msg = t(&app, "menu.file_too_large");
-                host.0.report_error(&msg);
-                app.dispatch(Action::Notice(Some(msg)));
-                return;
-            }
             let app = app.clone();
             let host = host.clone();
             let passphrase = passphrase.clone();
-            let done = RefCell::new(Some(move |text: Result<String, _>| match text {
-                Ok(text) if skyddsnat_core::file::seal::is_sealed(&text) => {
+            crate::files::read_chosen(&e, &reader, move |chosen| match chosen {
+                Chosen::TooLarge => {
+                    let msg = t(&app, "menu.file_too_large");
+                    host.0.report_error(&msg);
+                    app.dispatch(Action::Notice(Some(msg)));
+                }
+                Chosen::Text(Some(text)) if skyddsnat_core::file::seal::is_sealed(&text) => {
                     passphrase.set(Some(crate::passphrase::Purpose::Open(text.into())));
                 }
-                text => open_text(&app, &host, text.ok()),
-            }));
-            let task =
-                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| {
-                    if let Some(f) = done.borrow_mut().take() {
-                        f(r);
-                    }
-                });
-            *reader.borrow_mut() = Some(task);
+                Chosen::Text(text) => open_text(&app, &host, text),
+            });
         })
     };
     let save = {
