@@ -41,6 +41,7 @@ async function newPlan(widget, { child, age, label }) {
   await widget.host.getByLabel('Säkerhetskonsult', { exact: true }).fill('Karin');
   await widget.host.getByLabel('Beställare (utredande socialsekreterare)').fill('Lena');
   await widget.button('Skapa planen').click();
+  await widget.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   await widget.waitForMap(child);
 }
 
@@ -85,6 +86,7 @@ check('two families: created from the start screen, switched between, one case c
 
   // The first family again: its own person, not the other family's.
   await widget.host.getByRole('button', { name: 'Öppna N.H. 2026-77' }).click();
+  await widget.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   await widget.waitForMap('Farmor Aina');
   assert.ok(!(await widget.mapTexts()).includes('Grannen Oskar'));
 
@@ -114,6 +116,7 @@ check('two families: created from the start screen, switched between, one case c
   assert.ok(rows.find((r) => r.includes('N.H. 2026-77')).includes('avslutat ärende'));
   assert.ok(!rows.find((r) => r.includes('S.L. 2026-81')).includes('avslutat'));
   await widget.host.getByRole('button', { name: 'Öppna S.L. 2026-81' }).click();
+  await widget.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   await widget.waitForMap('Grannen Oskar');
   const second = await widget.plan();
   assert.equal(second.case.label, 'S.L. 2026-81');

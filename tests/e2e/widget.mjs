@@ -101,7 +101,12 @@ export class Widget {
     const map = this.map(name);
     const start = this.host.locator('.skn-start-actions');
     await map.or(start).first().waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
-    if (!(await map.isVisible()) && (await start.isVisible())) await this.leaveStart();
+    if (!(await map.isVisible()) && (await start.isVisible())) {
+      // A plan chosen a moment ago replaces the start screen on the next
+      // task: only a start screen that stays is one to leave.
+      await this.page.waitForTimeout(300);
+      if (!(await map.isVisible()) && (await start.isVisible())) await this.leaveStart();
+    }
     await map.waitFor({ state: 'visible', timeout: BOOT_TIMEOUT });
   }
 
