@@ -4,10 +4,7 @@
 import { check } from './pending.mjs';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { launch, Widget, SINGLE_FILE_URL, REPO } from './widget.mjs';
-
-const AXE = path.join(REPO, 'tests/e2e/node_modules/axe-core/axe.min.js');
+import { launch, Widget, SINGLE_FILE_URL, axeViolations } from './widget.mjs';
 
 let browser;
 before(async () => {
@@ -17,12 +14,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function scan(page) {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+function scan(page) {
+  return axeViolations(page, ['serious', 'critical']);
 }
 
 for (const lang of ['sv', 'en']) {

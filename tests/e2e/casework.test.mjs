@@ -7,10 +7,7 @@
 import { check } from './pending.mjs';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { launch, watchProblems, Widget, SINGLE_FILE_URL, REPO, BOOT_TIMEOUT } from './widget.mjs';
-
-const AXE = path.join(REPO, 'tests/e2e/node_modules/axe-core/axe.min.js');
+import { launch, watchProblems, Widget, SINGLE_FILE_URL, BOOT_TIMEOUT, axeViolations } from './widget.mjs';
 
 let browser;
 before(async () => {
@@ -19,15 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Every axe violation on the page, whatever its impact. */
-async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
-  );
-}
 
 /** "Ny plan" on the start screen, filled in by keyboard as a consultant would. */
 async function newPlan(widget, { child, age, label }) {
@@ -65,10 +53,10 @@ check('two families: created from the start screen, switched between, one case c
   // A new user sees the start screen, not a plan.
   await widget.host.locator('.skn-start').waitFor({ timeout: BOOT_TIMEOUT });
   assert.equal(await widget.host.locator('svg').count(), 0, 'no map before a plan is chosen');
-  assert.deepEqual(await violations(page), [], 'start screen');
+  assert.deepEqual(await axeViolations(page), [], 'start screen');
 
   await widget.button('Ny plan').click();
-  assert.deepEqual(await violations(page), [], 'new-plan form');
+  assert.deepEqual(await axeViolations(page), [], 'new-plan form');
   await widget.button('Avbryt').click();
 
   await newPlan(widget, { child: 'Noah', age: 4, label: 'N.H. 2026-77' });
@@ -94,9 +82,9 @@ check('two families: created from the start screen, switched between, one case c
   await widget.host.getByRole('tab', { name: 'Uppföljning' }).click();
   await widget.host.getByRole('button', { name: 'Planera mötet' }).click();
   await widget.host.locator('.skn-meeting').first().waitFor();
-  assert.deepEqual(await violations(page), [], 'meetings');
+  assert.deepEqual(await axeViolations(page), [], 'meetings');
   await widget.host.getByRole('tab', { name: 'Ärende' }).click();
-  assert.deepEqual(await violations(page), [], 'case tab');
+  assert.deepEqual(await axeViolations(page), [], 'case tab');
   await widget.host.getByLabel('Utfall').selectOption({ label: 'placering undveks' });
   await widget.host.getByLabel('Skäl och kommentar').fill('Planen höll i tre månader.');
   await widget.host.getByLabel('Skäl och kommentar').press('Tab');

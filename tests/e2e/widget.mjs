@@ -189,3 +189,13 @@ export class Widget {
 export function retitled(plan, title) {
   return { ...plan, title };
 }
+
+/** axe-core's violations on the page as readable lines ("serious: id (help) at …"),
+ * those of the given impacts, or all. axe looks into the open shadow root. */
+export async function axeViolations(page, impacts = null) {
+  await page.addScriptTag({ path: path.join(REPO, 'tests/e2e/node_modules/axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => !impacts || impacts.includes(v.impact))
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

@@ -160,13 +160,6 @@ fn radix36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn local_time(ms: f64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    date.to_locale_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default()
-}
-
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub lang: Lang,
@@ -391,7 +384,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                                         }
                                     </th>
                                     <td>{ p.next_meeting.map(|d| d.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                                    <td>{ p.saved_at.map(|ms| local_time(ms, lang)).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.saved_at.map(|ms| crate::versions::local_time(ms, lang.code())).unwrap_or_else(|| "–".into()) }</td>
                                     <td class="skn-start-row-actions">
                                         <button type="button" class="skn-button skn-button--small" onclick={open(p.key.clone())}
                                             data-storage-key={p.key.clone()}

@@ -14,7 +14,7 @@ pub struct VersionsProps {
 }
 
 /// A time from the browser's clock as the user reads it, in their language.
-fn local_time(ms: f64, lang: &str) -> String {
+pub(crate) fn local_time(ms: f64, lang: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     date.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED)
         .as_string()
