@@ -47,9 +47,25 @@ impl KdfParams {
     }
 }
 
+/// The authenticated header: the envelope without its ciphertext, serialised
+/// in this order (the associated data of AES-GCM).
+#[derive(Serialize)]
+struct Header<'a> {
+    format: &'a str,
+    version: u32,
+    kdf: &'a str,
+    params: KdfParams,
+    cipher: &'a str,
+    salt: &'a str,
+    nonce: &'a str,
+}
+
+/// A sealed file as stored. (Its own fields rather than a flattened
+/// [`Header`]: serde's `flatten` buffers the whole envelope and costs the
+/// widget kilobytes of code.)
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Header {
+struct Envelope {
     format: String,
     version: u32,
     kdf: String,
@@ -57,14 +73,21 @@ struct Header {
     cipher: String,
     salt: String,
     nonce: String,
+    ciphertext: String,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Envelope {
-    #[serde(flatten)]
-    header: Header,
-    ciphertext: String,
+impl Envelope {
+    fn header(&self) -> Header<'_> {
+        Header {
+            format: &self.format,
+            version: self.version,
+            kdf: &self.kdf,
+            params: self.params,
+            cipher: &self.cipher,
+            salt: &self.salt,
+            nonce: &self.nonce,
+        }
+    }
 }
 
 /// Why a sealed file could not be opened.
@@ -129,6 +152,141 @@ fn aad(header: &Header) -> Vec<u8> {
     serde_json::to_vec(header).unwrap_or_default()
 }
 
+/// A key derived once from a passphrase and a salt. It seals and opens any
+/// number of texts with that salt without paying for Argon2id again: the
+/// lock of the plans on this computer derives it once at unlocking, and
+/// each autosave costs only AES-GCM. Its files open with the passphrase
+/// alone, like any sealed file (the salt is in each envelope).
+#[derive(Clone)]
+pub struct SealKey {
+    key: [u8; 32],
+    salt: [u8; SALT_LEN],
+    params: KdfParams,
+}
+
+impl std::fmt::Debug for SealKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealKey(…)")
+    }
+}
+
+impl SealKey {
+    /// Argon2id of `passphrase` with `salt` (about half a second in a
+    /// browser with the default parameters).
+    pub fn derive(
+        passphrase: &str,
+        salt: [u8; SALT_LEN],
+        params: KdfParams,
+    ) -> Result<SealKey, SealError> {
+        if passphrase.is_empty() {
+            return Err(SealError::EmptyPassphrase);
+        }
+        Ok(SealKey {
+            key: derive_key(passphrase, &salt, params)?,
+            salt,
+            params,
+        })
+    }
+
+    /// Seals `plaintext`. `nonce` must be fresh random bytes for every call.
+    pub fn seal(&self, plaintext: &str, nonce: [u8; NONCE_LEN]) -> String {
+        let salt = B64.encode(self.salt);
+        let nonce_text = B64.encode(nonce);
+        let header = Header {
+            format: SEALED_FORMAT,
+            version: 1,
+            kdf: "argon2id",
+            params: self.params,
+            cipher: "aes-256-gcm",
+            salt: &salt,
+            nonce: &nonce_text,
+        };
+        let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&self.key));
+        // Encryption fails only for a message over 64 GB.
+        let ciphertext = cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad: &aad(&header),
+                },
+            )
+            .unwrap_or_default();
+        let envelope = Envelope {
+            format: SEALED_FORMAT.into(),
+            version: 1,
+            kdf: "argon2id".into(),
+            params: self.params,
+            cipher: "aes-256-gcm".into(),
+            salt,
+            nonce: nonce_text,
+            ciphertext: B64.encode(ciphertext),
+        };
+        serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    }
+
+    /// Opens a text this key (or its passphrase with the same salt) sealed.
+    /// Another salt or other parameters mean another key: refused like a
+    /// wrong passphrase.
+    pub fn open(&self, sealed: &str) -> Result<String, SealError> {
+        let (envelope, salt, nonce, ciphertext) = parse(sealed)?;
+        if salt != self.salt || envelope.params != self.params {
+            return Err(SealError::WrongPassphraseOrTampered);
+        }
+        decrypt(&self.key, &envelope, &nonce, &ciphertext)
+    }
+}
+
+/// A sealed text taken apart and checked: the envelope, salt, nonce and
+/// ciphertext. Unknown versions and hostile parameters are refused here,
+/// before any expensive work.
+fn parse(sealed: &str) -> Result<(Envelope, [u8; SALT_LEN], Vec<u8>, Vec<u8>), SealError> {
+    let envelope: Envelope = serde_json::from_str(sealed).map_err(|_| SealError::Malformed)?;
+    if envelope.format != SEALED_FORMAT {
+        return Err(SealError::Malformed);
+    }
+    if envelope.version != 1
+        || envelope.kdf != "argon2id"
+        || envelope.cipher != "aes-256-gcm"
+        || !envelope.params.acceptable()
+    {
+        return Err(SealError::Unsupported);
+    }
+    let salt = B64
+        .decode(&envelope.salt)
+        .map_err(|_| SealError::Malformed)?;
+    let nonce = B64
+        .decode(&envelope.nonce)
+        .map_err(|_| SealError::Malformed)?;
+    let ciphertext = B64
+        .decode(&envelope.ciphertext)
+        .map_err(|_| SealError::Malformed)?;
+    let salt: [u8; SALT_LEN] = salt.try_into().map_err(|_| SealError::Malformed)?;
+    if nonce.len() != NONCE_LEN {
+        return Err(SealError::Malformed);
+    }
+    Ok((envelope, salt, nonce, ciphertext))
+}
+
+fn decrypt(
+    key: &[u8; 32],
+    envelope: &Envelope,
+    nonce: &[u8],
+    ciphertext: &[u8],
+) -> Result<String, SealError> {
+    let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key));
+    let plain = cipher
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: &aad(&envelope.header()),
+            },
+        )
+        .map_err(|_| SealError::WrongPassphraseOrTampered)?;
+    String::from_utf8(plain).map_err(|_| SealError::Malformed)
+}
+
 /// Seals `plaintext` (a plan's JSON) with `passphrase`. `salt` and `nonce`
 /// must be fresh random bytes for every call.
 pub fn seal(
@@ -138,34 +296,7 @@ pub fn seal(
     nonce: [u8; NONCE_LEN],
     params: KdfParams,
 ) -> Result<String, SealError> {
-    if passphrase.is_empty() {
-        return Err(SealError::EmptyPassphrase);
-    }
-    let header = Header {
-        format: SEALED_FORMAT.into(),
-        version: 1,
-        kdf: "argon2id".into(),
-        params,
-        cipher: "aes-256-gcm".into(),
-        salt: B64.encode(salt),
-        nonce: B64.encode(nonce),
-    };
-    let key = derive_key(passphrase, &salt, params)?;
-    let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&key));
-    let ciphertext = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext.as_bytes(),
-                aad: &aad(&header),
-            },
-        )
-        .map_err(|_| SealError::Malformed)?;
-    let envelope = Envelope {
-        header,
-        ciphertext: B64.encode(ciphertext),
-    };
-    serde_json::to_string_pretty(&envelope).map_err(|_| SealError::Malformed)
+    Ok(SealKey::derive(passphrase, salt, params)?.seal(plaintext, nonce))
 }
 
 /// Opens a sealed file. Returns the plaintext (a plan's JSON, still to be imported).
@@ -173,35 +304,46 @@ pub fn open(sealed: &str, passphrase: &str) -> Result<String, SealError> {
     if passphrase.is_empty() {
         return Err(SealError::EmptyPassphrase);
     }
-    let envelope: Envelope = serde_json::from_str(sealed).map_err(|_| SealError::Malformed)?;
-    let h = &envelope.header;
-    if h.format != SEALED_FORMAT {
-        return Err(SealError::Malformed);
+    let (envelope, salt, nonce, ciphertext) = parse(sealed)?;
+    let key = derive_key(passphrase, &salt, envelope.params)?;
+    decrypt(&key, &envelope, &nonce, &ciphertext)
+}
+
+/// The text a lock record seals: opening it proves the passphrase.
+const LOCK_CHECK: &str = "skyddsnat-lock";
+
+/// The lock of the plans on this computer, as stored beside them: a known
+/// text sealed with the lock's key (so a passphrase can be checked without
+/// any plan), and the minutes of inactivity after which the screen locks.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LockRecord {
+    idle_minutes: u32,
+    check: String,
+}
+
+/// The stored text of a lock with `key` that locks after `idle_minutes`.
+pub fn lock_record(key: &SealKey, nonce: [u8; NONCE_LEN], idle_minutes: u32) -> String {
+    let record = LockRecord {
+        idle_minutes,
+        check: key.seal(LOCK_CHECK, nonce),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Unlocks a lock record with `passphrase`: the key of every sealed copy,
+/// and the idle minutes. A wrong passphrase gives no key.
+pub fn unlock(record: &str, passphrase: &str) -> Result<(SealKey, u32), SealError> {
+    let record: LockRecord = serde_json::from_str(record).map_err(|_| SealError::Malformed)?;
+    if passphrase.is_empty() {
+        return Err(SealError::EmptyPassphrase);
     }
-    if h.version != 1 || h.kdf != "argon2id" || h.cipher != "aes-256-gcm" || !h.params.acceptable()
-    {
-        return Err(SealError::Unsupported);
+    let (envelope, salt, _, _) = parse(&record.check)?;
+    let key = SealKey::derive(passphrase, salt, envelope.params)?;
+    match key.open(&record.check)?.as_str() {
+        LOCK_CHECK => Ok((key, record.idle_minutes)),
+        _ => Err(SealError::Malformed),
     }
-    let salt = B64.decode(&h.salt).map_err(|_| SealError::Malformed)?;
-    let nonce = B64.decode(&h.nonce).map_err(|_| SealError::Malformed)?;
-    let ciphertext = B64
-        .decode(&envelope.ciphertext)
-        .map_err(|_| SealError::Malformed)?;
-    if salt.len() != SALT_LEN || nonce.len() != NONCE_LEN {
-        return Err(SealError::Malformed);
-    }
-    let key = derive_key(passphrase, &salt, h.params)?;
-    let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&key));
-    let plain = cipher
-        .decrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: &ciphertext,
-                aad: &aad(h),
-            },
-        )
-        .map_err(|_| SealError::WrongPassphraseOrTampered)?;
-    String::from_utf8(plain).map_err(|_| SealError::Malformed)
 }
 
 /// The label "Skyddad med lösenfras" etc. for the UI.
@@ -284,6 +426,61 @@ mod tests {
             assert_eq!(open(junk, "pw"), Err(SealError::Malformed), "{junk}");
         }
         assert!(!is_sealed("{\"format\":\"skyddsnat\"}"));
+    }
+
+    #[test]
+    fn a_derived_key_seals_many_texts_that_the_passphrase_opens() {
+        let key = SealKey::derive("lösenfras", SALT, FAST).unwrap();
+        let a = key.seal("{\"name\":\"Alva\"}", [1; NONCE_LEN]);
+        let b = key.seal("{\"name\":\"Alva\"}", [2; NONCE_LEN]);
+        assert_ne!(a, b, "a fresh nonce gives another text");
+        assert!(!a.contains("Alva"));
+        assert_eq!(key.open(&a).unwrap(), "{\"name\":\"Alva\"}");
+        assert_eq!(open(&b, "lösenfras").unwrap(), "{\"name\":\"Alva\"}");
+        // Another salt is another key, even with the same passphrase.
+        let other = SealKey::derive("lösenfras", [3; SALT_LEN], FAST).unwrap();
+        assert_eq!(other.open(&a), Err(SealError::WrongPassphraseOrTampered));
+        let sealed_by_passphrase = seal("x", "lösenfras", SALT, NONCE, FAST).unwrap();
+        assert_eq!(key.open(&sealed_by_passphrase).unwrap(), "x");
+        assert!(!format!("{key:?}").contains(|c: char| c.is_ascii_digit()));
+    }
+
+    #[test]
+    fn a_lock_record_unlocks_with_its_passphrase_only() {
+        let key = SealKey::derive("rätt lösenfras", SALT, FAST).unwrap();
+        let record = lock_record(&key, NONCE, 15);
+        let (again, idle) = unlock(&record, "rätt lösenfras").unwrap();
+        assert_eq!(idle, 15);
+        let sealed = key.seal("plan", [5; NONCE_LEN]);
+        assert_eq!(again.open(&sealed).unwrap(), "plan");
+        assert_eq!(
+            unlock(&record, "fel lösenfras").err(),
+            Some(SealError::WrongPassphraseOrTampered)
+        );
+        assert_eq!(unlock(&record, "").err(), Some(SealError::EmptyPassphrase));
+        assert_eq!(unlock("{}", "x").err(), Some(SealError::Malformed));
+    }
+
+    #[test]
+    fn a_file_sealed_by_the_previous_version_still_opens() {
+        // Written by the code before `SealKey` (the header was a flattened
+        // struct then): the same associated data, so the same file.
+        let old = include_str!("../../../tests/fixtures/sealed-v1.json");
+        assert_eq!(
+            open(old, "gammal lösenfras").unwrap(),
+            r#"{"format":"skyddsnat","child":"Alva"}"#
+        );
+        assert_eq!(
+            seal(
+                r#"{"format":"skyddsnat","child":"Alva"}"#,
+                "gammal lösenfras",
+                SALT,
+                NONCE,
+                FAST
+            )
+            .unwrap(),
+            old.trim_end()
+        );
     }
 
     #[test]
