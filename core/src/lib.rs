@@ -10,6 +10,7 @@ pub mod file;
 pub mod i18n;
 pub mod map;
 pub mod papers;
+pub mod sort;
 
 pub use document::date::{Date, TimeOfDay, Weekday};
 pub use document::edit::{Applied, Change, Edit, EditError, Entity, EntityKind, Ref, Referrer};

@@ -209,11 +209,18 @@ class SkyddsnatPlan extends HTMLElement {
     this._connecting = false;
     this._readyResolve = null;
     this.ready = new Promise((resolve) => (this._readyResolve = resolve));
+    // "Lock now", the idle time or another tab locked the plans on this
+    // computer: clear the screen at once (the unlock form comes back to the
+    // same place).
+    this._onLocked = () => {
+      if (this._handle && !this.hasAttribute('readonly')) this._switch(this.getAttribute('storage-key'));
+    };
   }
 
   connectedCallback() {
     if (this._handle || this._connecting) return;
     this._connecting = true;
+    window.addEventListener('skyddsnat-locked', this._onLocked);
     ready.then(
       () => {
         this._connecting = false;
@@ -227,6 +234,7 @@ class SkyddsnatPlan extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('skyddsnat-locked', this._onLocked);
     this._unmount();
   }
 
@@ -314,8 +322,12 @@ class SkyddsnatPlan extends HTMLElement {
   _mount() {
     try {
       const start = this._startsHere();
-      if (start && !this.hasAttribute('storage-key') && this._pendingPlan === undefined) {
-        const options = { onOpen: (key, plan) => this._switch(key, plan) };
+      const locked = !this.hasAttribute('readonly') && wasm_bindgen.isLocked();
+      if (locked || (start && !this.hasAttribute('storage-key') && this._pendingPlan === undefined)) {
+        const options = {
+          onOpen: (key, plan) => this._switch(key, plan),
+          onUnlocked: () => this._switch(this.getAttribute('storage-key'), this._pendingPlan),
+        };
         const lang = this.getAttribute('lang');
         if (lang) options.lang = lang;
         this._handle = mountStart(this, options);
@@ -326,7 +338,8 @@ class SkyddsnatPlan extends HTMLElement {
         this._handle = mount(this, options);
         this._atStart = false;
       }
-      this._pendingPlan = undefined;
+      // A locked element keeps the page's plan for after unlocking.
+      if (!locked) this._pendingPlan = undefined;
       this._readyResolve(this);
       this._emit('skyddsnat-ready', null);
     } catch (error) {

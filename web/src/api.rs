@@ -150,6 +150,15 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         .and_then(|s| Date::parse(&s))
         .unwrap_or_else(browser_today);
     let given = option(&options, "plan");
+    if !readonly {
+        if crate::lock::is_locked() {
+            return Err(js_sys::Error::new(
+                "the plans on this computer are locked: unlock them on the start screen",
+            )
+            .into());
+        }
+        crate::lock::watch();
+    }
 
     // A viewer never writes; everything else autosaves.
     let store = (!readonly).then(|| Store::new(storage_key.as_deref().unwrap_or("")));
@@ -295,6 +304,10 @@ pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, Js
     let on_open = option(&options, "onOpen")
         .dyn_into::<js_sys::Function>()
         .map_err(|_| JsValue::from(js_sys::Error::new("mountStart needs an onOpen function")))?;
+    let on_unlocked = option(&options, "onUnlocked")
+        .dyn_into::<js_sys::Function>()
+        .ok();
+    crate::lock::watch();
     let handle = yew::Renderer::<crate::start::StartScreen>::with_root_and_props(
         element,
         crate::start::StartProps {
@@ -303,6 +316,11 @@ pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, Js
             on_open: yew::Callback::from(move |(key, plan): (String, Option<Plan>)| {
                 let plan = plan.as_ref().map_or(JsValue::UNDEFINED, plan_to_js);
                 let _ = on_open.call2(&JsValue::NULL, &JsValue::from_str(&key), &plan);
+            }),
+            on_unlocked: yew::Callback::from(move |()| {
+                if let Some(f) = &on_unlocked {
+                    let _ = f.call0(&JsValue::NULL);
+                }
             }),
         },
     )
@@ -334,6 +352,14 @@ pub fn stylesheet() -> String {
     // Minified by build.rs from src/style.css (comments and layout whitespace
     // dropped: the wasm is shipped within a size budget).
     include_str!(concat!(env!("OUT_DIR"), "/style.min.css")).to_string()
+}
+
+/// Whether the plans on this computer are locked (the lock is on and this
+/// page has not been given its passphrase): the element then shows the
+/// unlock form.
+#[wasm_bindgen(js_name = isLocked)]
+pub fn is_locked() -> bool {
+    crate::lock::is_locked()
 }
 
 /// Forgets every plan any widget saved on this computer. Returns how many

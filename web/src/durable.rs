@@ -171,6 +171,25 @@ fn mirrored(record: &JsValue) -> Option<Mirrored> {
     })
 }
 
+/// A save as the widget reads it: opened if the lock sealed it (`None`
+/// while locked).
+fn unsealed(save: Mirrored) -> Option<Mirrored> {
+    Some(Mirrored {
+        json: crate::lock::open(&save.json)?,
+        ..save
+    })
+}
+
+/// Every save rewritten as the lock now says (sealed or open); see
+/// `storage::reseal_all`.
+pub fn reseal_all() {
+    get_all(|saves| {
+        for (key, save) in saves {
+            put(&key, save);
+        }
+    });
+}
+
 /// Calls `then` once the request succeeded with its result, or with
 /// `undefined` when it failed.
 fn on_result(request: &IdbRequest, then: impl FnOnce(JsValue) + 'static) {
@@ -204,7 +223,13 @@ pub fn put(key: &str, save: Mirrored) {
 /// [`put`], then `done(true)` once the save is on disk (its transaction
 /// completed), or `done(false)` when it was not stored: no IndexedDB, a
 /// refused or aborted transaction, or a newer save of another writer there.
-pub fn put_then(key: &str, save: Mirrored, done: impl FnOnce(bool) + 'static) {
+pub fn put_then(key: &str, mut save: Mirrored, done: impl FnOnce(bool) + 'static) {
+    // Sealed now, with the key of this moment (`lock.rs`); nothing while locked.
+    let Some(json) = crate::lock::seal(&save.json) else {
+        done(false);
+        return;
+    };
+    save.json = json;
     let key = key.to_string();
     let done = Rc::new(RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(bool)>)));
     let finish = move |kept: bool| {
@@ -272,7 +297,9 @@ pub fn get(key: &str, then: impl FnOnce(Option<Mirrored>) + 'static) {
             .and_then(|db| plans(db, IdbTransactionMode::Readonly))
             .and_then(|store| store.get(&JsValue::from_str(&key)).ok());
         match request {
-            Some(request) => on_result(&request, move |record| then(mirrored(&record))),
+            Some(request) => on_result(&request, move |record| {
+                then(mirrored(&record).and_then(unsealed))
+            }),
             None => then(None),
         }
     });
@@ -297,7 +324,7 @@ pub fn get_all(then: impl FnOnce(Vec<(String, Mirrored)>) + 'static) {
                 let saves = keys
                     .iter()
                     .zip(values.iter())
-                    .filter_map(|(k, v)| Some((k.as_string()?, mirrored(&v)?)))
+                    .filter_map(|(k, v)| Some((k.as_string()?, unsealed(mirrored(&v)?)?)))
                     .collect();
                 then(saves);
             });

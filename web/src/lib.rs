@@ -10,6 +10,8 @@ pub mod files;
 pub mod host;
 pub mod keyfigures;
 pub mod listview;
+pub mod lock;
+pub mod lock_view;
 pub mod map;
 pub mod panels;
 pub mod passphrase;

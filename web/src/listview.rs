@@ -201,7 +201,7 @@ fn ListBody(props: &BodyProps) -> Html {
             { for order.iter().map(|sector| {
                 let people: Vec<&Person> = app.plan.people().iter().filter(|p| p.place.sector == *sector).collect();
                 let mut people = people;
-                people.sort_by_key(|p| p.place.ring);
+                skyddsnat_core::sort::by_key(&mut people, |p| p.place.ring);
                 let heading_id = app.dom_id(&format!("list-{}", sector.key().replace('.', "-")));
                 html! {
                     <section class="skn-list-section" key={sector.key()}>

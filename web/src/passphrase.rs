@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub const MIN_CHARS: usize = 8;
 
 /// Fresh random bytes from the browser's cryptographic generator.
-fn random<const N: usize>() -> Option<[u8; N]> {
+pub fn random<const N: usize>() -> Option<[u8; N]> {
     let mut bytes = [0u8; N];
     let crypto = web_sys::window()?.crypto().ok()?;
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;

@@ -48,7 +48,7 @@ fn listed(key: String, plan: Option<&Plan>, today: Date, saved_at: Option<f64>) 
 }
 
 fn newest_first(plans: &mut [StoredPlan]) {
-    plans.sort_by(|a, b| {
+    skyddsnat_core::sort::by(plans, |a, b| {
         b.saved_at
             .unwrap_or(0.0)
             .total_cmp(&a.saved_at.unwrap_or(0.0))
@@ -112,26 +112,10 @@ pub fn stored_plans(today: Date) -> Vec<StoredPlan> {
                 .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
                 .and_then(|m| m["saved_at"].as_f64());
             let plan = Store::new(&key).load().ok().flatten();
-            StoredPlan {
-                label: plan
-                    .as_ref()
-                    .map(Plan::case_label)
-                    .filter(|l| !l.is_empty())
-                    .unwrap_or_else(|| key.clone()),
-                next_meeting: plan
-                    .as_ref()
-                    .and_then(|p| p.next_meeting(today).map(|m| m.date)),
-                closed: plan.as_ref().is_some_and(|p| p.case().is_closed()),
-                key,
-                saved_at,
-            }
+            listed(key, plan.as_ref(), today, saved_at)
         })
         .collect();
-    plans.sort_by(|a, b| {
-        b.saved_at
-            .unwrap_or(0.0)
-            .total_cmp(&a.saved_at.unwrap_or(0.0))
-    });
+    newest_first(&mut plans);
     plans
 }
 
@@ -168,6 +152,9 @@ pub struct StartProps {
     /// when storage would not keep it (unavailable or full), so it still
     /// opens and works in memory.
     pub on_open: Callback<(String, Option<Plan>)>,
+    /// Unlocked (or everything deleted), or the lock turned on or off:
+    /// the element shows again what it shows unlocked.
+    pub on_unlocked: Callback<()>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -185,8 +172,19 @@ fn save_and_open(plan: Plan, key: String, on_open: &Callback<(String, Option<Pla
     }
 }
 
+/// The start screen, or the unlock form while the plans are locked.
 #[function_component]
 pub fn StartScreen(props: &StartProps) -> Html {
+    if crate::lock::is_locked() {
+        html! { <crate::lock_view::Unlock lang={props.lang} on_unlocked={props.on_unlocked.clone()} /> }
+    } else {
+        html! { <Home lang={props.lang} today={props.today} on_open={props.on_open.clone()}
+        on_unlocked={props.on_unlocked.clone()} /> }
+    }
+}
+
+#[function_component]
+fn Home(props: &StartProps) -> Html {
     let lang = props.lang;
     let t = |key: &str| tr(lang, key).to_string();
     let plans = use_state(|| stored_plans(props.today));
@@ -401,6 +399,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     </button>
                 }
             </section>
+            <crate::lock_view::LockSection {lang} on_changed={props.on_unlocked.clone()} />
         </main>
     }
 }

@@ -28,6 +28,7 @@
 //! silently. Two tabs or widgets with the same key are told apart by a writer
 //! id: a writer never overwrites a newer save from another writer.
 
+use crate::lock;
 use crate::state::StorageStatus;
 use serde_json::{json, Value};
 use skyddsnat_core::{file, i18n, Lang, Plan};
@@ -139,6 +140,53 @@ fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// A stored copy's text, opened if the lock sealed it (`lock.rs`); `None`
+/// when there is none, or while locked.
+fn read(s: &Storage, key: &str) -> Option<String> {
+    lock::open(&s.get_item(key).ok().flatten()?)
+}
+
+/// Stores a copy's text, sealed while the lock is on. While locked nothing
+/// is written (refused as storage that does not allow writes).
+fn write(s: &Storage, key: &str, text: &str) -> Result<(), StorageStatus> {
+    let text = lock::seal(text).ok_or(StorageStatus::Unavailable)?;
+    s.set_item(key, &text).map_err(refused)
+}
+
+/// Rewrites every stored copy of every plan (latest, versions, snapshots)
+/// as the lock now says: sealed while it is on, open while it is off.
+/// Meta entries hold no plan content and stay as they are.
+pub fn reseal_all() {
+    let Some(s) = local_storage() else {
+        return;
+    };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    for key in keys {
+        if key.ends_with(":plan") || key.contains(":snapshot:") {
+            if let Some(text) = read(&s, &key) {
+                let _ = write(&s, &key, &text);
+            }
+        } else if key.contains(":version:") {
+            let entry = s.get_item(&key).ok().flatten();
+            let mut entry: Value = entry
+                .and_then(|e| serde_json::from_str(&e).ok())
+                .unwrap_or(Value::Null);
+            let resealed = entry["json"]
+                .as_str()
+                .and_then(lock::open)
+                .and_then(|json| lock::seal(&json));
+            if let Some(json) = resealed {
+                entry["json"] = Value::String(json);
+                let _ = s.set_item(&key, &entry.to_string());
+            }
+        }
+    }
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -201,7 +249,7 @@ impl Store {
         let meta = self.meta(&s);
         self.seen_meta.set(!meta.is_null());
         self.last_seen.set(meta["saved_at"].as_f64().unwrap_or(0.0));
-        let Some(text) = s.get_item(&self.key("plan")).ok().flatten() else {
+        let Some(text) = read(&s, &self.key("plan")) else {
             return Ok(None);
         };
         match self.expand(&s, &text).and_then(|t| file::from_json(&t)) {
@@ -240,10 +288,7 @@ impl Store {
             .ok_or_else(broken)?;
         let mut snapshots = Vec::with_capacity(refs.len());
         for hash in refs {
-            let blob = s
-                .get_item(&self.key(&format!("snapshot:{hash}")))
-                .ok()
-                .flatten()
+            let blob = read(s, &self.key(&format!("snapshot:{hash}")))
                 .filter(|blob| content_hash(blob) == hash)
                 .ok_or_else(broken)?;
             snapshots.push(serde_json::from_str::<Value>(&blob).map_err(|_| broken())?);
@@ -261,7 +306,7 @@ impl Store {
         for (hash, text) in blobs {
             let key = self.key(&format!("snapshot:{hash}"));
             if s.get_item(&key).ok().flatten().is_none() {
-                s.set_item(&key, text).map_err(refused)?;
+                write(s, &key, text)?;
                 wrote = true;
             }
         }
@@ -271,10 +316,7 @@ impl Store {
     /// Removes snapshot blobs that neither the latest copy nor any kept
     /// version names any more.
     fn drop_unused_blobs(&self, s: &Storage) {
-        let mut used: std::collections::HashSet<String> = s
-            .get_item(&self.key("plan"))
-            .ok()
-            .flatten()
+        let mut used: std::collections::HashSet<String> = read(s, &self.key("plan"))
             .map(|t| refs_of(&t))
             .unwrap_or_default()
             .into_iter()
@@ -368,19 +410,21 @@ impl Store {
             Ok(new) => new,
             Err(status) => return status,
         };
-        if let Err(e) = s.set_item(&self.key("plan"), &text) {
-            return refused(e);
+        if let Err(status) = write(s, &self.key("plan"), &text) {
+            return status;
         }
         let mut rotated = false;
         let mut next = meta["next_version"].as_u64().unwrap_or(0);
         let mut last_version_at = meta["last_version_at"].as_f64().unwrap_or(0.0);
         if t - last_version_at >= VERSION_EVERY_MS {
             let slot = next % u64::from(MAX_VERSIONS);
-            let entry = json!({ "saved_at": t as i64, "json": text }).to_string();
+            let entry = lock::seal(&text)
+                .map(|json| json!({ "saved_at": t as i64, "json": json }).to_string());
             // A full storage may refuse the version but took the latest copy: still saved.
-            if s.set_item(&self.key(&format!("version:{slot}")), &entry)
-                .is_ok()
-            {
+            if entry.is_some_and(|entry| {
+                s.set_item(&self.key(&format!("version:{slot}")), &entry)
+                    .is_ok()
+            }) {
                 next += 1;
                 last_version_at = t;
                 rotated = true;
@@ -437,11 +481,11 @@ impl Store {
             .filter_map(|v| {
                 Some(Version {
                     saved_at: v["saved_at"].as_f64()?,
-                    json: v["json"].as_str()?.to_string(),
+                    json: lock::open(v["json"].as_str()?)?,
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        skyddsnat_core::sort::by(&mut out, |a, b| b.saved_at.total_cmp(&a.saved_at));
         out
     }
 

@@ -159,7 +159,7 @@ pub fn figures(plan: &Plan) -> Figures {
         .filter(|&(_, n)| n > 0)
         .collect();
     // A stable sort keeps plan order among equals.
-    most_connected.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    crate::sort::by_key(&mut most_connected, |&(_, n)| std::cmp::Reverse(n));
     most_connected.truncate(TOP_CONNECTED);
 
     let isolated = people
@@ -283,7 +283,7 @@ pub fn loads(plan: &Plan) -> Vec<Load> {
         })
         .filter(|l| l.total() + l.arrangements > 0)
         .collect();
-    out.sort_by_key(|l| std::cmp::Reverse((l.total(), l.arrangements)));
+    crate::sort::by_key(&mut out, |l| std::cmp::Reverse((l.total(), l.arrangements)));
     out
 }
 

@@ -416,7 +416,7 @@ pub fn diff(before: &Plan, after: &Plan) -> PlanDiff {
         .iter()
         .filter(|c| !old_check_ins.contains_key(&c.id))
         .collect();
-    new_check_ins.sort_by_key(|c| (c.date, c.id));
+    crate::sort::by_key(&mut new_check_ins, |c| (c.date, c.id));
     let now_check_ins: HashMap<CheckInId, &CheckIn> =
         after.check_ins().iter().map(|c| (c.id, c)).collect();
     let changed_check_ins = before
@@ -652,9 +652,11 @@ pub fn scale_trend(plan: &Plan, scale: ScaleId) -> Vec<Trend> {
     let mut out: Vec<Trend> = by_person.into_iter().collect();
     for (_, points) in &mut out {
         // A stable sort: two answers at one meeting stay in the order given.
-        points.sort_by_key(|&(m, date, _)| (date, m));
+        crate::sort::by_key(points, |&(m, date, _)| (date, m));
     }
-    out.sort_by_key(|(p, _)| (order.get(p).copied().unwrap_or(usize::MAX), *p));
+    crate::sort::by_key(&mut out, |(p, _)| {
+        (order.get(p).copied().unwrap_or(usize::MAX), *p)
+    });
     out
 }
 

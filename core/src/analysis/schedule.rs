@@ -111,7 +111,7 @@ fn sort(plan: &Plan, due: &mut [DueCheck]) {
         .map(|(i, a)| (a.id, i))
         .collect();
     let position = |id: AgreementId| positions.get(&id).copied().unwrap_or(usize::MAX);
-    due.sort_by_key(|d| d.sort_key(&position));
+    crate::sort::by_key(due, |d| d.sort_key(&position));
 }
 
 /// The checks due from `today` through the `days - 1` days after it
@@ -247,7 +247,7 @@ pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usiz
             .into_iter()
             .map(|d| (d.date, 0, Event::Overdue)),
     );
-    events.sort_by_key(|(date, id, _)| (*date, *id));
+    crate::sort::by_key(&mut events, |(date, id, _)| (*date, *id));
 
     let mut failed = false;
     let mut highest_step: Option<usize> = None;

@@ -66,7 +66,7 @@ pub struct Spread {
 
 impl Spread {
     fn of(mut values: Vec<i32>) -> Option<Spread> {
-        values.sort();
+        crate::sort::sort(&mut values);
         let (&min, &max) = (values.first()?, values.last()?);
         let mid = values.len() / 2;
         let median = if values.len() % 2 == 1 {

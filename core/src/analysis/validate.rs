@@ -165,7 +165,7 @@ pub fn validate(plan: &Plan, today: Date, hide_names: bool) -> Vec<Finding> {
     arrangements_and_rules(plan, today, &name, &mut out);
     consent(plan, today, &name, &mut out);
     // A stable sort keeps the order findings were made in among equals.
-    out.sort_by_key(|f| (f.severity, f.location));
+    crate::sort::by_key(&mut out, |f| (f.severity, f.location));
     out
 }
 

@@ -1121,7 +1121,7 @@ impl Plan {
 
 fn check_sector_order(order: &[Sector]) -> Result<(), EditError> {
     let mut sorted = order.to_vec();
-    sorted.sort();
+    crate::sort::sort(&mut sorted);
     if sorted != Sector::ALL {
         return Err(EditError::Invalid {
             kind: EntityKind::Person,

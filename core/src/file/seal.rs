@@ -11,7 +11,8 @@ use aes_gcm::{Aes256Gcm, Key, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::i18n::{tr, trf, Lang};
 
@@ -22,8 +23,7 @@ pub const NONCE_LEN: usize = 12;
 
 /// Argon2id cost parameters. The defaults follow OWASP's minimum for
 /// Argon2id (19 MiB, 2 passes, 1 lane): about half a second in a browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct KdfParams {
     pub m_kib: u32,
     pub t: u32,
@@ -60,11 +60,10 @@ struct Header<'a> {
     nonce: &'a str,
 }
 
-/// A sealed file as stored. (Its own fields rather than a flattened
-/// [`Header`]: serde's `flatten` buffers the whole envelope and costs the
-/// widget kilobytes of code.)
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A sealed file as stored. Read through `serde_json::Value` (see
+/// [`parse`]): a derived `Deserialize` costs the widget kilobytes of code
+/// per struct.
+#[derive(Serialize)]
 struct Envelope {
     format: String,
     version: u32,
@@ -229,19 +228,54 @@ impl SealKey {
     /// Another salt or other parameters mean another key: refused like a
     /// wrong passphrase.
     pub fn open(&self, sealed: &str) -> Result<String, SealError> {
-        let (envelope, salt, nonce, ciphertext) = parse(sealed)?;
-        if salt != self.salt || envelope.params != self.params {
+        let parsed = parse(sealed)?;
+        if parsed.salt != self.salt || parsed.envelope.params != self.params {
             return Err(SealError::WrongPassphraseOrTampered);
         }
-        decrypt(&self.key, &envelope, &nonce, &ciphertext)
+        decrypt(&self.key, &parsed)
     }
+}
+
+/// A sealed text taken apart and checked.
+struct Parsed {
+    envelope: Envelope,
+    salt: [u8; SALT_LEN],
+    nonce: Vec<u8>,
+    ciphertext: Vec<u8>,
+}
+
+/// The envelope of a sealed text: exactly its fields, of their types.
+fn envelope(sealed: &str) -> Option<Envelope> {
+    let value: Value = serde_json::from_str(sealed).ok()?;
+    let o = value.as_object().filter(|o| o.len() == 8)?;
+    let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+    let number = |o: &Map<String, Value>, k: &str| {
+        o.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    let params = o.get("params")?.as_object().filter(|p| p.len() == 3)?;
+    Some(Envelope {
+        format: text("format")?,
+        version: number(o, "version")?,
+        kdf: text("kdf")?,
+        params: KdfParams {
+            m_kib: number(params, "m_kib")?,
+            t: number(params, "t")?,
+            p: number(params, "p")?,
+        },
+        cipher: text("cipher")?,
+        salt: text("salt")?,
+        nonce: text("nonce")?,
+        ciphertext: text("ciphertext")?,
+    })
 }
 
 /// A sealed text taken apart and checked: the envelope, salt, nonce and
 /// ciphertext. Unknown versions and hostile parameters are refused here,
 /// before any expensive work.
-fn parse(sealed: &str) -> Result<(Envelope, [u8; SALT_LEN], Vec<u8>, Vec<u8>), SealError> {
-    let envelope: Envelope = serde_json::from_str(sealed).map_err(|_| SealError::Malformed)?;
+fn parse(sealed: &str) -> Result<Parsed, SealError> {
+    let envelope = envelope(sealed).ok_or(SealError::Malformed)?;
     if envelope.format != SEALED_FORMAT {
         return Err(SealError::Malformed);
     }
@@ -265,22 +299,22 @@ fn parse(sealed: &str) -> Result<(Envelope, [u8; SALT_LEN], Vec<u8>, Vec<u8>), S
     if nonce.len() != NONCE_LEN {
         return Err(SealError::Malformed);
     }
-    Ok((envelope, salt, nonce, ciphertext))
+    Ok(Parsed {
+        envelope,
+        salt,
+        nonce,
+        ciphertext,
+    })
 }
 
-fn decrypt(
-    key: &[u8; 32],
-    envelope: &Envelope,
-    nonce: &[u8],
-    ciphertext: &[u8],
-) -> Result<String, SealError> {
+fn decrypt(key: &[u8; 32], parsed: &Parsed) -> Result<String, SealError> {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key));
     let plain = cipher
         .decrypt(
-            Nonce::from_slice(nonce),
+            Nonce::from_slice(&parsed.nonce),
             Payload {
-                msg: ciphertext,
-                aad: &aad(&envelope.header()),
+                msg: &parsed.ciphertext,
+                aad: &aad(&parsed.envelope.header()),
             },
         )
         .map_err(|_| SealError::WrongPassphraseOrTampered)?;
@@ -304,44 +338,44 @@ pub fn open(sealed: &str, passphrase: &str) -> Result<String, SealError> {
     if passphrase.is_empty() {
         return Err(SealError::EmptyPassphrase);
     }
-    let (envelope, salt, nonce, ciphertext) = parse(sealed)?;
-    let key = derive_key(passphrase, &salt, envelope.params)?;
-    decrypt(&key, &envelope, &nonce, &ciphertext)
+    let parsed = parse(sealed)?;
+    let key = derive_key(passphrase, &parsed.salt, parsed.envelope.params)?;
+    decrypt(&key, &parsed)
 }
 
 /// The text a lock record seals: opening it proves the passphrase.
 const LOCK_CHECK: &str = "skyddsnat-lock";
 
-/// The lock of the plans on this computer, as stored beside them: a known
-/// text sealed with the lock's key (so a passphrase can be checked without
-/// any plan), and the minutes of inactivity after which the screen locks.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LockRecord {
-    idle_minutes: u32,
-    check: String,
-}
-
-/// The stored text of a lock with `key` that locks after `idle_minutes`.
+/// The stored text of the lock of the plans on this computer, with `key`,
+/// locking after `idle_minutes`: a known text sealed with the key (so a
+/// passphrase can be checked without any plan), and the idle minutes.
 pub fn lock_record(key: &SealKey, nonce: [u8; NONCE_LEN], idle_minutes: u32) -> String {
-    let record = LockRecord {
-        idle_minutes,
-        check: key.seal(LOCK_CHECK, nonce),
-    };
-    serde_json::to_string(&record).unwrap_or_default()
+    serde_json::json!({
+        "idle_minutes": idle_minutes,
+        "check": key.seal(LOCK_CHECK, nonce),
+    })
+    .to_string()
 }
 
 /// Unlocks a lock record with `passphrase`: the key of every sealed copy,
 /// and the idle minutes. A wrong passphrase gives no key.
 pub fn unlock(record: &str, passphrase: &str) -> Result<(SealKey, u32), SealError> {
-    let record: LockRecord = serde_json::from_str(record).map_err(|_| SealError::Malformed)?;
+    let record: Value = serde_json::from_str(record).map_err(|_| SealError::Malformed)?;
+    let (Some(idle), Some(check)) = (
+        record["idle_minutes"]
+            .as_u64()
+            .and_then(|m| u32::try_from(m).ok()),
+        record["check"].as_str(),
+    ) else {
+        return Err(SealError::Malformed);
+    };
     if passphrase.is_empty() {
         return Err(SealError::EmptyPassphrase);
     }
-    let (envelope, salt, _, _) = parse(&record.check)?;
-    let key = SealKey::derive(passphrase, salt, envelope.params)?;
-    match key.open(&record.check)?.as_str() {
-        LOCK_CHECK => Ok((key, record.idle_minutes)),
+    let parsed = parse(check)?;
+    let key = SealKey::derive(passphrase, parsed.salt, parsed.envelope.params)?;
+    match key.open(check)?.as_str() {
+        LOCK_CHECK => Ok((key, idle)),
         _ => Err(SealError::Malformed),
     }
 }
@@ -422,6 +456,12 @@ mod tests {
         let mut env: serde_json::Value = serde_json::from_str(&sealed).unwrap();
         env["version"] = 2.into();
         assert_eq!(open(&env.to_string(), "pw"), Err(SealError::Unsupported));
+        let mut env: serde_json::Value = serde_json::from_str(&sealed).unwrap();
+        env["extra"] = 1.into();
+        assert_eq!(open(&env.to_string(), "pw"), Err(SealError::Malformed));
+        let mut env: serde_json::Value = serde_json::from_str(&sealed).unwrap();
+        env["params"]["t"] = "1".into();
+        assert_eq!(open(&env.to_string(), "pw"), Err(SealError::Malformed));
         for junk in ["", "{", "[]", "{\"format\":\"skyddsnat-sealed\"}", "null"] {
             assert_eq!(open(junk, "pw"), Err(SealError::Malformed), "{junk}");
         }

@@ -143,7 +143,7 @@ pub fn hide_names_in(plan: &crate::document::plan::Plan, text: &str) -> String {
         )
         .filter(|(name, hidden)| name.chars().count() >= 2 && !hidden.is_empty())
         .collect();
-    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    crate::sort::by_key(&mut names, |(name, _)| std::cmp::Reverse(name.len()));
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

@@ -269,7 +269,7 @@ fn items(plan: &Plan, options: &LayoutOptions) -> Vec<Item> {
     let mut people: Vec<&crate::document::plan::Person> = plan.people().iter().collect();
     if let Some(focus) = options.focus {
         // A stable sort keeps everybody else in plan order.
-        people.sort_by_key(|p| p.id != focus);
+        crate::sort::by_key(&mut people, |p| p.id != focus);
     }
     items.extend(people.into_iter().map(|person| {
         let label = truncate_label(&display_name_of(plan, person.id, options.hide_names));
@@ -419,7 +419,7 @@ fn near_offsets() -> &'static [(i32, i32)] {
             .filter(|(x, y)| x * x + y * y <= REACH * REACH)
             .collect();
         // Nearest first; equal distances in a fixed order, so layouts are deterministic.
-        offsets.sort_by_key(|&(x, y)| (x * x + y * y, y, x));
+        crate::sort::by_key(&mut offsets, |&(x, y)| (x * x + y * y, y, x));
         offsets
             .into_iter()
             .map(|(x, y)| (x * STEP, y * STEP))

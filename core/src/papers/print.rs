@@ -644,7 +644,7 @@ impl Doc<'_> {
         }
         self.h2("print.scales");
         let mut meetings: Vec<&Meeting> = self.plan.meetings().iter().collect();
-        meetings.sort_by_key(|m| (m.date, m.id));
+        crate::sort::by_key(&mut meetings, |m| (m.date, m.id));
         for scale in self.plan.scales() {
             let _ = writeln!(
                 self.out,

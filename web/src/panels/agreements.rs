@@ -368,7 +368,7 @@ fn frequency_details(
                                 }
                             } else {
                                 days.push(d);
-                                days.sort();
+                                skyddsnat_core::sort::sort(days);
                             }
                         }
                     }));

@@ -156,7 +156,7 @@ fn ConsentSection() -> Html {
         .iter()
         .filter(|p| p.kind == PersonKind::Private)
         .collect();
-    adults.sort_by_key(|p| p.custodian_of.is_empty());
+    skyddsnat_core::sort::by_key(&mut adults, |p| p.custodian_of.is_empty());
     let add = {
         let app = app.clone();
         let first = adults
@@ -208,7 +208,7 @@ fn ConsentSection() -> Html {
                                 next.share_with.retain(|x| *x != a);
                                 if on {
                                     next.share_with.push(a);
-                                    next.share_with.sort();
+                                    skyddsnat_core::sort::sort(&mut next.share_with);
                                 }
                             }
                         }

@@ -117,7 +117,7 @@ pub fn CheckInSection() -> Html {
             }))
             .collect();
     let mut recent: Vec<&CheckIn> = state.plan.check_ins().iter().collect();
-    recent.sort_by_key(|c| std::cmp::Reverse((c.date, c.id)));
+    skyddsnat_core::sort::by_key(&mut recent, |c| std::cmp::Reverse((c.date, c.id)));
     let total = recent.len();
     recent.truncate(RECENT);
     let number_of = |id: AgreementId| {

@@ -85,7 +85,7 @@ pub fn FollowUpPanel() -> Html {
     let state = &*app;
     let findings = (*use_findings()).clone();
     let mut follow_ups: Vec<&FollowUp> = state.plan.follow_ups().iter().collect();
-    follow_ups.sort_by_key(|f| std::cmp::Reverse((f.date, f.id)));
+    skyddsnat_core::sort::by_key(&mut follow_ups, |f| std::cmp::Reverse((f.date, f.id)));
     html! {
         <section class="skn-panel skn-followup-panel" aria-labelledby={state.dom_id("followup-title")}>
             <h2 id={state.dom_id("followup-title")} class="skn-panel-title">{ t(state, "panel.followup.title") }</h2>
@@ -713,7 +713,7 @@ fn scaling_table(state: &AppState, snap: &Snapshot) -> Html {
     let plan = &state.plan;
     let mut meetings: Vec<(MeetingId, Date)> =
         plan.meetings().iter().map(|m| (m.id, m.date)).collect();
-    meetings.sort_by_key(|&(id, date)| (date, id));
+    skyddsnat_core::sort::by_key(&mut meetings, |&(id, date)| (date, id));
     let tables: Vec<Html> = plan
         .scales()
         .iter()

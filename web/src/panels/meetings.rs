@@ -52,7 +52,7 @@ pub fn MeetingsSection(props: &MeetingsProps) -> Html {
     let draft = use_state(|| format_date(state.today.add_days(21)));
     let draft_time = use_state(String::new);
     let mut meetings: Vec<&Meeting> = state.plan.meetings().iter().collect();
-    meetings.sort_by_key(|m| (m.date, m.time, m.id));
+    skyddsnat_core::sort::by_key(&mut meetings, |m| (m.date, m.time, m.id));
     let onsubmit = {
         let app = app.clone();
         let draft = draft.clone();

@@ -130,7 +130,9 @@ fn respondents(state: &AppState, q: &ScaleQuestion, meeting: Option<&Meeting>) -
         }
     }
     let order = pickable(&state.plan, true);
-    ids.sort_by_key(|id| order.iter().position(|p| p == id).unwrap_or(usize::MAX));
+    skyddsnat_core::sort::by_key(&mut ids, |id| {
+        order.iter().position(|p| p == id).unwrap_or(usize::MAX)
+    });
     ids
 }
 
@@ -151,7 +153,7 @@ fn ScaleEditor(props: &ScaleProps) -> Html {
         })
     };
     let mut meetings: Vec<&Meeting> = state.plan.meetings().iter().collect();
-    meetings.sort_by_key(|m| (m.date, m.id));
+    skyddsnat_core::sort::by_key(&mut meetings, |m| (m.date, m.id));
     let people = respondents(state, q, props.meeting.as_ref());
     let remove = {
         let app = app.clone();
