@@ -326,7 +326,9 @@ class SkyddsnatPlan extends HTMLElement {
       if (locked || (start && !this.hasAttribute('storage-key') && this._pendingPlan === undefined)) {
         const options = {
           onOpen: (key, plan) => this._switch(key, plan),
-          onUnlocked: () => this._switch(this.getAttribute('storage-key'), this._pendingPlan),
+          // Unlocked: back where the lock found it; everything deleted: the start.
+          onUnlocked: (stay) =>
+            this._switch(stay || !start ? this.getAttribute('storage-key') : null, this._pendingPlan),
         };
         const lang = this.getAttribute('lang');
         if (lang) options.lang = lang;

@@ -290,6 +290,9 @@ pub struct StartScreen {
 /// (as for `mount`) and `onOpen(storageKey, plan)`, called with the key of
 /// the plan the user chose (already saved there), and the plan itself only
 /// when storage would not keep it.
+/// `onUnlocked(stay)`: the plans on this computer were unlocked (`stay`
+/// true: show again what the lock cleared), the lock was turned on or off
+/// (true), or everything was deleted for a forgotten passphrase (false).
 #[wasm_bindgen(js_name = mountStart)]
 pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, JsValue> {
     install_panic_hook();
@@ -317,9 +320,9 @@ pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, Js
                 let plan = plan.as_ref().map_or(JsValue::UNDEFINED, plan_to_js);
                 let _ = on_open.call2(&JsValue::NULL, &JsValue::from_str(&key), &plan);
             }),
-            on_unlocked: yew::Callback::from(move |()| {
+            on_unlocked: yew::Callback::from(move |stay: bool| {
                 if let Some(f) = &on_unlocked {
-                    let _ = f.call0(&JsValue::NULL);
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_bool(stay));
                 }
             }),
         },

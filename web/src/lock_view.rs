@@ -24,8 +24,9 @@ fn focus(node: &NodeRef) {
 #[derive(Properties, PartialEq)]
 pub struct UnlockProps {
     pub lang: Lang,
-    /// Unlocked, or everything deleted: show what the element shows unlocked.
-    pub on_unlocked: Callback<()>,
+    /// Unlocked (`true`: back to where the lock found it), or everything
+    /// deleted (`false`: to the start screen).
+    pub on_unlocked: Callback<bool>,
 }
 
 /// "The plans on this computer are locked": the passphrase opens them; a
@@ -53,7 +54,7 @@ pub fn Unlock(props: &UnlockProps) -> Html {
             // "Unlocking…" paint first.
             gloo::timers::callback::Timeout::new(30, move || {
                 match lock::unlock(&value(&pass)) {
-                    Ok(()) => on_unlocked.emit(()),
+                    Ok(()) => on_unlocked.emit(true),
                     Err(e) => {
                         error.set(Some(e.message(lang)));
                         if let Some(i) = pass.cast::<HtmlInputElement>() {
@@ -72,7 +73,7 @@ pub fn Unlock(props: &UnlockProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(tr(lang, "lock.forgot_confirm")) {
                 crate::storage::forget_everything();
-                on_unlocked.emit(());
+                on_unlocked.emit(false);
             }
         })
     };

@@ -152,9 +152,9 @@ pub struct StartProps {
     /// when storage would not keep it (unavailable or full), so it still
     /// opens and works in memory.
     pub on_open: Callback<(String, Option<Plan>)>,
-    /// Unlocked (or everything deleted), or the lock turned on or off:
-    /// the element shows again what it shows unlocked.
-    pub on_unlocked: Callback<()>,
+    /// Unlocked (`true`: back to where the lock found it), everything
+    /// deleted (`false`), or the lock turned on or off (`true`).
+    pub on_unlocked: Callback<bool>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -399,7 +399,7 @@ fn Home(props: &StartProps) -> Html {
                     </button>
                 }
             </section>
-            <crate::lock_view::LockSection {lang} on_changed={props.on_unlocked.clone()} />
+            <crate::lock_view::LockSection {lang} on_changed={props.on_unlocked.reform(|()| true)} />
         </main>
     }
 }

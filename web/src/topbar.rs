@@ -311,8 +311,8 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         aria-label={t(s, "app.redo")} title={t(s, "app.redo_keys")} aria-keyshortcuts="Control+Shift+Z Control+Y">{ "↷" }</button>
                 }
                 if !app.viewer && crate::lock::is_on() {
-                    <button type="button" class="skn-icon-button" onclick={Callback::from(|_: MouseEvent| crate::lock::lock_now())}
-                        aria-label={t(s, "lock.now")} title={t(s, "lock.now_keys")} aria-keyshortcuts="Control+Alt+L">{ "🔒" }</button>
+                    <button type="button" class="skn-button" onclick={Callback::from(|_: MouseEvent| crate::lock::lock_now())}
+                        title={t(s, "lock.now_keys")} aria-keyshortcuts="Control+Alt+L">{ t(s, "lock.now") }</button>
                 }
                 <button type="button" class="skn-button skn-toggle" onclick={hide} aria-pressed={pressed(app.hide_names)}>
                     { t(s, "app.hide_names") }
