@@ -1,12 +1,17 @@
 // The consultant's casework in the offline file opened from disk: the start
-// screen, two families' plans side by side, closing one case with its
-// outcome, and after a reload both exactly as they were, listed by case
-// label only. axe-core finds nothing on the start screen, the new-plan
-// form, the meetings or the case tab.
+// screen, two families' plans side by side, the plans locked and unlocked
+// with a passphrase, closing one case with its outcome, and after a reload
+// both exactly as they were, listed by case label only; the unit's
+// statistics then count one open and one closed case with that outcome.
+// axe-core finds nothing on the start screen, the new-plan form, the
+// meetings or the case tab.
 
 import { check } from './pending.mjs';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, watchProblems, Widget, SINGLE_FILE_URL, BOOT_TIMEOUT, axeViolations } from './widget.mjs';
 
 let browser;
@@ -43,7 +48,14 @@ function listed(widget) {
   return widget.host.locator('.skn-start-table tbody th').allTextContents();
 }
 
-check('two families: created from the start screen, switched between, one case closed, both as they were after a reload', async () => {
+const PASSPHRASE = 'tre små grodor';
+
+async function unlock(widget, passphrase) {
+  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
+  await widget.button('Lås upp').click();
+}
+
+check('two families: created from the start screen, switched between, locked, one case closed, both as they were after a reload and counted', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const problems = await watchProblems(page);
@@ -72,6 +84,22 @@ check('two families: created from the start screen, switched between, one case c
   const shown = await widget.host.locator('.skn-start').textContent();
   assert.ok(!shown.includes('Noah') && !shown.includes('Sara'), 'no child is named on the start screen');
 
+  // Locked with a passphrase: the list goes at "Lock now", a wrong
+  // passphrase opens nothing, the right one brings the list back.
+  await widget.button('Lås med lösenfras…').click();
+  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(PASSPHRASE);
+  await widget.host.getByLabel('Samma lösenfras igen').fill(PASSPHRASE);
+  await widget.button('Lås planerna').click();
+  await widget.button('Lås nu').click();
+  await widget.host.locator('#skn-unlock-pass').waitFor({ timeout: 5_000 });
+  assert.ok(!(await widget.host.locator('.skn-start').textContent()).includes('2026-77'), 'no case label while locked');
+  await unlock(widget, 'tre stora grodor');
+  await widget.host.getByText('Fel lösenfras', { exact: false }).waitFor({ timeout: 10_000 });
+  assert.equal(await widget.host.locator('.skn-start-table').count(), 0, 'a wrong passphrase opens nothing');
+  await unlock(widget, PASSPHRASE);
+  await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
+  assert.deepEqual(await listed(widget), ['S.L. 2026-81', 'N.H. 2026-77']);
+
   // The first family again: its own person, not the other family's.
   await widget.host.getByRole('button', { name: 'Öppna N.H. 2026-77' }).click();
   await widget.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
@@ -96,8 +124,10 @@ check('two families: created from the start screen, switched between, one case c
   // Read-only now: no adding people.
   assert.equal(await widget.button(/^\+ Lägg till person$/).count(), 0);
 
-  // Reload: the start screen lists both, the closed one marked so.
+  // Reload: locked again; unlocked, the start screen lists both, the closed one marked so.
   await page.reload();
+  await widget.host.locator('#skn-unlock-pass').waitFor({ timeout: BOOT_TIMEOUT });
+  await unlock(widget, PASSPHRASE);
   await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
   const rows = await widget.host.locator('.skn-start-table tbody tr').allTextContents();
   assert.equal(rows.length, 2);
@@ -111,6 +141,31 @@ check('two families: created from the start screen, switched between, one case c
   assert.deepEqual(second.children.map((c) => [c.name, c.age]), [['Sara', 9]]);
   assert.equal(second.case.consultants[0].name, 'Karin');
   assert.equal(second.case.commissioner.name, 'Lena');
+
+  // The unit's statistics over both plans saved as files: one open case and
+  // one closed, with its outcome.
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-casework-'));
+  const files = [path.join(temp, 'a.json'), path.join(temp, 'b.json')];
+  fs.writeFileSync(files[0], await widget.exportJson());
+  await home(widget);
+  await widget.host.getByRole('button', { name: 'Öppna N.H. 2026-77' }).click();
+  await widget.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
+  await widget.waitForMap('Farmor Aina');
+  fs.writeFileSync(files[1], await widget.exportJson());
+  await widget.button(/^(Meny|Menu)$/).click();
+  await widget.host.getByRole('button', { name: 'Statistik för enheten…' }).click();
+  const stats = widget.host.locator('.skn-stats-host');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 5_000 }),
+    stats.getByRole('button', { name: 'Välj filer…' }).click(),
+  ]);
+  await chooser.setFiles(files);
+  await stats.getByText('Antal planer: 2.', { exact: false }).waitFor({ timeout: 5_000 });
+  const figure = async (label) => (await stats.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').textContent()).trim();
+  assert.equal(await figure('Pågående planer'), '1');
+  assert.equal(await figure('Avslutade planer'), '1');
+  assert.equal(await figure('Placering undveks'), '1');
+  fs.rmSync(temp, { recursive: true, force: true });
 
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], cspViolations: [] });
   await context.close();
