@@ -100,6 +100,17 @@ export interface SkyddsnatApi {
  * plan, a file, the sample family. While it shows, `plan` is `null` and
  * `exportJson()` / `print()` throw; setting `plan` opens that plan. A page
  * that gives a `storage-key` or a plan never sees the start screen.
+ *
+ * When the consultant has locked the plans on this computer with a
+ * passphrase (the start screen's "Lås" section), every element that is not
+ * `readonly` shows the unlock form instead, after each page load and
+ * whenever the page locks ("Lås nu", Ctrl+Alt+L, the idle time, another
+ * tab): the window then gets a `skyddsnat-locked` event and the element
+ * clears what it showed. Unlocked, it shows the same plan again.
+ * `Skyddsnat.mount()` throws while the plans are locked.
+ *
+ * There is no `listPlans()`: the list of plans on this computer is the
+ * start screen's, and while the plans are locked it cannot be read at all.
  */
 export declare class SkyddsnatPlanElement extends HTMLElement {
   /** The plan as a JS object; setting an invalid plan throws. Before the widget starts, the plan it will open. */
@@ -126,5 +137,9 @@ declare global {
     "skyddsnat-change": SkyddsnatChangeEvent;
     "skyddsnat-error": SkyddsnatErrorEvent;
     "skyddsnat-ready": CustomEvent<null>;
+  }
+  interface WindowEventMap {
+    /** The plans on this computer were locked: every element cleared its screen. */
+    "skyddsnat-locked": Event;
   }
 }
