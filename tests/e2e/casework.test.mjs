@@ -73,7 +73,13 @@ check('two families: created from the start screen, switched between, locked, on
 
   await newPlan(widget, { child: 'Noah', age: 4, label: 'N.H. 2026-77' });
   assert.match(await widget.host.locator('.skn-title').textContent(), /N\.H\. 2026-77/);
-  await widget.addPerson('Farmor Aina');
+  // The empty map opens with the cursor ready for the first person.
+  const name = widget.host.getByRole('dialog').getByRole('textbox', { name: 'Namn' });
+  await name.waitFor({ timeout: 5_000 });
+  assert.ok(await name.evaluate((el) => el.getRootNode().activeElement === el), 'the name field has the cursor');
+  await page.keyboard.type('Farmor Aina');
+  await page.keyboard.press('Enter');
+  await widget.map('Farmor Aina').waitFor({ timeout: 5_000 });
 
   await home(widget);
   await newPlan(widget, { child: 'Sara', age: 9, label: 'S.L. 2026-81' });

@@ -56,7 +56,16 @@ pub fn App(props: &AppProps) -> Html {
     let state =
         use_reducer(|| AppState::new(props.plan.clone(), props.today, props.lang, props.readonly));
     let host = props.host.0.clone();
-    let dialog = use_state(|| Dialog::None);
+    // A new family's plan (children, nobody else yet) opens ready to add
+    // the first person, the cursor in the name.
+    let dialog = use_state(|| {
+        let plan = &props.plan;
+        if !props.readonly && !plan.children().is_empty() && plan.people().is_empty() {
+            Dialog::AddPerson
+        } else {
+            Dialog::None
+        }
+    });
     let panel_collapsed = use_state(|| false);
     let root_ref = use_node_ref();
     let add_button_ref = use_node_ref();
