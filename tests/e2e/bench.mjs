@@ -9,6 +9,10 @@
 //   each action's time from the click to the next frame after its work,
 //   and what the page holds before and after (iframes, listeners, timers,
 //   object URLs, JS heap), so that something that accumulates shows.
+// - an edit with its autosave in a 100-person plan, in the offline file, with
+//   the lock off and with the lock on (every stored copy sealed with
+//   AES-256-GCM in wasm): medians, and the difference (autosaveEdits below).
+//   `BENCH_ONLY=autosave` runs only this.
 // - with BENCH_BASELINE=<an older dist/skyddsnat.html> (`cargo xtask bench
 //   --baseline <rev>`): the offline file's time to map and its import of a
 //   1,000-person plan, for that file and this one, runs interleaved so both
@@ -217,6 +221,167 @@ async function dragMoves(browser, url, plan) {
 }
 
 
+const LOCK_PASSPHRASE = 'en lösenfras för mätningen';
+
+/**
+ * Logs, with performance.now(), what the autosave does that a page can
+ * see: localStorage reads and writes and the IndexedDB mirror's request.
+ * Installed before the page's scripts; the wasm's calls go through these
+ * prototypes.
+ */
+function logStorage() {
+  const log = [];
+  window.__storageLog = log;
+  const wrap = (proto, name, op) => {
+    const f = proto[name];
+    proto[name] = function (key, ...rest) {
+      log.push([performance.now(), op, String(key)]);
+      return f.call(this, key, ...rest);
+    };
+  };
+  wrap(Storage.prototype, 'getItem', 'get');
+  wrap(Storage.prototype, 'setItem', 'set');
+  wrap(IDBObjectStore.prototype, 'get', 'idb-get');
+}
+
+/**
+ * The offline file with `plan` open, the lock on or off, and `person`
+ * selected so that its panel shows: the page and the id of the person's
+ * name field. Turning the lock on is timed from the click on "Lås
+ * planerna" to "Lås nu" showing (Argon2id in wasm, then the copies already
+ * stored sealed), as Playwright sees it.
+ */
+async function pageForEdits(browser, plan, person, lock) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(logStorage);
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.host.locator('.skn-start').waitFor({ timeout: 60_000 });
+  let lockMs;
+  if (lock) {
+    await widget.button('Lås med lösenfras…').click();
+    await widget.host.getByLabel('Lösenfras', { exact: true }).fill(LOCK_PASSPHRASE);
+    await widget.host.getByLabel('Samma lösenfras igen').fill(LOCK_PASSPHRASE);
+    const t = performance.now();
+    await widget.button('Lås planerna').click();
+    await widget.button('Lås nu').first().waitFor({ timeout: 60_000 });
+    lockMs = performance.now() - t;
+  }
+  await widget.button('Öppna exempelfamiljen (påhittad)').click();
+  await widget.waitForMap();
+  await widget.setPlan(plan);
+  const nodes = plan.people.length + plan.children.length;
+  await page.waitForFunction(
+    (n) => document.querySelector('skyddsnat-plan').shadowRoot.querySelectorAll('svg.skn-map-svg [data-person]').length >= n,
+    nodes,
+    { timeout: 60_000, polling: 200 },
+  );
+  await widget.host.locator(`svg.skn-map-svg [data-person="${person}"]`).click();
+  const field = widget.host.getByLabel('Namn (förnamn eller roll)', { exact: true });
+  await field.waitFor({ timeout: 10_000 });
+  return { context, page, lockMs, fieldId: await field.getAttribute('id') };
+}
+
+/**
+ * One edit as the widget gets it from a person's name field: the field's
+ * value set and its `change` event (what leaving the field or pressing
+ * Enter sends; typing itself sends no edit, the field commits on change).
+ * Timed in the page (from the storage log of `logStorage`):
+ * - `total`: from the event to the autosave done: the handler, the edit
+ *   applied, yew's render of the whole widget (the map of 100 people) and
+ *   its effects, the autosave among them. yew 0.23 yields to the browser
+ *   (a setTimeout) when a run passes 16 ms, so the effects, and with them
+ *   the autosave, may come a task later, after a frame: hence not "until
+ *   the next task" but until the autosave's last step.
+ * - `autosave`: the autosave alone, from its reading of the plan's meta
+ *   entry to its request to IndexedDB for the mirror's record: split and
+ *   to_json of the plan, the latest copy written to localStorage, the meta
+ *   entry, and the mirror's copy prepared; with the lock on, both copies
+ *   sealed (AES-256-GCM in software: wasm has no AES instructions, and
+ *   base64) just before they are written or handed on. The IndexedDB
+ *   transaction itself completes later, off the main path.
+ * - `frame`: from the event to the start of the next frame, the first the
+ *   edit can show in (requestAnimationFrame): what the user waits for.
+ * An edit that also keeps a version (at most once a minute: a third
+ * sealed copy) is marked `version`.
+ */
+function editWithAutosave(page, fieldId, value) {
+  return page.evaluate(
+    async ({ fieldId, value }) => {
+      const root = document.querySelector('skyddsnat-plan').shadowRoot;
+      const input = root.getElementById(fieldId);
+      if (!input) throw new Error('the name field is gone');
+      const log = window.__storageLog;
+      log.length = 0;
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      const frame = new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const deadline = t0 + 10_000;
+      while (!log.some(([, op]) => op === 'idb-get') && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const entries = [...log];
+      const end = entries.find(([, op]) => op === 'idb-get');
+      const written = entries.findIndex(([, op, key]) => op === 'set' && key.endsWith(':plan'));
+      const start = entries
+        .slice(0, Math.max(written, 0))
+        .findLast(([, op, key]) => op === 'get' && key.endsWith(':meta'));
+      const frameAt = await frame;
+      // Let the IndexedDB transaction and anything it sets off finish
+      // before the next edit.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const latest = Object.keys(localStorage).find((k) => k.endsWith(':plan'));
+      const stored = latest ? localStorage.getItem(latest) : '';
+      return {
+        total: end && written >= 0 ? end[0] - t0 : NaN,
+        autosave: end && start ? end[0] - start[0] : NaN,
+        frame: frameAt - t0,
+        version: entries.some(([, op, key]) => op === 'set' && key.includes(':version:')),
+        sealed: stored.includes('"format": "skyddsnat-sealed"'),
+        storedBytes: stored.length,
+      };
+    },
+    { fieldId, value },
+  );
+}
+
+/**
+ * Edits with autosave in a `people`-person plan, lock off and lock on: two
+ * pages (contexts) side by side, the edits alternating between them so
+ * that both see the same machine; one edit each first as a warm-up.
+ */
+async function autosaveEdits(browser, people, edits) {
+  const plan = planWithPeople(people);
+  const person = plan.people[Math.floor(plan.people.length / 2)].id;
+  const pages = [await pageForEdits(browser, plan, person, false), await pageForEdits(browser, plan, person, true)];
+  const results = pages.map(() => ({ total: [], autosave: [], frame: [], versions: 0, missed: 0, sealed: 0, storedBytes: 0 }));
+  try {
+    for (let k = 0; k <= edits; k++) {
+      for (const [i, p] of pages.entries()) {
+        await p.page.bringToFront();
+        const r = await editWithAutosave(p.page, p.fieldId, `Namn ${k}`);
+        if (k === 0) continue;
+        const into = results[i];
+        into.sealed += r.sealed;
+        into.storedBytes = r.storedBytes;
+        if (Number.isNaN(r.total) || Number.isNaN(r.autosave)) into.missed++;
+        else if (r.version) into.versions++;
+        else {
+          into.total.push(r.total);
+          into.autosave.push(r.autosave);
+          into.frame.push(r.frame);
+        }
+      }
+    }
+  } finally {
+    for (const p of pages) await p.context.close();
+  }
+  return { off: results[0], on: results[1], lockMs: pages[1].lockMs };
+}
+
 /** The 20 actions of the large-plan sequence, in order. */
 const SEQUENCE = [
   'print', 'export SVG', 'tab Plan', 'tab Skala', 'tab Barnets röst', 'tab Uppföljning', 'tab Person',
@@ -340,8 +505,10 @@ async function largePlanSequence(browser, people, fileUrl = SINGLE_FILE_URL) {
 const browser = await launch();
 const server = await startServer();
 try {
-  // BENCH_ONLY=large runs only the large-plan sequence.
-  if (process.env.BENCH_ONLY !== 'large') {
+  // BENCH_ONLY=large runs only the large-plan sequence, BENCH_ONLY=autosave
+  // only the edits with their autosave.
+  const only = process.env.BENCH_ONLY;
+  if (!only) {
     const wasm = fs.readFileSync(path.join(REPO, 'dist/embed/skyddsnat_bg.wasm'));
     const html = fs.statSync(path.join(REPO, 'dist/skyddsnat.html')).size;
     console.log(`wasm after wasm-opt      ${wasm.length} bytes`);
@@ -402,50 +569,76 @@ try {
 
   }
 
-  const large = Number(process.env.BENCH_LARGE_PEOPLE || 2_000);
-  // With a baseline: its file first, then this tree's, one after the other.
-  const files = process.env.BENCH_BASELINE
-    ? [[`baseline ${process.env.BENCH_BASELINE_REV || process.env.BENCH_BASELINE}`, pathToFileURL(process.env.BENCH_BASELINE).href], ['this tree', SINGLE_FILE_URL]]
-    : [['this tree', SINGLE_FILE_URL]];
-  // Each file's sequence RUNS times (files alternating, so both see the
-  // same machine), each action's median over the runs; the page's holdings
-  // from the last run.
-  const runs = Number(process.env.BENCH_LARGE_RUNS || 3);
-  const all = files.map(() => []);
-  for (let run = 0; run < runs; run++) {
-    for (const [i, [name, url]] of files.entries()) {
-      try {
-        all[i].push(await largePlanSequence(browser, large, url));
-      } catch (e) {
-        console.log(`large plan sequence (${name}): n/a (${e.message.split('\n')[0]})`);
-      }
+  if (!only || only === 'autosave') {
+    const people = 100;
+    const edits = Number(process.env.BENCH_AUTOSAVE_EDITS || 15);
+    try {
+      const { off, on, lockMs } = await autosaveEdits(browser, people, edits);
+      const range = (xs) => `(${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+      const line = (name, r) =>
+        `  ${name.padEnd(9)} autosave ${ms(median(r.autosave)).padStart(8)} ${range(r.autosave)}; ` +
+        `edit to autosave done ${ms(median(r.total)).padStart(8)} ${range(r.total)}; next frame ${ms(median(r.frame)).padStart(8)}; ` +
+        `${r.autosave.length} edits (${r.versions} that kept a version and ${r.missed} not seen saving left out); ` +
+        `stored sealed ${r.sealed}/${edits}, latest copy ${(r.storedBytes / 1024).toFixed(1)} KB`;
+      const diff = (f) => ms(median(on[f]) - median(off[f]));
+      console.log(`\nAn edit with its autosave, ${people} people, offline file (a person's name changed; medians of the edits, alternating between the two pages):`);
+      console.log(line('lock off', off));
+      console.log(line('lock on', on));
+      console.log(
+        `  the lock adds ${diff('autosave')} to the autosave (difference of the medians; edit to autosave done ${diff('total')}, ` +
+          `next frame ${diff('frame')}); turning it on took ${ms(lockMs)} (Argon2id in wasm, once)`,
+      );
+    } catch (e) {
+      console.log(`\nedit with autosave, ${people} people: n/a (${e.message.split('\n')[0]})`);
     }
   }
-  const results = files
-    .map(([name], i) => [name, all[i]])
-    .filter(([, rs]) => rs.length)
-    .map(([name, rs]) => [
-      name,
-      {
-        openMs: median(rs.map((r) => r.openMs)),
-        times: SEQUENCE.map((_, k) => median(rs.map((r) => r.times[k]))),
-        downloads: rs.at(-1).downloads,
-        before: rs.at(-1).before,
-        after: rs.at(-1).after,
-      },
-    ]);
-  if (results.length) {
-    console.log(`\n${large.toLocaleString('en')}-person plan opened in the offline file (☰ → Öppna fil…), then ${SEQUENCE.length} actions in a row (medians of ${runs} runs):`);
-    console.log(`      ${'action'.padEnd(18)}${results.map(([name]) => name.padStart(22)).join('')}`);
-    console.log(`      ${'(opening the file)'.padEnd(18)}${results.map(([, r]) => ms(r.openMs).padStart(22)).join('')}`);
-    for (const [i, action] of SEQUENCE.entries()) {
-      console.log(`  ${String(i + 1).padStart(2)}. ${action.padEnd(18)}${results.map(([, r]) => ms(r.times[i]).padStart(22)).join('')}`);
+
+  if (!only || only === 'large') {
+    const large = Number(process.env.BENCH_LARGE_PEOPLE || 2_000);
+    // With a baseline: its file first, then this tree's, one after the other.
+    const files = process.env.BENCH_BASELINE
+      ? [[`baseline ${process.env.BENCH_BASELINE_REV || process.env.BENCH_BASELINE}`, pathToFileURL(process.env.BENCH_BASELINE).href], ['this tree', SINGLE_FILE_URL]]
+      : [['this tree', SINGLE_FILE_URL]];
+    // Each file's sequence RUNS times (files alternating, so both see the
+    // same machine), each action's median over the runs; the page's holdings
+    // from the last run.
+    const runs = Number(process.env.BENCH_LARGE_RUNS || 3);
+    const all = files.map(() => []);
+    for (let run = 0; run < runs; run++) {
+      for (const [i, [name, url]] of files.entries()) {
+        try {
+          all[i].push(await largePlanSequence(browser, large, url));
+        } catch (e) {
+          console.log(`large plan sequence (${name}): n/a (${e.message.split('\n')[0]})`);
+        }
+      }
     }
-    for (const [name, r] of results) {
-      console.log(`  ${name}: median of the actions ${ms(median(r.times))}, slowest ${ms(Math.max(...r.times))}`);
-      const fmt = (s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
-      console.log(`    page before: ${fmt(r.before)}`);
-      console.log(`    page after:  ${fmt(r.after)}`);
+    const results = files
+      .map(([name], i) => [name, all[i]])
+      .filter(([, rs]) => rs.length)
+      .map(([name, rs]) => [
+        name,
+        {
+          openMs: median(rs.map((r) => r.openMs)),
+          times: SEQUENCE.map((_, k) => median(rs.map((r) => r.times[k]))),
+          downloads: rs.at(-1).downloads,
+          before: rs.at(-1).before,
+          after: rs.at(-1).after,
+        },
+      ]);
+    if (results.length) {
+      console.log(`\n${large.toLocaleString('en')}-person plan opened in the offline file (☰ → Öppna fil…), then ${SEQUENCE.length} actions in a row (medians of ${runs} runs):`);
+      console.log(`      ${'action'.padEnd(18)}${results.map(([name]) => name.padStart(22)).join('')}`);
+      console.log(`      ${'(opening the file)'.padEnd(18)}${results.map(([, r]) => ms(r.openMs).padStart(22)).join('')}`);
+      for (const [i, action] of SEQUENCE.entries()) {
+        console.log(`  ${String(i + 1).padStart(2)}. ${action.padEnd(18)}${results.map(([, r]) => ms(r.times[i]).padStart(22)).join('')}`);
+      }
+      for (const [name, r] of results) {
+        console.log(`  ${name}: median of the actions ${ms(median(r.times))}, slowest ${ms(Math.max(...r.times))}`);
+        const fmt = (s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
+        console.log(`    page before: ${fmt(r.before)}`);
+        console.log(`    page after:  ${fmt(r.after)}`);
+      }
     }
   }
 } finally {

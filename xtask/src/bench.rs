@@ -3,14 +3,19 @@
 //! - core (native, optimised): import and export of a 1,000-person plan,
 //!   automatic layout of 100 and 500 people, 10,000 edits applied and undone;
 //!   automatic layout as the room sees it (people in one cell, at one depth,
-//!   with a person in focus);
+//!   with a person in focus); the lock's cost per autosave of a 100-person
+//!   plan (`SealKey::seal` and `open` of its JSON beside `to_json`, and the
+//!   key's derivation once);
 //! - browser (headless Chromium via tests/e2e/bench.mjs): wasm size, time to
 //!   a painted map, main-thread time per drag move, JS heap; and a
 //!   2,000-person plan opened in the offline file followed by 20 actions in a
 //!   row (print, SVG export, tab switches, list and map), each action's time
 //!   and what the page holds before and after (iframes, listeners, timers,
-//!   object URLs, heap), so that anything that accumulates shows.
-//!   `BENCH_ONLY=large cargo xtask bench browser` runs only that sequence.
+//!   object URLs, heap), so that anything that accumulates shows; and an
+//!   edit with its autosave in a 100-person plan in the offline file, with
+//!   the lock off and on (sealing in wasm, which has no AES instructions).
+//!   `BENCH_ONLY=large cargo xtask bench browser` runs only that sequence,
+//!   `BENCH_ONLY=autosave` only the edits.
 //!
 //! `--baseline <rev>` measures an older commit in the same run: its own
 //! `bench core` (built in a worktree under `target/bench-baseline/`), and its
@@ -19,6 +24,7 @@
 
 use crate::{cargo, dist, root, run, setup, Result};
 use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::file::seal::{KdfParams, SealKey, NONCE_LEN, SALT_LEN};
 use skyddsnat_core::file::{from_json, to_json};
 use skyddsnat_core::map::{layout, layout_with, LayoutOptions};
 use skyddsnat_core::{
@@ -191,6 +197,8 @@ fn core() -> Result {
         );
     }
 
+    seal_on_autosave();
+
     report(
         "10,000 edits applied, then all undone",
         measure(|| {
@@ -208,6 +216,64 @@ fn core() -> Result {
         }),
     );
     Ok(())
+}
+
+/// The cost of the lock (web/src/lock.rs) on each autosave, natively: the
+/// plan's JSON sealed with a key derived once (AES-256-GCM and base64 in
+/// an envelope), and opened again, beside `to_json` itself. An autosave
+/// seals twice (the latest copy and the IndexedDB mirror), three times when
+/// it also keeps a version (at most once a minute). Native code uses the
+/// CPU's AES instructions; the widget's wasm cannot, see the browser part.
+fn seal_on_autosave() {
+    let plan = plan_with_people(100);
+    let text = to_json(&plan);
+    let params = KdfParams::default();
+    // Fixed salt and nonce: a measurement, never a stored file.
+    let started = Instant::now();
+    let key = match SealKey::derive("en lösenfras för mätningen", [7; SALT_LEN], params) {
+        Ok(key) => key,
+        Err(e) => {
+            println!("  seal, 100 people: SKIPPED, the key could not be derived: {e}");
+            return;
+        }
+    };
+    let derived = started.elapsed();
+    let sealed = key.seal(&text, [9; NONCE_LEN]);
+    println!(
+        "\n  The lock, 100 people ({:.1} KB of JSON, {:.1} KB sealed):",
+        text.len() as f64 / 1024.0,
+        sealed.len() as f64 / 1024.0
+    );
+    println!(
+        "  {:<48} once   {:>9.3} ms   (Argon2id, {} KiB, t={}, p={}; at unlocking)",
+        "SealKey::derive",
+        ms(derived),
+        params.m_kib,
+        params.t,
+        params.p
+    );
+    report(
+        "file::to_json, 100 people",
+        measure(|| {
+            black_box(to_json(black_box(&plan)));
+        }),
+    );
+    report(
+        "SealKey::seal of that JSON",
+        measure(|| {
+            black_box(key.seal(black_box(&text), [9; NONCE_LEN]));
+        }),
+    );
+    match key.open(&sealed) {
+        Ok(back) if back == text => report(
+            "SealKey::open of the sealed copy",
+            measure(|| {
+                let _ = black_box(key.open(black_box(&sealed)));
+            }),
+        ),
+        _ => println!("  SealKey::open: SKIPPED, the sealed copy did not open to the JSON (a bug)"),
+    }
+    println!();
 }
 
 /// The sample family grown to `people` people (children not counted), each
