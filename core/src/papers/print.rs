@@ -43,28 +43,54 @@ impl Default for PrintOptions {
 /// How many days of checks the printout lists.
 pub const SCHEDULE_DAYS: u32 = 14;
 
+/// The papers the widget prints (menu → Print…).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Paper {
+    /// The whole plan, for the latest meeting.
+    Plan,
+    /// One page for socialjouren and the police (`cards.rs`).
+    OutOfHours,
+    /// "My part of the plan", one page per person, in this order (`cards.rs`).
+    TaskCards(Vec<PersonId>),
+}
+
 /// The plan as a complete A4 HTML document, as it stands on `today`.
 pub fn print_html(plan: &Plan, lang: Lang, today: Date, opts: &PrintOptions) -> String {
+    paper_html(plan, &Paper::Plan, lang, today, opts)
+}
+
+/// One of the [`Paper`]s as a complete A4 HTML document.
+pub fn paper_html(
+    plan: &Plan,
+    paper: &Paper,
+    lang: Lang,
+    today: Date,
+    opts: &PrintOptions,
+) -> String {
     let mut doc = Doc {
         plan,
         lang,
         opts,
         out: String::with_capacity(64 * 1024),
     };
-    doc.document(today);
+    match paper {
+        Paper::Plan => doc.document(today),
+        Paper::OutOfHours => doc.out_of_hours(today),
+        Paper::TaskCards(people) => doc.task_cards(people, today),
+    }
     doc.out
 }
 
-struct Doc<'a> {
-    plan: &'a Plan,
-    lang: Lang,
-    opts: &'a PrintOptions,
-    out: String,
+pub(super) struct Doc<'a> {
+    pub(super) plan: &'a Plan,
+    pub(super) lang: Lang,
+    pub(super) opts: &'a PrintOptions,
+    pub(super) out: String,
 }
 
 /// A catalog message with markup arguments: the message itself is escaped,
 /// the arguments are HTML built by the caller (e.g. from [`user`]).
-fn html_trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+pub(super) fn html_trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(lang, &escape(tr(lang, key)), args)
 }
 
@@ -137,12 +163,21 @@ table.schedule .weekend { background: #f3f4f6; }
 table.schedule td.num { font-size: 10pt; }
 .note { font-size: 8.5pt; color: #374151; break-before: avoid; page-break-before: avoid; }
 section.signatures-section { break-inside: avoid; page-break-inside: avoid; }
+.sheet { font-size: 9pt; }
+.sheet h2 { font-size: 11pt; margin: 3mm 0 1.5mm; }
+.sheet .danger { margin: 0 0 1.5mm; }
+.sheet ol.chain li { padding: 0.6mm 0; }
+.sheet .chain { margin: 0 0 2mm; }
+.sheet h3 { margin: 1.5mm 0 0.5mm; }
+section.card + section.card { break-before: page; page-break-before: always; }
+.card ul { margin-bottom: 1mm; }
+.emergency { font-size: 12pt; font-weight: 700; }
 "#;
 
 impl Doc<'_> {
     /// User text, escaped and isolated; with names hidden, names inside it
     /// give way to roles and initials too.
-    fn text(&self, text: &str) -> String {
+    pub(super) fn text(&self, text: &str) -> String {
         if self.opts.hide_names {
             user(&hide_names_in(self.plan, text))
         } else {
@@ -150,12 +185,12 @@ impl Doc<'_> {
         }
     }
 
-    fn name(&self, id: PersonId) -> String {
+    pub(super) fn name(&self, id: PersonId) -> String {
         display_name_of(self.plan, id, self.opts.hide_names)
     }
 
     /// Names, each escaped and isolated, joined by commas.
-    fn names(&self, ids: &[PersonId]) -> String {
+    pub(super) fn names(&self, ids: &[PersonId]) -> String {
         ids.iter()
             .map(|id| self.text(&self.name(*id)))
             .collect::<Vec<_>>()
@@ -164,9 +199,14 @@ impl Doc<'_> {
 
     /// A name with the phone number if it may be shown (never for protected
     /// identity, never with names hidden).
-    fn name_and_phone(&self, id: PersonId) -> String {
+    /// Protected identity is said as such, with no contact details.
+    pub(super) fn name_and_phone(&self, id: PersonId) -> String {
         let name = self.text(&self.name(id));
-        match self.plan.person(id).and_then(Person::visible_phone) {
+        let person = self.plan.person(id);
+        if person.is_some_and(|p| p.protected) {
+            return format!("{name} ({})", escape(tr(self.lang, "print.protected")));
+        }
+        match person.and_then(Person::visible_phone) {
             Some(phone) if !self.opts.hide_names => format!(
                 "{name} ({})",
                 self.text(&trf(self.lang, "print.phone", &[("phone", phone)]))
@@ -175,7 +215,7 @@ impl Doc<'_> {
         }
     }
 
-    fn children_phrase(&self) -> String {
+    pub(super) fn children_phrase(&self) -> String {
         let parts: Vec<String> = self
             .plan
             .children()
@@ -203,12 +243,22 @@ impl Doc<'_> {
         }
     }
 
-    fn document(&mut self, today: Date) {
+    /// The document's head and the page header, titled `key` with the
+    /// children (or `print.heading` when there are none).
+    pub(super) fn open(&mut self, key: &str, today: Date) {
+        let title = self.head(key);
+        self.header(&title, today);
+        self.out.push_str("<main>\n");
+    }
+
+    /// The document up to `<body>`, titled `key` with the children; returns
+    /// the title.
+    pub(super) fn head(&mut self, key: &str) -> String {
         let children = self.children_phrase();
         let title = if children.is_empty() {
             tr(self.lang, "print.heading").to_string()
         } else {
-            trf(self.lang, "print.doc_title", &[("children", &children)])
+            trf(self.lang, key, &[("children", &children)])
         };
         let _ = write!(
             self.out,
@@ -217,8 +267,15 @@ impl Doc<'_> {
             self.lang.dir(),
             escape(&title)
         );
-        self.header(&title, today);
-        self.out.push_str("<main>\n");
+        title
+    }
+
+    pub(super) fn close(&mut self) {
+        self.out.push_str("</main>\n</body>\n</html>\n");
+    }
+
+    fn document(&mut self, today: Date) {
+        self.open("print.doc_title", today);
         self.map();
         self.dangers();
         self.mapping();
@@ -231,15 +288,18 @@ impl Doc<'_> {
         self.review(today);
         self.child_views();
         self.signatures();
-        self.out.push_str("</main>\n</body>\n</html>\n");
+        self.close();
     }
 
     fn header(&mut self, title: &str, today: Date) {
-        let _ = writeln!(
-            self.out,
-            "<header>\n<h1>{}</h1>\n<p class=\"meta\">",
-            self.text(title)
-        );
+        let _ = writeln!(self.out, "<header>\n<h1>{}</h1>", self.text(title));
+        self.meta(today);
+        self.out.push_str("</header>\n");
+    }
+
+    /// "Network meeting n, date · Printed date".
+    pub(super) fn meta(&mut self, today: Date) {
+        self.out.push_str("<p class=\"meta\">");
         let meeting = match self.plan.latest_meeting() {
             Some(latest) => {
                 let number = self
@@ -262,17 +322,17 @@ impl Doc<'_> {
         let printed = trf(self.lang, "print.printed", &[("date", &format_date(today))]);
         let _ = writeln!(
             self.out,
-            "<span>{}</span><span>{}</span>\n</p>\n</header>",
+            "<span>{}</span><span>{}</span>\n</p>",
             escape(&meeting),
             escape(&printed)
         );
     }
 
-    fn h2(&mut self, key: &str) {
+    pub(super) fn h2(&mut self, key: &str) {
         let _ = writeln!(self.out, "<h2>{}</h2>", escape(tr(self.lang, key)));
     }
 
-    fn empty(&mut self) {
+    pub(super) fn empty(&mut self) {
         let _ = writeln!(
             self.out,
             "<p class=\"empty\">{}</p>",
@@ -297,7 +357,7 @@ impl Doc<'_> {
         );
     }
 
-    fn dangers(&mut self) {
+    pub(super) fn dangers(&mut self) {
         self.h2("print.dangers");
         if self.plan.dangers().is_empty() {
             return self.empty();
@@ -378,7 +438,7 @@ impl Doc<'_> {
         self.out.push_str("</div>\n");
     }
 
-    fn check_text(&self, check: &Check) -> String {
+    pub(super) fn check_text(&self, check: &Check) -> String {
         let mut text = format!(
             "{}, {}",
             check.method.label(self.lang),
@@ -441,7 +501,7 @@ impl Doc<'_> {
         self.out.push_str("</table>\n");
     }
 
-    fn chains(&mut self) {
+    pub(super) fn chains(&mut self) {
         let with_chain: Vec<&Agreement> = self
             .plan
             .agreements()
@@ -528,7 +588,7 @@ impl Doc<'_> {
         self.out.push_str("</ul>\n");
     }
 
-    fn supervision(&mut self) {
+    pub(super) fn supervision(&mut self) {
         if self.plan.supervision().is_empty() {
             return;
         }

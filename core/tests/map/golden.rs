@@ -8,6 +8,8 @@
 use expect_test::expect_file;
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::map::svg::{map_svg, SvgOptions};
+use skyddsnat_core::papers::cards::people_with_parts;
+use skyddsnat_core::papers::print::{paper_html, print_html, Paper, PrintOptions};
 use skyddsnat_core::*;
 
 /// Names and texts that try to break out of the markup, run script, or
@@ -174,7 +176,6 @@ fn meeting_day() -> Date {
 }
 
 fn print(plan: &Plan, lang: Lang, hide_names: bool) -> String {
-    use skyddsnat_core::papers::print::{print_html, PrintOptions};
     print_html(
         plan,
         lang,
@@ -225,6 +226,30 @@ fn sample_print_with_names_hidden_shows_no_names_or_phone_numbers() {
     expect_file!["../golden/sample-print.hidden.sv.html"].assert_eq(&html);
 }
 
+/// The papers beside the whole plan: the out-of-hours sheet and a task
+/// card for everyone with a part.
+fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
+    let opts = PrintOptions {
+        hide_names,
+        include_child_views: true,
+    };
+    [Paper::OutOfHours, Paper::TaskCards(people_with_parts(plan))]
+        .iter()
+        .map(|paper| paper_html(plan, paper, lang, meeting_day(), &opts))
+        .collect()
+}
+
+#[test]
+fn sample_out_of_hours_sheet_and_task_cards_in_both_languages() {
+    let plan = sample_plan();
+    let [ooh_sv, cards_sv] = <[String; 2]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
+    let [ooh_en, cards_en] = <[String; 2]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
+    expect_file!["../golden/sample-out-of-hours.sv.html"].assert_eq(&ooh_sv);
+    expect_file!["../golden/sample-out-of-hours.en.html"].assert_eq(&ooh_en);
+    expect_file!["../golden/sample-task-cards.sv.html"].assert_eq(&cards_sv);
+    expect_file!["../golden/sample-task-cards.en.html"].assert_eq(&cards_en);
+}
+
 #[test]
 fn hostile_texts_stay_text_in_the_print() {
     let html = print(&hostile_plan(), Lang::En, false);
@@ -266,6 +291,13 @@ fn the_hostile_outputs_hold_only_our_own_tags() {
     assert_only_our_tags(&map_svg(&plan, Lang::Sv, &SvgOptions::default()));
     assert_only_our_tags(&print(&plan, Lang::Sv, false));
     assert_only_our_tags(&print(&plan, Lang::En, true));
+    for hide in [false, true] {
+        for html in other_papers(&plan, Lang::Sv, hide) {
+            assert_safe_markup(&html);
+            assert_only_our_tags(&html);
+            assert_eq!(html.matches("</style").count(), 1);
+        }
+    }
 }
 
 mod generated {
@@ -349,6 +381,10 @@ mod generated {
                 let html = print(&plan, lang, hide);
                 assert_safe_markup(&html);
                 assert_only_our_tags(&html);
+                for html in other_papers(&plan, lang, hide) {
+                    assert_safe_markup(&html);
+                    assert_only_our_tags(&html);
+                }
             }
         }
     }

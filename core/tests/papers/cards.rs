@@ -1,0 +1,122 @@
+//! What the out-of-hours sheet and the task cards must say, and must not.
+
+use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::papers::cards::people_with_parts;
+use skyddsnat_core::papers::print::{paper_html, Paper, PrintOptions};
+use skyddsnat_core::*;
+
+fn today() -> Date {
+    Date::parse("2026-11-23").expect("date")
+}
+
+fn paper(plan: &Plan, paper: Paper, hide_names: bool) -> String {
+    let opts = PrintOptions {
+        hide_names,
+        include_child_views: true,
+    };
+    paper_html(plan, &paper, Lang::Sv, today(), &opts)
+}
+
+fn id_of(plan: &Plan, name: &str) -> PersonId {
+    plan.people().iter().find(|p| p.name == name).unwrap().id
+}
+
+#[test]
+fn the_out_of_hours_sheet_has_whom_to_call_and_nothing_from_the_meeting_room() {
+    let plan = sample_plan();
+    let html = paper(&plan, Paper::OutOfHours, false);
+    assert!(html.contains("ring 112"));
+    // The chains, with phone numbers, and the staff of social services.
+    assert!(html.contains("Plan D") && html.contains("070-174 06 12"));
+    assert!(html.contains("Beställare") && html.contains("Lena"));
+    // Who may be alone with the children.
+    assert!(html.contains("Ensam med barnen"));
+    // No scaling, no child's views, no map.
+    assert!(!html.contains("Mormor gör pannkakor."));
+    assert!(!html.contains("<svg") && !html.contains("Skalfrågor"));
+}
+
+#[test]
+fn protected_identity_is_said_as_such_with_no_contact_details() {
+    let mut plan = sample_plan();
+    let birgitta = plan.person(id_of(&plan, "Birgitta")).unwrap().clone();
+    let phone = birgitta.phone.clone();
+    assert!(!phone.is_empty());
+    plan.apply(Edit::update(Person {
+        protected: true,
+        ..birgitta
+    }))
+    .unwrap();
+    for html in [
+        paper(&plan, Paper::OutOfHours, false),
+        paper(&plan, Paper::TaskCards(people_with_parts(&plan)), false),
+    ] {
+        assert!(!html.contains(&phone));
+        assert!(html.contains("<bdi>Birgitta</bdi> (skyddade personuppgifter"));
+    }
+}
+
+#[test]
+fn a_task_card_holds_only_the_agreements_that_rest_on_its_person() {
+    let plan = sample_plan();
+    let gunnar = id_of(&plan, "Gunnar");
+    let html = paper(&plan, Paper::TaskCards(vec![gunnar]), false);
+    assert!(html.contains("<bdi>Gunnar</bdi>s del av säkerhetsplanen"));
+    for agreement in plan.agreements() {
+        let shown = html.contains(&format!("<h3><bdi>{}</bdi></h3>", agreement.text.trim()));
+        assert_eq!(
+            shown,
+            agreement.people().contains(&gunnar),
+            "{}",
+            agreement.text
+        );
+    }
+    assert!(
+        html.contains("Plan C är din"),
+        "his own step is said as his"
+    );
+    assert_eq!(html.matches("<section class=\"card\">").count(), 1);
+}
+
+#[test]
+fn one_card_per_person_in_the_order_asked_and_everyone_with_a_part_can_have_one() {
+    let plan = sample_plan();
+    let people = people_with_parts(&plan);
+    assert!(people.len() >= 8, "{people:?}");
+    for id in &people {
+        assert!(plan.agreements().iter().any(|a| a.people().contains(id)));
+    }
+    let html = paper(&plan, Paper::TaskCards(people.clone()), false);
+    assert_eq!(
+        html.matches("<section class=\"card\">").count(),
+        people.len()
+    );
+    let positions: Vec<usize> = people
+        .iter()
+        .map(|id| {
+            let name = &plan.person(*id).unwrap().name;
+            html.find(&format!("<h1><bdi>{name}</bdi>")).unwrap()
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn with_names_hidden_no_paper_names_anyone_or_shows_a_number() {
+    let plan = sample_plan();
+    for html in [
+        paper(&plan, Paper::OutOfHours, true),
+        paper(&plan, Paper::TaskCards(people_with_parts(&plan)), true),
+    ] {
+        for person in plan.people() {
+            assert!(
+                !html.contains(&format!("<bdi>{}</bdi>", person.name)),
+                "{}",
+                person.name
+            );
+            if !person.phone.is_empty() {
+                assert!(!html.contains(&person.phone), "{}'s phone", person.name);
+            }
+        }
+    }
+}
