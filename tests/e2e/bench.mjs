@@ -485,7 +485,14 @@ async function largePlanSequence(browser, people, fileUrl = SINGLE_FILE_URL) {
         button(name).click();
       };
       const t0 = performance.now();
-      if (action === 'print') await menuItem('Skriv ut');
+      if (action === 'print') {
+        // Print…: the dialog opens with the whole plan chosen.
+        await menuItem('Skriv ut…');
+        for (let i = 0; i < 50 && !root.querySelector('.skn-print-dialog button[type=submit]'); i++) {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        root.querySelector('.skn-print-dialog button[type=submit]').click();
+      }
       else if (action === 'export SVG') await menuItem('Exportera kartan (SVG)');
       else if (action.startsWith('tab ')) button(action.slice(4)).click();
       else if (action === 'list view') button('Visa som lista').click();

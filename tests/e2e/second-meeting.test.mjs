@@ -155,8 +155,7 @@ check('a second meeting opens the first one\'s file on another computer and sees
   await two.widget.button('Dölj namn').click();
 
   // ---- Print in English for the family, the screen stays Swedish ----
-  const printEnglish = await menu(two.widget, 'Utskrift på engelska');
-  await printEnglish.click();
+  await two.widget.print({ lang: 'engelska' });
   const frame = two.widget.host.locator('iframe.skn-print-frame');
   await frame.waitFor({ state: 'attached', timeout: 5_000 });
   const printed = await frame.evaluate((f) => ({
@@ -170,8 +169,8 @@ check('a second meeting opens the first one\'s file on another computer and sees
   // The print shows the plan as it is now, never a snapshot's.
   assert.ok(printed.text.includes('Nora'));
   assert.equal(await two.widget.host.getByRole('tab', { name: 'Uppföljning', exact: true }).count(), 1, 'the screen is still Swedish');
-  // And the plain "Skriv ut" prints in the screen's language.
-  await (await menu(two.widget, 'Skriv ut')).click();
+  // And by default the print is in the screen's language.
+  await two.widget.print();
   await two.page.waitForFunction(
     (el) => el.shadowRoot.querySelector('iframe.skn-print-frame')?.contentDocument?.documentElement.lang === 'sv',
     await two.widget.host.elementHandle(),

@@ -124,6 +124,22 @@ export class Widget {
     await this.host.locator('.skn-start').waitFor({ state: 'detached', timeout: BOOT_TIMEOUT });
   }
 
+  /**
+   * Menu → "Skriv ut…", the dialog filled in as a user would: `paper` is
+   * the choice's label ("Hela planen" by default), `lang` the language's
+   * name in the list ("svenska", "engelska"), `hideNames` the checkbox
+   * (left as the dialog offers it when not given).
+   */
+  async print({ paper = 'Hela planen', lang, hideNames } = {}) {
+    await this.button(/^(Meny|Menu)$/).click();
+    await this.host.getByRole('button', { name: /^(Skriv ut…|Print…)$/ }).click();
+    const dialog = this.host.getByRole('dialog', { name: /^(Skriv ut|Print)$/ });
+    await dialog.getByRole('radio', { name: paper }).check();
+    if (lang) await dialog.getByRole('combobox').selectOption({ label: lang });
+    if (hideNames !== undefined) await dialog.getByRole('checkbox', { name: /^(Dölj namnen|Hide names)/ }).setChecked(hideNames);
+    await dialog.getByRole('button', { name: /^(Skriv ut|Print)$/ }).click();
+  }
+
   /** The names of the people drawn on the map (every <text> in the map svg). */
   async mapTexts() {
     return this.map().locator('text').allTextContents();

@@ -15,6 +15,7 @@ pub mod lock_view;
 pub mod map;
 pub mod panels;
 pub mod passphrase;
+pub mod print_dialog;
 pub mod start;
 pub mod state;
 pub mod stats_view;

@@ -56,6 +56,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     let s: &AppState = &app;
     let menu_open = use_state(|| false);
     let versions_open = use_state(|| false);
+    let print_open = use_state(|| false);
     let passphrase = use_state(|| None::<crate::passphrase::Purpose>);
     let file_ref = use_node_ref();
     let reader = use_mut_ref(|| Option::<gloo::file::callbacks::FileReader>::None);
@@ -203,27 +204,15 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             }
         }))
     };
-    // Print in the interface's language, or in another one for the family:
-    // one menu item per language, the interface's first.
-    let print_items: Vec<(Lang, String, Callback<MouseEvent>)> = std::iter::once(app.lang)
-        .chain(Lang::ALL.into_iter().filter(|l| *l != app.lang))
-        .map(|lang| {
-            let label = if lang == app.lang {
-                t(s, "menu.print")
-            } else {
-                tf(
-                    s,
-                    "menu.print_in",
-                    &[("language", &t(s, &format!("lang.name.{}", lang.code())))],
-                )
-            };
-            let app = app.clone();
-            let root = props.root.clone();
-            let host = props.host.clone();
-            let print = item(Box::new(move || print_plan(&app, &root, &host, lang)));
-            (lang, label, print)
-        })
-        .collect();
+    // Print…: which paper, in which language, names hidden or not.
+    let open_print = {
+        let print_open = print_open.clone();
+        item(Box::new(move || print_open.set(true)))
+    };
+    let close_print = {
+        let print_open = print_open.clone();
+        Callback::from(move |()| print_open.set(false))
+    };
     let unit_stats = item(crate::stats_view::opener(
         props.root.clone(),
         app.lang,
@@ -342,10 +331,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                             if crate::files::can_save_copy() {
                                 <li><button type="button" class="skn-menu-item" onclick={save_copy}>{ t(s, "menu.save_copy") }</button></li>
                             }
-                            { for print_items.into_iter().map(|(lang, label, onclick)| html! {
-                                <li><button type="button" class="skn-menu-item" {onclick}
-                                    data-print-lang={lang.code()}>{ label }</button></li>
-                            }) }
+                            <li><button type="button" class="skn-menu-item" onclick={open_print}>{ t(s, "print.dialog.menu") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={export_svg}>{ t(s, "menu.export_svg") }</button></li>
                             <li><button type="button" class="skn-menu-item" onclick={unit_stats}>{ t(s, "stats.view.menu") }</button></li>
                             if props.host.0.store.is_some() {
@@ -362,6 +348,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             if let Some(purpose) = (*passphrase).clone() {
                 <crate::passphrase::PassphraseDialog {purpose} {on_opened} {on_sealed}
                     on_close={close_passphrase} />
+            }
+            if *print_open {
+                <crate::print_dialog::PrintDialog root={props.root.clone()} host={props.host.clone()} on_close={close_print} />
             }
             if *versions_open {
                 <crate::versions::VersionsDialog host={props.host.clone()} on_close={close_versions} />
@@ -415,16 +404,12 @@ fn set_fullscreen(root: &NodeRef, on: bool) {
     }
 }
 
-/// Prints the plan from the core's printable page, in `lang` (which may
-/// differ from the interface's: the family may read another language).
+/// Prints the whole plan in `lang` (which may differ from the interface's:
+/// the family may read another language), names hidden as on screen: the
+/// JS API's `print(lang)`. The menu asks first (`print_dialog.rs`).
 pub fn print_plan(app: &AppState, root: &NodeRef, host: &HostRef, lang: Lang) {
-    let html = printable_html(&app.plan, lang, app.today, app.hide_names);
-    if let Some(root) = root.cast::<Element>() {
-        if let Err(e) = crate::files::print_html(&root, &html) {
-            let msg = t(app, "menu.print_failed");
-            host.0.report_error(&format!("{msg} {e:?}"));
-        }
-    }
+    let paper = skyddsnat_core::papers::print::Paper::Plan;
+    crate::print_dialog::print_paper(app, root, host, &paper, lang, app.hide_names);
 }
 
 /// Downloads the map alone as an SVG file.

@@ -17,6 +17,7 @@ use super::print::{html_trf, Doc};
 use crate::document::date::Date;
 use crate::document::ids::PersonId;
 use crate::document::plan::{step_letter, Agreement, Plan};
+use crate::i18n::labels::Label;
 use crate::i18n::{tr, trf};
 use std::fmt::Write;
 
@@ -76,14 +77,16 @@ impl Doc<'_> {
     }
 
     pub(super) fn out_of_hours(&mut self, today: Date) {
-        self.open("print.ooh.title", today);
-        self.out.push_str("<div class=\"sheet\">\n");
+        let title = self.head("print.ooh.title", "sheet");
+        self.header(&title, today);
+        self.out.push_str("<main>\n");
         let _ = writeln!(
             self.out,
-            "<p>{}</p>\n<p class=\"emergency\">{}</p>",
+            "<p>{} <span class=\"emergency\">{}</span></p>",
             escape(tr(self.lang, "print.ooh.intro")),
             escape(tr(self.lang, "print.emergency_112"))
         );
+        self.out.push_str("<div class=\"columns\">\n<section>\n");
         self.h2("print.ooh.home");
         let lives_with: Vec<PersonId> = self
             .plan
@@ -118,17 +121,128 @@ impl Doc<'_> {
             }
             self.out.push_str("</ul>\n");
         }
+        self.out.push_str("</section>\n<section>\n");
         self.h2("print.ooh.staff");
         self.staff();
-        self.dangers();
-        self.supervision();
-        self.chains();
-        self.out.push_str("</div>\n");
+        self.out.push_str("</section>\n</div>\n");
+        // Who agrees with the worries is the meeting's business, not the night's.
+        self.dangers(false);
+        self.supervision_list();
+        self.chains_table();
         self.close();
     }
 
+    /// Who may be alone with the children, a line per adult (the whole
+    /// plan's table, made short for one page).
+    fn supervision_list(&mut self) {
+        let plan = self.plan;
+        if plan.supervision().is_empty() {
+            return;
+        }
+        self.h2("print.supervision");
+        self.out.push_str("<ul>\n");
+        for rule in plan.supervision() {
+            let children = if rule.children.is_empty() {
+                escape(tr(self.lang, "print.all_children"))
+            } else {
+                self.names(&rule.children)
+            };
+            let mut line = format!(
+                "<span class=\"who\">{}</span> ({children}): {}",
+                self.text(&self.name(rule.adult)),
+                escape(rule.allowed.label(self.lang))
+            );
+            if !rule.condition.trim().is_empty() {
+                let _ = write!(line, " – {}", self.text(&rule.condition));
+            }
+            let _ = writeln!(self.out, "<li>{line}</li>");
+        }
+        self.out.push_str("</ul>\n");
+    }
+
+    /// The contingency chains as one table, a row per agreement and a
+    /// column per step: whom to call in what order, at a glance and on one
+    /// page even for ten agreements of four steps.
+    fn chains_table(&mut self) {
+        let plan = self.plan;
+        let with_chain: Vec<&Agreement> = plan
+            .agreements()
+            .iter()
+            .filter(|a| !a.chain.is_empty())
+            .collect();
+        let steps = with_chain.iter().map(|a| a.chain.len()).max().unwrap_or(0);
+        if steps == 0 {
+            return;
+        }
+        self.h2("print.chains");
+        let _ = write!(
+            self.out,
+            "<table class=\"chains\">\n<thead><tr><th scope=\"col\">{}</th>",
+            escape(tr(self.lang, "print.ooh.if_this_fails"))
+        );
+        for i in 0..steps {
+            let _ = write!(
+                self.out,
+                "<th scope=\"col\">{}</th>",
+                escape(&trf(
+                    self.lang,
+                    "print.step",
+                    &[("letter", &step_letter(i))]
+                ))
+            );
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for agreement in with_chain {
+            let _ = write!(
+                self.out,
+                "<tr><th scope=\"row\">{}</th>",
+                self.text(&agreement.text)
+            );
+            for i in 0..steps {
+                match agreement.chain.get(i) {
+                    Some(step) => {
+                        let who = if step.people.is_empty() {
+                            String::new()
+                        } else {
+                            format!("<span class=\"who\">{}:</span> ", self.names(&step.people))
+                        };
+                        let _ = write!(self.out, "<td>{who}{}</td>", self.text(&step.action));
+                    }
+                    None => self.out.push_str("<td></td>"),
+                }
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+        // Each number once, below the table, rather than in every cell:
+        // everyone in a step with a number to show, or protected identity
+        // to say (with names hidden, no number is shown at all).
+        let mut people: Vec<PersonId> = Vec::new();
+        for step in plan.agreements().iter().flat_map(|a| a.chain.iter()) {
+            for id in &step.people {
+                let listed = plan.person(*id).is_some_and(|p| {
+                    p.protected || (p.visible_phone().is_some() && !self.opts.hide_names)
+                });
+                if listed && !people.contains(id) {
+                    people.push(*id);
+                }
+            }
+        }
+        if !people.is_empty() {
+            let _ = writeln!(
+                self.out,
+                "<h3>{}</h3>\n<ul class=\"phones\">",
+                escape(tr(self.lang, "print.ooh.phones"))
+            );
+            for id in people {
+                let _ = writeln!(self.out, "<li>{}</li>", self.name_and_phone(id));
+            }
+            self.out.push_str("</ul>\n");
+        }
+    }
+
     pub(super) fn task_cards(&mut self, people: &[PersonId], today: Date) {
-        self.head("print.card.doc_title");
+        self.head("print.card.doc_title", "cards");
         self.out.push_str("<main>\n");
         for &id in people {
             self.task_card(id, today);
@@ -212,33 +326,36 @@ impl Doc<'_> {
                 }
             }
             self.out.push_str("</ul>\n");
-            if !agreement.chain.is_empty() {
-                let _ = writeln!(
-                    self.out,
-                    "<p class=\"label\">{}</p>\n<ol class=\"chain\">",
-                    escape(tr(self.lang, "print.card.if_fails"))
-                );
-                for (i, step) in agreement.chain.iter().enumerate() {
+            // Whom to call if something fails: each step's people with
+            // their numbers, in order (what each step does is on the
+            // cards of its people, and in the whole plan).
+            let calls: Vec<String> = agreement
+                .chain
+                .iter()
+                .enumerate()
+                .map(|(i, step)| {
                     let who = if step.people.is_empty() {
-                        String::new()
+                        self.text(&step.action)
                     } else {
-                        format!(
-                            "<span class=\"who\">{}:</span> ",
-                            self.contacts(&step.people)
-                        )
+                        self.contacts(&step.people)
                     };
-                    let _ = writeln!(
-                        self.out,
-                        "<li><span class=\"letter\">{}</span><span>{who}{}</span></li>",
+                    format!(
+                        "<span class=\"label\">{}:</span> {who}",
                         escape(&trf(
                             self.lang,
                             "print.step",
                             &[("letter", &step_letter(i))]
-                        )),
-                        self.text(&step.action)
-                    );
-                }
-                self.out.push_str("</ol>\n");
+                        ))
+                    )
+                })
+                .collect();
+            if !calls.is_empty() {
+                let _ = writeln!(
+                    self.out,
+                    "<p class=\"calls\">{} {}</p>",
+                    escape(tr(self.lang, "print.card.if_fails")),
+                    calls.join("; ")
+                );
             }
             self.out.push_str("</div>\n");
         }

@@ -163,15 +163,30 @@ table.schedule .weekend { background: #f3f4f6; }
 table.schedule td.num { font-size: 10pt; }
 .note { font-size: 8.5pt; color: #374151; break-before: avoid; page-break-before: avoid; }
 section.signatures-section { break-inside: avoid; page-break-inside: avoid; }
-.sheet { font-size: 9pt; }
-.sheet h2 { font-size: 11pt; margin: 3mm 0 1.5mm; }
+@page sheet { margin: 10mm 10mm 12mm 10mm; }
+body.sheet, body.cards { page: sheet; }
+.sheet { font-size: 9pt; line-height: 1.2; }
+.sheet header { margin-bottom: 2mm; }
+.sheet h1 { font-size: 14pt; }
+table.chains { font-size: 7pt; line-height: 1.15; table-layout: fixed; }
+table.chains th, table.chains td { padding: 0.6mm 0.8mm; }
+table.chains th[scope=row] { font-weight: 400; background: none; }
+table.chains th:first-child { width: 20%; }
+ul.phones { columns: 3; column-gap: 5mm; font-size: 7.5pt; }
+.sheet h2 { font-size: 11pt; margin: 2.5mm 0 1mm; }
+.sheet p, .sheet ul, .sheet table { margin-bottom: 1mm; }
+.sheet .danger { font-size: 8.5pt; }
 .sheet .danger { margin: 0 0 1.5mm; }
 .sheet ol.chain li { padding: 0.6mm 0; }
 .sheet .chain { margin: 0 0 2mm; }
 .sheet h3 { margin: 1.5mm 0 0.5mm; }
 section.card + section.card { break-before: page; page-break-before: always; }
+.calls { margin: 0.5mm 0 0; }
+.cards { font-size: 10pt; line-height: 1.25; }
+.cards h1 { font-size: 16pt; }
+.cards h3 { font-size: 10.5pt; margin-top: 2.5mm; }
 .card ul { margin-bottom: 1mm; }
-.emergency { font-size: 12pt; font-weight: 700; }
+.emergency { font-size: 11pt; font-weight: 700; }
 "#;
 
 impl Doc<'_> {
@@ -246,14 +261,15 @@ impl Doc<'_> {
     /// The document's head and the page header, titled `key` with the
     /// children (or `print.heading` when there are none).
     pub(super) fn open(&mut self, key: &str, today: Date) {
-        let title = self.head(key);
+        let title = self.head(key, "");
         self.header(&title, today);
         self.out.push_str("<main>\n");
     }
 
     /// The document up to `<body>`, titled `key` with the children; returns
-    /// the title.
-    pub(super) fn head(&mut self, key: &str) -> String {
+    /// the title. A body `class` of "sheet" makes a one-page paper (smaller
+    /// margins and type); "cards", task cards (larger type).
+    pub(super) fn head(&mut self, key: &str, class: &str) -> String {
         let children = self.children_phrase();
         let title = if children.is_empty() {
             tr(self.lang, "print.heading").to_string()
@@ -262,10 +278,15 @@ impl Doc<'_> {
         };
         let _ = write!(
             self.out,
-            "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+            "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body{}>\n",
             self.lang.code(),
             self.lang.dir(),
-            escape(&title)
+            escape(&title),
+            if class.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{class}\"")
+            }
         );
         title
     }
@@ -277,7 +298,7 @@ impl Doc<'_> {
     fn document(&mut self, today: Date) {
         self.open("print.doc_title", today);
         self.map();
-        self.dangers();
+        self.dangers(true);
         self.mapping();
         self.agreements();
         self.chains();
@@ -291,7 +312,7 @@ impl Doc<'_> {
         self.close();
     }
 
-    fn header(&mut self, title: &str, today: Date) {
+    pub(super) fn header(&mut self, title: &str, today: Date) {
         let _ = writeln!(self.out, "<header>\n<h1>{}</h1>", self.text(title));
         self.meta(today);
         self.out.push_str("</header>\n");
@@ -357,7 +378,8 @@ impl Doc<'_> {
         );
     }
 
-    pub(super) fn dangers(&mut self) {
+    /// The worries and goals; with `stances`, who agrees with each.
+    pub(super) fn dangers(&mut self, stances: bool) {
         self.h2("print.dangers");
         if self.plan.dangers().is_empty() {
             return self.empty();
@@ -382,7 +404,7 @@ impl Doc<'_> {
                 "<p class=\"goal\"><span class=\"label\">{}:</span> {goal}</p>",
                 escape(tr(self.lang, "print.goal"))
             );
-            if !danger.stances.is_empty() {
+            if stances && !danger.stances.is_empty() {
                 let stances: Vec<String> = danger
                     .stances
                     .iter()
@@ -588,7 +610,7 @@ impl Doc<'_> {
         self.out.push_str("</ul>\n");
     }
 
-    pub(super) fn supervision(&mut self) {
+    fn supervision(&mut self) {
         if self.plan.supervision().is_empty() {
             return;
         }

@@ -30,7 +30,7 @@ fn the_out_of_hours_sheet_has_whom_to_call_and_nothing_from_the_meeting_room() {
     assert!(html.contains("Plan D") && html.contains("070-174 06 12"));
     assert!(html.contains("Beställare") && html.contains("Lena"));
     // Who may be alone with the children.
-    assert!(html.contains("Ensam med barnen"));
+    assert!(html.contains("får vara ensam med barnen på villkor"));
     // No scaling, no child's views, no map.
     assert!(!html.contains("Mormor gör pannkakor."));
     assert!(!html.contains("<svg") && !html.contains("Skalfrågor"));
