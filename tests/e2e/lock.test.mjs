@@ -110,6 +110,24 @@ check('a session that ends locked leaves no readable name in localStorage or Ind
   await widget.host.getByRole('button', { name: /^Öppna / }).first().click();
   await widget.waitForMap('Grannen Åke');
   assert.ok((await widget.mapTexts()).includes('Moster Yrsa'));
+
+  // The lock removed (asking first): stored open again, and a reload opens
+  // the list without a passphrase, with every plan as it was.
+  await widget.button(/^(Meny|Menu)$/).click();
+  await widget.host.getByRole('button', { name: 'Planer på den här datorn…' }).click();
+  await widget.button('Ta bort låset…').click();
+  await widget.button('Lås med lösenfras…').waitFor({ timeout: 5_000 });
+  // The IndexedDB copies are rewritten a moment later.
+  for (let i = 0; i < 50; i++) {
+    raw = await rawStorage(page);
+    if (raw.records.some((v) => v.includes('Grannen Åke'))) break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(raw.local.some((v) => v.includes('Grannen Åke')) && raw.records.some((v) => v.includes('Grannen Åke')), 'stored open again');
+  await page.reload();
+  await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
+  await widget.host.getByRole('button', { name: /^Öppna / }).first().click();
+  await widget.waitForMap('Grannen Åke');
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], cspViolations: [] });
   await context.close();
 });

@@ -123,6 +123,8 @@ fn option(options: &JsValue, name: &str) -> JsValue {
 #[wasm_bindgen]
 pub struct Widget {
     handle: Option<AppHandle<App>>,
+    /// Watching for locking (`lock.rs`), while mounted and not a viewer.
+    watching: Option<crate::lock::Watching>,
     host: Rc<Host>,
     root: Element,
     today: Date,
@@ -150,14 +152,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
         .and_then(|s| Date::parse(&s))
         .unwrap_or_else(browser_today);
     let given = option(&options, "plan");
-    if !readonly {
-        if crate::lock::is_locked() {
-            return Err(js_sys::Error::new(
-                "the plans on this computer are locked: unlock them on the start screen",
-            )
-            .into());
-        }
-        crate::lock::watch();
+    if !readonly && crate::lock::is_locked() {
+        return Err(js_sys::Error::new(
+            "the plans on this computer are locked: unlock them on the start screen",
+        )
+        .into());
     }
 
     // A viewer never writes; everything else autosaves.
@@ -216,6 +215,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     .render();
     Ok(Widget {
         handle: Some(handle),
+        watching: (!readonly).then(crate::lock::watch),
         host,
         root: element,
         today,
@@ -267,6 +267,7 @@ impl Widget {
 
     /// Unmounts the widget and removes everything it added to the page.
     pub fn destroy(&mut self) {
+        self.watching.take();
         crate::stats_view::close_within(&self.root);
         if let Some(handle) = self.handle.take() {
             handle.destroy();
@@ -284,6 +285,7 @@ impl Widget {
 #[wasm_bindgen]
 pub struct StartScreen {
     handle: Option<AppHandle<crate::start::StartScreen>>,
+    watching: Option<crate::lock::Watching>,
 }
 
 /// Mounts the start screen into `element`. Options: `lang`, `today`
@@ -310,7 +312,7 @@ pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, Js
     let on_unlocked = option(&options, "onUnlocked")
         .dyn_into::<js_sys::Function>()
         .ok();
-    crate::lock::watch();
+    let watching = Some(crate::lock::watch());
     let handle = yew::Renderer::<crate::start::StartScreen>::with_root_and_props(
         element,
         crate::start::StartProps {
@@ -330,6 +332,7 @@ pub fn mount_start(element: Element, options: JsValue) -> Result<StartScreen, Js
     .render();
     Ok(StartScreen {
         handle: Some(handle),
+        watching,
     })
 }
 
@@ -345,6 +348,7 @@ impl StartScreen {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
+        self.watching.take();
     }
 }
 

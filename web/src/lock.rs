@@ -15,9 +15,9 @@
 //!   shows the unlock form. A wrong passphrase opens nothing; "forgot the
 //!   passphrase" can only delete everything.
 
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use skyddsnat_core::file::seal::{self, KdfParams, SealError, SealKey, SEALED_FORMAT};
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Where the lock record is kept (beside the plans, so "forget everything"
@@ -35,7 +35,6 @@ thread_local! {
     static KEY: RefCell<Option<SealKey>> = const { RefCell::new(None) };
     static IDLE_MINUTES: Cell<u32> = const { Cell::new(DEFAULT_IDLE) };
     static LAST_ACTIVE: Cell<f64> = const { Cell::new(0.0) };
-    static WATCHING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -158,47 +157,72 @@ fn lock_here() {
     }
 }
 
-fn listen<E: JsCast + wasm_bindgen::convert::FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    name: &str,
-    f: impl FnMut(E) + 'static,
-) {
-    let f = Closure::<dyn FnMut(E)>::new(f);
-    let _ =
-        target.add_event_listener_with_callback_and_bool(name, f.as_ref().unchecked_ref(), true);
-    // Listens for the page's whole life (installed once).
-    f.forget();
+/// What watches for locking while any widget is mounted: listeners on the
+/// window and the idle timer, removed when they are dropped.
+struct Watchers {
+    _listeners: Vec<EventListener>,
+    _idle: gloo::timers::callback::Interval,
 }
 
-/// Starts watching, once per page: the shortcut, activity for the idle
-/// time, and other tabs locking or turning the lock on.
-pub fn watch() {
-    if WATCHING.with(|w| w.replace(true)) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let target: &web_sys::EventTarget = window.as_ref();
-    LAST_ACTIVE.with(|t| t.set(js_sys::Date::now()));
-    for name in ["pointerdown", "pointermove", "wheel", "touchstart"] {
-        listen(target, name, |_: web_sys::Event| {
-            LAST_ACTIVE.with(|t| t.set(js_sys::Date::now()));
+thread_local! {
+    /// The watchers and how many widgets hold them.
+    static WATCHERS: RefCell<(usize, Option<Watchers>)> = const { RefCell::new((0, None)) };
+}
+
+/// A mounted widget's hold on the watchers (see [`watch`]); dropping the
+/// last one removes every listener and the timer.
+#[derive(Debug)]
+pub struct Watching(());
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let last = WATCHERS.with(|w| {
+            let mut w = w.borrow_mut();
+            w.0 = w.0.saturating_sub(1);
+            if w.0 == 0 {
+                w.1.take()
+            } else {
+                None
+            }
         });
+        // Dropped outside the borrow: removing a listener runs no Rust code,
+        // but keep the cell free anyway.
+        drop(last);
     }
-    listen(target, "keydown", |e: web_sys::KeyboardEvent| {
-        LAST_ACTIVE.with(|t| t.set(js_sys::Date::now()));
-        if e.ctrl_key()
-            && e.alt_key()
-            && e.key().eq_ignore_ascii_case("l")
-            && !is_locked()
-            && is_on()
-        {
-            e.prevent_default();
-            lock_now();
-        }
-    });
-    listen(target, "storage", |e: web_sys::StorageEvent| {
+}
+
+fn active() {
+    LAST_ACTIVE.with(|t| t.set(js_sys::Date::now()));
+}
+
+fn watchers(window: &web_sys::Window) -> Watchers {
+    let options = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: true,
+    };
+    let mut listeners: Vec<EventListener> = ["pointerdown", "pointermove", "wheel", "touchstart"]
+        .into_iter()
+        .map(|name| EventListener::new_with_options(window, name, options, |_| active()))
+        .collect();
+    listeners.push(EventListener::new_with_options(
+        window,
+        "keydown",
+        EventListenerOptions::enable_prevent_default(),
+        |e| {
+            active();
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if e.ctrl_key() && e.alt_key() && e.code() == "KeyL" && is_on() && !is_locked() {
+                e.prevent_default();
+                lock_now();
+            }
+        },
+    ));
+    listeners.push(EventListener::new(window, "storage", |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
         let key = e.key();
         // Turned on elsewhere: whatever this page shows was opened without it.
         let turned_on = key.as_deref() == Some(RECORD) && e.new_value().is_some();
@@ -206,13 +230,33 @@ pub fn watch() {
         if turned_on || locked_elsewhere {
             lock_here();
         }
-    });
-    let interval = gloo::timers::callback::Interval::new(5_000, || {
+    }));
+    let idle = gloo::timers::callback::Interval::new(5_000, || {
         let idle_ms = f64::from(idle_minutes()) * 60_000.0;
         let since = js_sys::Date::now() - LAST_ACTIVE.with(Cell::get);
         if is_on() && !is_locked() && since >= idle_ms {
             lock_now();
         }
     });
-    interval.forget();
+    Watchers {
+        _listeners: listeners,
+        _idle: idle,
+    }
+}
+
+/// Starts watching while the returned hold lives (one per mounted widget):
+/// the shortcut, activity for the idle time, and other tabs locking or
+/// turning the lock on.
+pub fn watch() -> Watching {
+    WATCHERS.with(|w| {
+        let mut w = w.borrow_mut();
+        w.0 += 1;
+        if w.1.is_none() {
+            if let Some(window) = web_sys::window() {
+                active();
+                w.1 = Some(watchers(&window));
+            }
+        }
+    });
+    Watching(())
 }
