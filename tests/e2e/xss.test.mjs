@@ -324,6 +324,7 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
     ['print page in English', { lang: 'engelska' }],
     ['out-of-hours sheet', { paper: 'Jourblad för socialjouren och polisen (en sida)' }],
     ['task cards', { paper: 'Uppdragskort: en sida per person med sin del av planen' }],
+    ["the family's copy", { paper: 'Familjens exemplar: planen i vanliga ord, utan anteckningar' }],
   ]) {
     await frame.evaluate((f) => (f.__old = true));
     await widget.print(options);

@@ -1,5 +1,5 @@
 //! Menu → Print…: one dialog that chooses the paper (the whole plan, the
-//! out-of-hours sheet, task cards for chosen people), its language
+//! out-of-hours sheet, task cards for chosen people, the family's copy), its language
 //! (whatever the screen's), and whether names are hidden on paper (as on
 //! screen by default, but asked). The core renders the paper
 //! (`papers::print::paper_html`); `files::print_html` prints it.
@@ -17,6 +17,7 @@ enum Kind {
     Plan,
     OutOfHours,
     TaskCards,
+    FamilyCopy,
 }
 
 #[derive(Properties, PartialEq)]
@@ -78,6 +79,7 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
             let paper = match *kind {
                 Kind::Plan => Paper::Plan,
                 Kind::OutOfHours => Paper::OutOfHours,
+                Kind::FamilyCopy => Paper::FamilyCopy,
                 // In the plan's order, whatever order they were ticked in.
                 Kind::TaskCards => Paper::TaskCards(
                     everyone
@@ -157,6 +159,7 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                     { choice(Kind::Plan, "print.dialog.plan", Some(first.clone())) }
                     { choice(Kind::OutOfHours, "print.dialog.out_of_hours", None) }
                     { choice(Kind::TaskCards, "print.dialog.task_cards", None) }
+                    { choice(Kind::FamilyCopy, "print.dialog.family_copy", None) }
                 </fieldset>
                 if *kind == Kind::TaskCards {
                     <fieldset class="skn-group">

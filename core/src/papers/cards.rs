@@ -241,6 +241,92 @@ impl Doc<'_> {
         }
     }
 
+    /// The family's copy: what was agreed, in the plan's own words and the
+    /// words-and-pictures text written for each child; who to call if
+    /// something fails; the numbers that matter. No mapping, scaling,
+    /// notes or findings.
+    pub(super) fn family_copy(&mut self, today: Date) {
+        let title = self.head("print.family.title", "cards");
+        self.header(&title, today);
+        self.out.push_str("<main>\n");
+        let _ = writeln!(
+            self.out,
+            "<p>{}</p>",
+            escape(tr(self.lang, "print.family.intro"))
+        );
+        let plan = self.plan;
+        let explained: Vec<_> = plan
+            .child_views()
+            .iter()
+            .filter(|v| !v.words_and_pictures.trim().is_empty())
+            .collect();
+        if !explained.is_empty() {
+            self.h2("print.family.words");
+            for view in explained {
+                let _ = writeln!(
+                    self.out,
+                    "<h3>{}</h3>",
+                    html_trf(
+                        self.lang,
+                        "print.family.for_child",
+                        &[("child", &self.text(&self.name(view.child)))]
+                    )
+                );
+                for paragraph in view.words_and_pictures.split('\n') {
+                    if !paragraph.trim().is_empty() {
+                        let _ = writeln!(self.out, "<p>{}</p>", self.text(paragraph));
+                    }
+                }
+            }
+        }
+        self.h2("print.family.agreed");
+        if plan.agreements().is_empty() {
+            self.empty();
+        } else {
+            self.out.push_str("<ul>\n");
+            for agreement in plan.agreements() {
+                let mut line = self.text(&agreement.text);
+                if !agreement.responsible.is_empty() {
+                    let _ = write!(
+                        line,
+                        "<br>{}",
+                        html_trf(
+                            self.lang,
+                            "print.family.who",
+                            &[("names", &self.names(&agreement.responsible))]
+                        )
+                    );
+                }
+                for check in &agreement.checks {
+                    let _ = write!(
+                        line,
+                        "<br>{}",
+                        html_trf(
+                            self.lang,
+                            "print.family.check",
+                            &[
+                                ("names", &self.names(&check.by)),
+                                ("how", &escape(&self.check_text(check)))
+                            ]
+                        )
+                    );
+                }
+                let _ = writeln!(self.out, "<li>{line}</li>");
+            }
+            self.out.push_str("</ul>\n");
+        }
+        self.supervision();
+        self.chains();
+        self.h2("print.card.numbers");
+        let _ = writeln!(
+            self.out,
+            "<p class=\"emergency\">{}</p>",
+            escape(tr(self.lang, "print.emergency_112"))
+        );
+        self.staff();
+        self.close();
+    }
+
     pub(super) fn task_cards(&mut self, people: &[PersonId], today: Date) {
         self.head("print.card.doc_title", "cards");
         self.out.push_str("<main>\n");

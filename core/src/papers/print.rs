@@ -52,6 +52,8 @@ pub enum Paper {
     OutOfHours,
     /// "My part of the plan", one page per person, in this order (`cards.rs`).
     TaskCards(Vec<PersonId>),
+    /// The family's copy: the plan in plain words, no professional notes (`cards.rs`).
+    FamilyCopy,
 }
 
 /// The plan as a complete A4 HTML document, as it stands on `today`.
@@ -77,6 +79,7 @@ pub fn paper_html(
         Paper::Plan => doc.document(today),
         Paper::OutOfHours => doc.out_of_hours(today),
         Paper::TaskCards(people) => doc.task_cards(people, today),
+        Paper::FamilyCopy => doc.family_copy(today),
     }
     doc.out
 }
@@ -610,7 +613,7 @@ impl Doc<'_> {
         self.out.push_str("</ul>\n");
     }
 
-    fn supervision(&mut self) {
+    pub(super) fn supervision(&mut self) {
         if self.plan.supervision().is_empty() {
             return;
         }

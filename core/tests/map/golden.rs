@@ -233,21 +233,29 @@ fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
         hide_names,
         include_child_views: true,
     };
-    [Paper::OutOfHours, Paper::TaskCards(people_with_parts(plan))]
-        .iter()
-        .map(|paper| paper_html(plan, paper, lang, meeting_day(), &opts))
-        .collect()
+    [
+        Paper::OutOfHours,
+        Paper::TaskCards(people_with_parts(plan)),
+        Paper::FamilyCopy,
+    ]
+    .iter()
+    .map(|paper| paper_html(plan, paper, lang, meeting_day(), &opts))
+    .collect()
 }
 
 #[test]
-fn sample_out_of_hours_sheet_and_task_cards_in_both_languages() {
+fn sample_out_of_hours_sheet_task_cards_and_family_copy_in_both_languages() {
     let plan = sample_plan();
-    let [ooh_sv, cards_sv] = <[String; 2]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
-    let [ooh_en, cards_en] = <[String; 2]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
+    let [ooh_sv, cards_sv, family_sv] =
+        <[String; 3]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
+    let [ooh_en, cards_en, family_en] =
+        <[String; 3]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
     expect_file!["../golden/sample-out-of-hours.sv.html"].assert_eq(&ooh_sv);
     expect_file!["../golden/sample-out-of-hours.en.html"].assert_eq(&ooh_en);
     expect_file!["../golden/sample-task-cards.sv.html"].assert_eq(&cards_sv);
     expect_file!["../golden/sample-task-cards.en.html"].assert_eq(&cards_en);
+    expect_file!["../golden/sample-family-copy.sv.html"].assert_eq(&family_sv);
+    expect_file!["../golden/sample-family-copy.en.html"].assert_eq(&family_en);
 }
 
 #[test]

@@ -120,3 +120,39 @@ fn with_names_hidden_no_paper_names_anyone_or_shows_a_number() {
         }
     }
 }
+
+#[test]
+fn the_familys_copy_has_the_plan_in_plain_words_and_no_professional_notes() {
+    use skyddsnat_core::papers::escape::escape;
+    let plan = sample_plan();
+    let html = paper(&plan, Paper::FamilyCopy, false);
+    assert!(html.contains("Vår säkerhetsplan"));
+    // The words-and-pictures text written for the child.
+    let words = plan
+        .child_views()
+        .iter()
+        .find(|v| !v.words_and_pictures.is_empty())
+        .unwrap();
+    let first = words.words_and_pictures.lines().next().unwrap().trim();
+    assert!(html.contains(&escape(first)));
+    for agreement in plan.agreements() {
+        assert!(html.contains(&escape(agreement.text.trim())));
+    }
+    assert!(html.contains("ring 112"));
+    // No mapping, no scaling, no notes of the professionals.
+    for note in plan.mapping() {
+        assert!(!html.contains(&escape(note.text.trim())), "{}", note.text);
+    }
+    for person in plan.people().iter().filter(|p| !p.note.trim().is_empty()) {
+        assert!(
+            !html.contains(&escape(person.note.trim())),
+            "{}",
+            person.note
+        );
+    }
+    let checks = plan.agreements().iter().flat_map(|a| &a.checks);
+    for check in checks.filter(|c| !c.note.trim().is_empty()) {
+        assert!(!html.contains(&escape(check.note.trim())), "{}", check.note);
+    }
+    assert!(!html.contains("<svg"));
+}
