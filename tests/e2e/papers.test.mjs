@@ -16,6 +16,7 @@ import { launch, Widget, SINGLE_FILE_URL, REPO, axeViolations } from './widget.m
 const OOH = 'Jourblad för socialjouren och polisen (en sida)';
 const CARDS = 'Uppdragskort: en sida per person med sin del av planen';
 const FAMILY = 'Familjens exemplar: planen i vanliga ord, utan anteckningar';
+const MINUTES = 'Minnesanteckningar från senaste mötet, till akten';
 
 let browser;
 before(async () => {
@@ -127,6 +128,7 @@ check('the out-of-hours sheet and each task card fit one A4 page, for the sample
     ['out-of-hours', { paper: OOH }, 1],
     ['task-cards', { paper: CARDS }, people - 1], // one checkbox is "hide names"
     ['family-copy', { paper: FAMILY }, null],
+    ['minutes', { paper: MINUTES }, null],
   ];
   for (const [name, options, expected] of papers) {
     const html = await printed(widget, options);
@@ -153,6 +155,28 @@ check('the out-of-hours sheet and each task card fit one A4 page, for the sample
   const everyone = new Set(plan.agreements.flatMap((a) => [...a.responsible, ...a.checks.flatMap((c) => c.by), ...a.chain.flatMap((s) => s.people)]));
   assert.equal(cards.pages, everyone.size, `task cards with 10 agreements: ${cards.pages} pages for ${everyone.size} people`);
   fs.rmSync(temp, { recursive: true, force: true });
+  await context.close();
+});
+
+check("the meeting's minutes as text for the case record, copied with one button", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const widget = new Widget(page);
+  await widget.waitForMap();
+  await widget.button(/^(Meny|Menu)$/).click();
+  await widget.host.getByRole('button', { name: 'Skriv ut…' }).click();
+  await widget.host.getByRole('radio', { name: MINUTES }).check();
+  const text = await widget.host.getByLabel('Som text att klistra in i journalen').inputValue();
+  assert.match(text, /^Minnesanteckningar från nätverksmöte 2, \d{4}-\d\d-\d\d\n/);
+  assert.match(text, /\n- Närvarande: Jenny, Mikael, Birgitta/);
+  assert.match(text, /\nSäkerhetskonsultens bedömning\n- Barnet kan bo kvar hemma\n/);
+  assert.match(text, /\nNästa nätverksmöte\n- \d{4}-\d\d-\d\d/);
+  assert.deepEqual(await axeViolations(page), [], 'print dialog with the minutes');
+  await widget.button('Kopiera som text').click();
+  await widget.host.getByText('Kopierat.').waitFor({ timeout: 5_000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
   await context.close();
 });
 

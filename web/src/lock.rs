@@ -142,7 +142,7 @@ pub fn lock_now() {
         return;
     }
     if let Some(s) = storage() {
-        let _ = s.set_item(LOCKED_AT, &js_sys::Date::now().to_string());
+        let _ = s.set_item(LOCKED_AT, &(js_sys::Date::now() as u64).to_string());
     }
     lock_here();
 }

@@ -9,6 +9,7 @@ use crate::state::{t, use_app, AppState};
 use skyddsnat_core::papers::cards::people_with_parts;
 use skyddsnat_core::papers::print::{paper_html, Paper, PrintOptions};
 use skyddsnat_core::{Lang, PersonId};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -18,6 +19,7 @@ enum Kind {
     OutOfHours,
     TaskCards,
     FamilyCopy,
+    Minutes,
 }
 
 #[derive(Properties, PartialEq)]
@@ -80,6 +82,7 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                 Kind::Plan => Paper::Plan,
                 Kind::OutOfHours => Paper::OutOfHours,
                 Kind::FamilyCopy => Paper::FamilyCopy,
+                Kind::Minutes => Paper::Minutes,
                 // In the plan's order, whatever order they were ticked in.
                 Kind::TaskCards => Paper::TaskCards(
                     everyone
@@ -160,7 +163,11 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                     { choice(Kind::OutOfHours, "print.dialog.out_of_hours", None) }
                     { choice(Kind::TaskCards, "print.dialog.task_cards", None) }
                     { choice(Kind::FamilyCopy, "print.dialog.family_copy", None) }
+                    { choice(Kind::Minutes, "print.dialog.minutes", None) }
                 </fieldset>
+                if *kind == Kind::Minutes {
+                    <MinutesText />
+                }
                 if *kind == Kind::TaskCards {
                     <fieldset class="skn-group">
                         <legend>{ t(&app, "print.dialog.who") }</legend>
@@ -192,5 +199,66 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The minutes as plain text to paste into the case record system, and a
+/// button that copies them (the text can be selected by hand too).
+#[function_component]
+fn MinutesText() -> Html {
+    let app = use_app();
+    let copied = use_state(|| false);
+    let text = skyddsnat_core::papers::minutes::minutes_text(
+        &app.plan,
+        app.lang,
+        app.today,
+        app.hide_names,
+    );
+    let copy = {
+        let (text, copied) = (text.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            // navigator.clipboard.writeText: file:// pages are a secure
+            // context in Chromium and Firefox.
+            let get = |on: &wasm_bindgen::JsValue, name: &str| {
+                js_sys::Reflect::get(on, &name.into())
+                    .ok()
+                    .filter(|v| !v.is_undefined())
+            };
+            let clipboard = web_sys::window()
+                .and_then(|w| get(&w, "navigator"))
+                .and_then(|n| get(&n, "clipboard"));
+            let write = clipboard
+                .as_ref()
+                .and_then(|c| get(c, "writeText")?.dyn_into::<js_sys::Function>().ok());
+            let promise = match (clipboard, write) {
+                (Some(c), Some(write)) => write
+                    .call1(&c, &text.as_str().into())
+                    .ok()
+                    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+                _ => None,
+            };
+            // "Copied" only once the browser says so.
+            if let Some(promise) = promise {
+                let copied = copied.clone();
+                // A one-shot closure, freed once it has run.
+                let done = wasm_bindgen::closure::Closure::once_into_js(move || copied.set(true));
+                if let Some(then) =
+                    get(&promise, "then").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                {
+                    let _ = then.call1(&promise, &done);
+                }
+            }
+        })
+    };
+    let id = app.dom_id("minutes-text");
+    html! {
+        <div class="skn-field">
+            <label for={id.clone()}>{ t(&app, "print.dialog.minutes_text") }</label>
+            <textarea id={id} class="skn-input skn-minutes-text" readonly=true rows="8" value={text} />
+            <div class="skn-button-row">
+                <button type="button" class="skn-button" onclick={copy}>{ t(&app, "print.dialog.copy") }</button>
+                <span role="status">{ if *copied { t(&app, "print.dialog.copied") } else { String::new() } }</span>
+            </div>
+        </div>
     }
 }

@@ -70,7 +70,7 @@ fn text_block(
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" {class}>{}</text>",
             num(x),
-            format_args!("{:.0}", y + dy * i as f64),
+            crate::papers::escape::fixed(y + dy * i as f64, 0),
             text(&shown)
         ));
     }

@@ -4,4 +4,5 @@
 pub mod cards;
 pub mod child_pictures;
 pub mod escape;
+pub mod minutes;
 pub mod print;

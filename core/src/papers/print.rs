@@ -54,6 +54,8 @@ pub enum Paper {
     TaskCards(Vec<PersonId>),
     /// The family's copy: the plan in plain words, no professional notes (`cards.rs`).
     FamilyCopy,
+    /// The latest held meeting's minutes for the case record (`minutes.rs`).
+    Minutes,
 }
 
 /// The plan as a complete A4 HTML document, as it stands on `today`.
@@ -80,6 +82,7 @@ pub fn paper_html(
         Paper::OutOfHours => doc.out_of_hours(today),
         Paper::TaskCards(people) => doc.task_cards(people, today),
         Paper::FamilyCopy => doc.family_copy(today),
+        Paper::Minutes => doc.minutes(today),
     }
     doc.out
 }

@@ -237,6 +237,7 @@ fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
         Paper::OutOfHours,
         Paper::TaskCards(people_with_parts(plan)),
         Paper::FamilyCopy,
+        Paper::Minutes,
     ]
     .iter()
     .map(|paper| paper_html(plan, paper, lang, meeting_day(), &opts))
@@ -244,18 +245,23 @@ fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
 }
 
 #[test]
-fn sample_out_of_hours_sheet_task_cards_and_family_copy_in_both_languages() {
+fn sample_papers_in_both_languages() {
     let plan = sample_plan();
-    let [ooh_sv, cards_sv, family_sv] =
-        <[String; 3]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
-    let [ooh_en, cards_en, family_en] =
-        <[String; 3]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
+    let [ooh_sv, cards_sv, family_sv, minutes_sv] =
+        <[String; 4]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
+    let [ooh_en, cards_en, family_en, minutes_en] =
+        <[String; 4]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
     expect_file!["../golden/sample-out-of-hours.sv.html"].assert_eq(&ooh_sv);
     expect_file!["../golden/sample-out-of-hours.en.html"].assert_eq(&ooh_en);
     expect_file!["../golden/sample-task-cards.sv.html"].assert_eq(&cards_sv);
     expect_file!["../golden/sample-task-cards.en.html"].assert_eq(&cards_en);
     expect_file!["../golden/sample-family-copy.sv.html"].assert_eq(&family_sv);
     expect_file!["../golden/sample-family-copy.en.html"].assert_eq(&family_en);
+    expect_file!["../golden/sample-minutes.sv.html"].assert_eq(&minutes_sv);
+    expect_file!["../golden/sample-minutes.en.html"].assert_eq(&minutes_en);
+    expect_file!["../golden/sample-minutes.sv.txt"].assert_eq(
+        &skyddsnat_core::papers::minutes::minutes_text(&plan, Lang::Sv, meeting_day(), false),
+    );
 }
 
 #[test]

@@ -156,3 +156,61 @@ fn the_familys_copy_has_the_plan_in_plain_words_and_no_professional_notes() {
     }
     assert!(!html.contains("<svg"));
 }
+
+#[test]
+fn the_minutes_say_what_changed_since_the_meeting_before_and_hide_names_when_asked() {
+    use skyddsnat_core::papers::minutes::minutes_text;
+    let mut plan = sample_plan();
+    // Meeting 1 closed as the plan stood; then a new agreement; then
+    // meeting 2 closed: its minutes name the new agreement.
+    let first = plan.close_meeting(MeetingId(1)).unwrap();
+    plan.apply(first).unwrap();
+    let mut added = plan.agreements()[0].clone();
+    added.id = AgreementId(77);
+    added.text = "Birgitta hämtar på fredagar.".into();
+    plan.apply(Edit::add(added)).unwrap();
+    let second = plan.close_meeting(MeetingId(2)).unwrap();
+    plan.apply(second).unwrap();
+    let text = minutes_text(&plan, Lang::Sv, today(), false);
+    assert!(
+        text.starts_with("Minnesanteckningar från nätverksmöte 2, 2026-11-23\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Överenskommelser: 1 nya, 0 ändrade, 0 borttagna"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Ny överenskommelse: Birgitta hämtar på fredagar."),
+        "{text}"
+    );
+    assert!(text.contains("- Inbjudna som inte kom: Tomas"), "{text}");
+    assert!(text.contains("- Barnet kan bo kvar hemma"), "{text}");
+    // The paper says the same, escaped.
+    let html = paper(&plan, Paper::Minutes, false);
+    assert!(html.contains("<li>Ny överenskommelse: Birgitta hämtar på fredagar.</li>"));
+    // Names hidden: no name of the network, in the text or on paper.
+    let hidden = minutes_text(&plan, Lang::Sv, today(), true);
+    let hidden_paper = paper(&plan, Paper::Minutes, true);
+    for person in plan.people() {
+        assert!(
+            !has_word(&hidden, &person.name),
+            "{} in {hidden}",
+            person.name
+        );
+        assert!(
+            !has_word(&hidden_paper, &person.name),
+            "{} on paper",
+            person.name
+        );
+    }
+}
+
+/// `word` as a whole word of `text`.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
