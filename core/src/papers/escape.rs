@@ -72,37 +72,12 @@ pub fn escape_attr(text: &str) -> String {
 /// A number for an SVG attribute: at most two decimals, no `-0`, and never
 /// `NaN` or `inf` (which would make the attribute invalid).
 pub fn num(v: f64) -> String {
-    let mut s = fixed(v, 2);
+    let mut s = crate::i18n::fixed(v, 2);
     s.truncate(s.trim_end_matches('0').trim_end_matches('.').len());
     if s.is_empty() || s == "-" {
         s = "0".into();
     }
     s
-}
-
-/// `v` with exactly `decimals` decimals (rounded half away from zero), like
-/// `format!("{v:.1}")` but with integer arithmetic only: std's float
-/// formatting is 12 KB of the widget's wasm. `NaN` and `inf` give "0"; no `-0`.
-pub fn fixed(v: f64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let scaled = (v * scale as f64).round();
-    if !scaled.is_finite() {
-        return "0".into();
-    }
-    // Saturating: an SVG coordinate is never near 2^63.
-    let n = scaled as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let a = n.unsigned_abs();
-    if decimals == 0 {
-        format!("{sign}{a}")
-    } else {
-        format!(
-            "{sign}{}.{:0width$}",
-            a / scale,
-            a % scale,
-            width = decimals as usize
-        )
-    }
 }
 
 #[cfg(test)]
@@ -111,6 +86,7 @@ mod tests {
 
     #[test]
     fn fixed_decimals_read_as_std_formats_them() {
+        use crate::i18n::fixed;
         for v in [
             0.0,
             1.0,

@@ -5,9 +5,10 @@ use super::common::*;
 use super::findings::{use_findings, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::analysis::validate::Location;
+use skyddsnat_core::i18n::fixed;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
-use skyddsnat_core::papers::escape::{fixed, num};
+use skyddsnat_core::papers::escape::num;
 use skyddsnat_core::{
     Edit, Meeting, MeetingId, MeetingStatus, PersonId, ScaleAnswer, ScaleId, ScaleQuestion, Score,
 };
