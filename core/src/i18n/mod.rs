@@ -105,32 +105,7 @@ impl Lang {
 /// a decimal comma ("76,5"), English a point ("76.5"). The one rule for every
 /// number shown or printed as text; files and CSV keep the point for programs.
 pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
-    decimal_sign(fixed(value, places as u32), lang)
-}
-
-/// `v` with exactly `decimals` decimals (rounded half away from zero), like
-/// `format!("{v:.1}")` but with integer arithmetic only: std's float
-/// formatting is 12 KB of the widget's wasm. `NaN` and `inf` give "0"; no `-0`.
-pub fn fixed(v: f64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let scaled = (v * scale as f64).round();
-    if !scaled.is_finite() {
-        return "0".into();
-    }
-    // Saturating: an SVG coordinate is never near 2^63.
-    let n = scaled as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let a = n.unsigned_abs();
-    if decimals == 0 {
-        format!("{sign}{a}")
-    } else {
-        format!(
-            "{sign}{}.{:0width$}",
-            a / scale,
-            a % scale,
-            width = decimals as usize
-        )
-    }
+    decimal_sign(format!("{value:.places$}"), lang)
 }
 
 /// A number already written with a point (e.g. read from a CSV), in the

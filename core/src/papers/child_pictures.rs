@@ -70,7 +70,7 @@ fn text_block(
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" {class}>{}</text>",
             num(x),
-            crate::i18n::fixed(y + dy * i as f64, 0),
+            format_args!("{:.0}", y + dy * i as f64),
             text(&shown)
         ));
     }

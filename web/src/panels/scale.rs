@@ -5,7 +5,6 @@ use super::common::*;
 use super::findings::{use_findings, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppState};
 use skyddsnat_core::analysis::validate::Location;
-use skyddsnat_core::i18n::fixed;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::papers::escape::num;
@@ -358,7 +357,7 @@ fn sparkline(values: &[u8], spoken: &str) -> Html {
         .enumerate()
         .map(|(i, v)| {
             let (x, y) = point(i, *v);
-            format!("{},{}", fixed(x, 1), fixed(y, 1))
+            format!("{},{}", format_args!("{:.1}", x), format_args!("{:.1}", y))
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -371,7 +370,7 @@ fn sparkline(values: &[u8], spoken: &str) -> Html {
             }
             { for values.iter().enumerate().map(|(i, v)| {
                 let (x, y) = point(i, *v);
-                html! { <circle class="skn-sparkline-dot" cx={fixed(x, 1)} cy={fixed(y, 1)} r="2" /> }
+                html! { <circle class="skn-sparkline-dot" cx={format!("{:.1}", x)} cy={format!("{:.1}", y)} r="2" /> }
             }) }
         </svg>
     }
