@@ -17,6 +17,7 @@ const OOH = 'Jourblad för socialjouren och polisen (en sida)';
 const CARDS = 'Uppdragskort: en sida per person med sin del av planen';
 const FAMILY = 'Familjens exemplar: planen i vanliga ord, utan anteckningar';
 const MINUTES = 'Minnesanteckningar från senaste mötet, till akten';
+const FORM = 'Enkät på papper, att fylla i för hand';
 
 let browser;
 before(async () => {
@@ -129,6 +130,7 @@ check('the out-of-hours sheet and each task card fit one A4 page, for the sample
     ['task-cards', { paper: CARDS }, people - 1], // one checkbox is "hide names"
     ['family-copy', { paper: FAMILY }, null],
     ['minutes', { paper: MINUTES }, null],
+    ['questionnaire-child', { paper: FORM }, 1],
   ];
   for (const [name, options, expected] of papers) {
     const html = await printed(widget, options);

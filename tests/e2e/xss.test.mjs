@@ -325,6 +325,7 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
     ['out-of-hours sheet', { paper: 'Jourblad för socialjouren och polisen (en sida)' }],
     ['task cards', { paper: 'Uppdragskort: en sida per person med sin del av planen' }],
     ["the family's copy", { paper: 'Familjens exemplar: planen i vanliga ord, utan anteckningar' }],
+    ['the minutes', { paper: 'Minnesanteckningar från senaste mötet, till akten' }],
   ]) {
     await frame.evaluate((f) => (f.__old = true));
     await widget.print(options);

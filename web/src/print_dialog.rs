@@ -1,5 +1,6 @@
 //! Menu → Print…: one dialog that chooses the paper (the whole plan, the
-//! out-of-hours sheet, task cards for chosen people, the family's copy), its language
+//! out-of-hours sheet, task cards for chosen people, the family's copy,
+//! the minutes, a questionnaire to fill in by hand), its language
 //! (whatever the screen's), and whether names are hidden on paper (as on
 //! screen by default, but asked). The core renders the paper
 //! (`papers::print::paper_html`); `files::print_html` prints it.
@@ -8,7 +9,7 @@ use crate::host::HostRef;
 use crate::state::{t, use_app, AppState};
 use skyddsnat_core::papers::cards::people_with_parts;
 use skyddsnat_core::papers::print::{paper_html, Paper, PrintOptions};
-use skyddsnat_core::{Lang, PersonId};
+use skyddsnat_core::{Lang, PersonId, Questionnaire};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -20,6 +21,7 @@ enum Kind {
     TaskCards,
     FamilyCopy,
     Minutes,
+    Form,
 }
 
 #[derive(Properties, PartialEq)]
@@ -59,16 +61,19 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
     let hide = use_state(|| app.hide_names);
     let everyone = people_with_parts(&app.plan);
     let chosen = use_state(|| everyone.clone());
+    // The questionnaire on paper: which one, and for a child or an adult.
+    let form = use_state(|| (Questionnaire::FollowUp, true));
     let first = use_node_ref();
     crate::dialog::use_focus_on_open(&first);
 
     let onsubmit = {
-        let (app, kind, lang, hide, chosen) = (
+        let (app, kind, lang, hide, chosen, form) = (
             app.clone(),
             kind.clone(),
             lang.clone(),
             hide.clone(),
             chosen.clone(),
+            form.clone(),
         );
         let (root, host, on_close) = (
             props.root.clone(),
@@ -83,6 +88,10 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                 Kind::OutOfHours => Paper::OutOfHours,
                 Kind::FamilyCopy => Paper::FamilyCopy,
                 Kind::Minutes => Paper::Minutes,
+                Kind::Form => Paper::Form {
+                    questionnaire: form.0,
+                    child: form.1,
+                },
                 // In the plan's order, whatever order they were ticked in.
                 Kind::TaskCards => Paper::TaskCards(
                     everyone
@@ -164,7 +173,28 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                     { choice(Kind::TaskCards, "print.dialog.task_cards", None) }
                     { choice(Kind::FamilyCopy, "print.dialog.family_copy", None) }
                     { choice(Kind::Minutes, "print.dialog.minutes", None) }
+                    { choice(Kind::Form, "print.dialog.form", None) }
                 </fieldset>
+                if *kind == Kind::Form {
+                    <fieldset class="skn-group">
+                        <legend>{ t(&app, "print.dialog.form_which") }</legend>
+                        { for [
+                            (Questionnaire::FollowUp, true, "print.dialog.form_child"),
+                            (Questionnaire::FollowUp, false, "print.dialog.form_adult"),
+                            (Questionnaire::Exit, true, "print.dialog.exit_child"),
+                            (Questionnaire::Exit, false, "print.dialog.exit_adult"),
+                        ].into_iter().map(|(q, child, key)| {
+                            let form = form.clone();
+                            html! {
+                                <label class="skn-choice">
+                                    <input type="radio" name={app.dom_id("print-form")} checked={*form == (q, child)}
+                                        onchange={Callback::from(move |_: Event| form.set((q, child)))} />
+                                    { t(&app, key) }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }
                 if *kind == Kind::Minutes {
                     <MinutesText />
                 }

@@ -930,6 +930,30 @@ pub enum Questionnaire {
     Exit,
 }
 
+impl Questionnaire {
+    /// The built-in questions, by their stable key (kept in the file). The
+    /// exit questionnaire's "what could have been done better" is its free
+    /// text (the comment).
+    pub fn questions(self) -> &'static [&'static str] {
+        match self {
+            Questionnaire::FollowUp => &[
+                "feels_safe",
+                "plan_helps",
+                "listened_to",
+                "knows_who_to_call",
+            ],
+            Questionnaire::Exit => &["feels_safe_now", "plan_helped", "listened_to"],
+        }
+    }
+
+    /// The catalog key of question `key` as `child` or an adult reads it
+    /// (the child's version is simpler).
+    pub fn question_key(key: &str, child: bool) -> String {
+        let who = if child { "child" } else { "adult" };
+        format!("panel.followup.q.{key}.{who}")
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Respondent {

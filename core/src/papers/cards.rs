@@ -16,7 +16,7 @@ use super::escape::escape;
 use super::print::{html_trf, Doc};
 use crate::document::date::Date;
 use crate::document::ids::PersonId;
-use crate::document::plan::{step_letter, Agreement, Plan};
+use crate::document::plan::{step_letter, Agreement, Plan, Questionnaire, Respondent};
 use crate::i18n::labels::Label;
 use crate::i18n::{tr, trf};
 use std::fmt::Write;
@@ -327,6 +327,86 @@ impl Doc<'_> {
         self.close();
     }
 
+    /// A questionnaire on paper: the questions with five faces' words to
+    /// circle, and lines for the free text, to be entered afterwards.
+    pub(super) fn form(&mut self, questionnaire: Questionnaire, child: bool) {
+        self.head(
+            "print.form.doc_title",
+            if child { "cards child-form" } else { "cards" },
+        );
+        let _ = writeln!(
+            self.out,
+            "<main>\n<header>\n<h1>{}</h1>\n<p>{}</p>\n</header>",
+            escape(&capitalised(questionnaire.label(self.lang))),
+            escape(&trf(
+                self.lang,
+                "print.card.for",
+                &[("children", &self.children_phrase())]
+            ))
+        );
+        let mut facts = vec![tr(self.lang, "print.form.date").to_string()];
+        if !child {
+            let who: Vec<&str> = [
+                Respondent::Parent,
+                Respondent::Network,
+                Respondent::Professional,
+            ]
+            .iter()
+            .map(|r| r.label(self.lang))
+            .collect();
+            facts.push(trf(
+                self.lang,
+                "print.form.who",
+                &[("who", &who.join(" ○ "))],
+            ));
+        }
+        for fact in facts {
+            let _ = writeln!(self.out, "<p>{}</p>", escape(&fact));
+        }
+        let _ = writeln!(
+            self.out,
+            "<p>{}</p>",
+            escape(tr(
+                self.lang,
+                if child {
+                    "print.form.intro_child"
+                } else {
+                    "print.form.intro"
+                }
+            ))
+        );
+        for (i, key) in questionnaire.questions().iter().enumerate() {
+            let _ = writeln!(
+                self.out,
+                "<div class=\"question\">\n<p>{}. {}</p>\n<ol class=\"faces\">",
+                i + 1,
+                escape(tr(self.lang, &Questionnaire::question_key(key, child)))
+            );
+            for face in 0..5 {
+                let _ = writeln!(
+                    self.out,
+                    "<li><span class=\"tick\"></span>{}</li>",
+                    escape(tr(self.lang, &format!("panel.followup.face.{face}")))
+                );
+            }
+            self.out.push_str("</ol>\n</div>\n");
+        }
+        let free = match questionnaire {
+            Questionnaire::FollowUp => "panel.followup.comment",
+            Questionnaire::Exit => "panel.followup.better",
+        };
+        let _ = writeln!(
+            self.out,
+            "<div class=\"question\">\n<p>{}</p>",
+            escape(tr(self.lang, free))
+        );
+        for _ in 0..4 {
+            self.out.push_str("<div class=\"write-here\"></div>\n");
+        }
+        self.out.push_str("</div>\n");
+        self.close();
+    }
+
     pub(super) fn task_cards(&mut self, people: &[PersonId], today: Date) {
         self.head("print.card.doc_title", "cards");
         self.out.push_str("<main>\n");
@@ -454,4 +534,12 @@ impl Doc<'_> {
         self.staff();
         self.out.push_str("</section>\n");
     }
+}
+
+/// `text` with its first letter in upper case (a label used as a title).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -56,6 +56,12 @@ pub enum Paper {
     FamilyCopy,
     /// The latest held meeting's minutes for the case record (`minutes.rs`).
     Minutes,
+    /// A questionnaire to fill in by hand, in the child's words or an
+    /// adult's (`cards.rs`).
+    Form {
+        questionnaire: Questionnaire,
+        child: bool,
+    },
 }
 
 /// The plan as a complete A4 HTML document, as it stands on `today`.
@@ -83,6 +89,10 @@ pub fn paper_html(
         Paper::TaskCards(people) => doc.task_cards(people, today),
         Paper::FamilyCopy => doc.family_copy(today),
         Paper::Minutes => doc.minutes(today),
+        Paper::Form {
+            questionnaire,
+            child,
+        } => doc.form(*questionnaire, *child),
     }
     doc.out
 }
@@ -193,6 +203,13 @@ section.card + section.card { break-before: page; page-break-before: always; }
 .cards h3 { font-size: 10.5pt; margin-top: 2.5mm; }
 .card ul { margin-bottom: 1mm; }
 .emergency { font-size: 11pt; font-weight: 700; }
+body.child-form { font-size: 13pt; }
+.question { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; }
+.question p { font-weight: 600; }
+ol.faces { list-style: none; display: flex; gap: 3mm; padding: 0; margin: 1mm 0 0; }
+ol.faces li { flex: 1; text-align: center; }
+.tick { display: block; width: 7mm; height: 7mm; margin: 0 auto 1mm; border: 1.5px solid #111827; border-radius: 50%; }
+.write-here { height: 9mm; border-bottom: 1px solid #374151; }
 "#;
 
 impl Doc<'_> {

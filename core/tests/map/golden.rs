@@ -238,6 +238,14 @@ fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
         Paper::TaskCards(people_with_parts(plan)),
         Paper::FamilyCopy,
         Paper::Minutes,
+        Paper::Form {
+            questionnaire: Questionnaire::FollowUp,
+            child: true,
+        },
+        Paper::Form {
+            questionnaire: Questionnaire::Exit,
+            child: false,
+        },
     ]
     .iter()
     .map(|paper| paper_html(plan, paper, lang, meeting_day(), &opts))
@@ -247,10 +255,10 @@ fn other_papers(plan: &Plan, lang: Lang, hide_names: bool) -> Vec<String> {
 #[test]
 fn sample_papers_in_both_languages() {
     let plan = sample_plan();
-    let [ooh_sv, cards_sv, family_sv, minutes_sv] =
-        <[String; 4]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
-    let [ooh_en, cards_en, family_en, minutes_en] =
-        <[String; 4]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
+    let [ooh_sv, cards_sv, family_sv, minutes_sv, child_form_sv, exit_form_sv] =
+        <[String; 6]>::try_from(other_papers(&plan, Lang::Sv, false)).unwrap();
+    let [ooh_en, cards_en, family_en, minutes_en, child_form_en, exit_form_en] =
+        <[String; 6]>::try_from(other_papers(&plan, Lang::En, false)).unwrap();
     expect_file!["../golden/sample-out-of-hours.sv.html"].assert_eq(&ooh_sv);
     expect_file!["../golden/sample-out-of-hours.en.html"].assert_eq(&ooh_en);
     expect_file!["../golden/sample-task-cards.sv.html"].assert_eq(&cards_sv);
@@ -259,6 +267,10 @@ fn sample_papers_in_both_languages() {
     expect_file!["../golden/sample-family-copy.en.html"].assert_eq(&family_en);
     expect_file!["../golden/sample-minutes.sv.html"].assert_eq(&minutes_sv);
     expect_file!["../golden/sample-minutes.en.html"].assert_eq(&minutes_en);
+    expect_file!["../golden/sample-form-child.sv.html"].assert_eq(&child_form_sv);
+    expect_file!["../golden/sample-form-child.en.html"].assert_eq(&child_form_en);
+    expect_file!["../golden/sample-form-exit.sv.html"].assert_eq(&exit_form_sv);
+    expect_file!["../golden/sample-form-exit.en.html"].assert_eq(&exit_form_en);
     expect_file!["../golden/sample-minutes.sv.txt"].assert_eq(
         &skyddsnat_core::papers::minutes::minutes_text(&plan, Lang::Sv, meeting_day(), false),
     );

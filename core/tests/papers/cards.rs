@@ -214,3 +214,37 @@ fn has_word(text: &str, word: &str) -> bool {
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
+
+#[test]
+fn the_questionnaires_on_paper_ask_the_same_questions_as_the_screen() {
+    let plan = sample_plan();
+    for (questionnaire, child, free) in [
+        (Questionnaire::FollowUp, true, "Något mer du vill säga?"),
+        (Questionnaire::Exit, false, "Vad kunde ha gjorts bättre?"),
+    ] {
+        let html = paper(
+            &plan,
+            Paper::Form {
+                questionnaire,
+                child,
+            },
+            false,
+        );
+        for key in questionnaire.questions() {
+            let key = Questionnaire::question_key(key, child);
+            let question = skyddsnat_core::i18n::tr(Lang::Sv, &key);
+            assert!(
+                html.contains(&skyddsnat_core::papers::escape::escape(question)),
+                "{question}"
+            );
+        }
+        let faces = questionnaire.questions().len() * 5;
+        assert_eq!(html.matches("<span class=\"tick\"></span>").count(), faces);
+        assert!(html.contains(free));
+        assert_eq!(
+            html.contains("Jag är:"),
+            !child,
+            "only an adult says who they are"
+        );
+    }
+}

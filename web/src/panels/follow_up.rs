@@ -21,25 +21,6 @@ use skyddsnat_core::{
 };
 use yew::prelude::*;
 
-/// The built-in questions, by their stable key (kept in the file).
-pub const QUESTIONS: [&str; 4] = [
-    "feels_safe",
-    "plan_helps",
-    "listened_to",
-    "knows_who_to_call",
-];
-
-/// The exit questionnaire when the work ends; "what could have been done
-/// better" is its free text (the comment).
-pub const EXIT_QUESTIONS: [&str; 3] = ["feels_safe_now", "plan_helped", "listened_to"];
-
-fn questions(q: Questionnaire) -> &'static [&'static str] {
-    match q {
-        Questionnaire::FollowUp => &QUESTIONS,
-        Questionnaire::Exit => &EXIT_QUESTIONS,
-    }
-}
-
 const RESPONDENTS: [Respondent; 4] = [
     Respondent::Child,
     Respondent::Parent,
@@ -70,12 +51,10 @@ fn face_word(state: &AppState, value: u8) -> String {
 
 /// The question as this respondent reads it (the child's version is simpler).
 fn question_text(state: &AppState, key: &str, respondent: Respondent) -> String {
-    let who = if respondent == Respondent::Child {
-        "child"
-    } else {
-        "adult"
-    };
-    t(state, &format!("panel.followup.q.{key}.{who}"))
+    t(
+        state,
+        &Questionnaire::question_key(key, respondent == Respondent::Child),
+    )
 }
 
 /// The follow-up tab.
@@ -232,7 +211,9 @@ fn FollowUpForm() -> Html {
                 questionnaire: d.questionnaire,
                 respondent: d.respondent,
                 person: d.person,
-                answers: questions(d.questionnaire)
+                answers: d
+                    .questionnaire
+                    .questions()
                     .iter()
                     .zip(d.answers)
                     .map(|(q, value)| FollowUpAnswer {
@@ -300,7 +281,7 @@ fn FollowUpForm() -> Html {
                         }} />
                 </div>
             </div>
-            { for questions(draft.questionnaire).iter().enumerate().map(|(qi, key)| {
+            { for draft.questionnaire.questions().iter().enumerate().map(|(qi, key)| {
                 let name = state.dom_id(&format!("followup-q{qi}"));
                 html! {
                     <fieldset class="skn-group skn-faces">
