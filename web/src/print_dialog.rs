@@ -199,7 +199,7 @@ pub fn PrintDialog(props: &PrintDialogProps) -> Html {
                     <MinutesText />
                 }
                 if *kind == Kind::TaskCards {
-                    <fieldset class="skn-group">
+                    <fieldset class="skn-group skn-print-people">
                         <legend>{ t(&app, "print.dialog.who") }</legend>
                         if everyone.is_empty() {
                             <p class="skn-muted">{ t(&app, "print.dialog.nobody") }</p>
