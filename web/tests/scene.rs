@@ -13,8 +13,9 @@
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::map::scene::{Mark, Text};
 use skyddsnat_core::map::svg::{map_svg, SvgOptions};
+use skyddsnat_core::papers::escape::num;
 use skyddsnat_core::{Date, Lang, Plan, RelationKind};
-use skyddsnat_web::map::{map_drawing, MapView};
+use skyddsnat_web::map::{map_drawing, screen_for, MapView};
 use skyddsnat_web::state::{AppContext, AppState};
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -46,6 +47,14 @@ fn Harness(props: &HarnessProps) -> Html {
             </div>
         </ContextProvider<AppContext>>
     }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 async fn mount(plan: Plan, lang: Lang, hide_names: bool) -> Element {
@@ -123,8 +132,26 @@ fn assert_text(el: &Element, text: &Text, what: &str) {
 
 async fn check(plan: Plan, lang: Lang, hide_names: bool) {
     let root = mount(plan.clone(), lang, hide_names).await;
-    let scene = map_drawing(&plan, hide_names, lang).scene;
+    // The map is laid out again for its size on screen once a
+    // ResizeObserver has told it: wait for that, then draw the same.
     let svg = one(&root, "svg.skn-map-svg");
+    let rect = svg.get_bounding_client_rect();
+    let screen = screen_for(rect.width(), rect.height(), false);
+    let wanted = map_drawing(&plan, hide_names, lang, screen).scene;
+    for _ in 0..50 {
+        let label = svg
+            .query_selector(".skn-label")
+            .ok()
+            .flatten()
+            .and_then(|l| l.get_attribute("font-size"));
+        let want = wanted.nodes.first().map(|n| num(n.label.size));
+        if label == want {
+            break;
+        }
+        sleep(20).await;
+        scheduler::flush().await;
+    }
+    let scene = wanted;
 
     let rings = all(&svg, ".skn-ring");
     assert_eq!(rings.len(), scene.rings.len());

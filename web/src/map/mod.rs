@@ -23,7 +23,7 @@ use skyddsnat_core::map::gesture::{
 use skyddsnat_core::map::scene::{
     highlight_ring, relation_shape, translate, Mark, NodeKind, RelationShape, Scene, Text,
 };
-use skyddsnat_core::map::{layout_with, Layout, LayoutOptions, Point};
+use skyddsnat_core::map::{fit, layout_with, Layout, LayoutOptions, Point, Screen};
 use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -56,24 +56,49 @@ pub struct MapDrawing {
     pub scene: Scene,
 }
 
-/// The map of `plan` as the screen draws it.
-pub fn map_drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> MapDrawing {
-    let layout = layout_with(
-        plan,
-        &LayoutOptions {
-            hide_names,
-            focus: None,
-        },
-    );
-    let scene = Scene::new(plan, &layout, lang, hide_names);
+/// The map of `plan` as the screen draws it: fitted to `screen` (names a
+/// size in screen pixels, see [`skyddsnat_core::map::fit`]) once the map's
+/// size is known, as on paper before.
+pub fn map_drawing(
+    plan: &Plan,
+    hide_names: bool,
+    lang: skyddsnat_core::Lang,
+    screen: Option<Screen>,
+) -> MapDrawing {
+    let options = LayoutOptions {
+        hide_names,
+        ..Default::default()
+    };
+    let (layout, scene) = match screen {
+        Some(screen) => fit(plan, lang, &options, screen),
+        None => {
+            let layout = layout_with(plan, &options);
+            let scene = Scene::new(plan, &layout, lang, hide_names);
+            (layout, scene)
+        }
+    };
     MapDrawing { layout, scene }
 }
 
-/// A kept drawing: of which plan, names hidden or not, in which language.
+/// The screen of a map drawn `width` × `height` CSS px: sizes rounded to
+/// 16 px, so that a scroll bar or a pixel of resizing does not lay the map
+/// out again.
+pub fn screen_for(width: f64, height: f64, presentation: bool) -> Option<Screen> {
+    let round = |v: f64| (v / 16.0).round() * 16.0;
+    (width >= 16.0 && height >= 16.0).then(|| Screen {
+        width: round(width),
+        height: round(height),
+        presentation,
+    })
+}
+
+/// A kept drawing: of which plan, names hidden or not, in which language,
+/// on which screen.
 type KeptDrawing = (
     std::rc::Weak<Plan>,
     bool,
     skyddsnat_core::Lang,
+    Option<Screen>,
     Rc<MapDrawing>,
 );
 
@@ -95,23 +120,36 @@ pub fn cached_drawing(
     plan: &Rc<Plan>,
     hide_names: bool,
     lang: skyddsnat_core::Lang,
+    screen: Option<Screen>,
 ) -> Rc<MapDrawing> {
     let found = DRAWINGS.with(|d| {
         let mut d = d.borrow_mut();
         d.retain(|(p, ..)| p.strong_count() > 0);
         d.iter()
-            .find(|(p, h, l, _)| {
-                std::ptr::eq(p.as_ptr(), Rc::as_ptr(plan)) && *h == hide_names && *l == lang
+            .find(|(p, h, l, s, _)| {
+                std::ptr::eq(p.as_ptr(), Rc::as_ptr(plan))
+                    && *h == hide_names
+                    && *l == lang
+                    && *s == screen
             })
             .map(|(.., drawing)| drawing.clone())
     });
     if let Some(drawing) = found {
         return drawing;
     }
-    let drawing = Rc::new(map_drawing(plan, hide_names, lang));
+    let drawing = Rc::new(map_drawing(plan, hide_names, lang, screen));
     DRAWINGS.with(|d| {
         let mut d = d.borrow_mut();
-        d.insert(0, (Rc::downgrade(plan), hide_names, lang, drawing.clone()));
+        d.insert(
+            0,
+            (
+                Rc::downgrade(plan),
+                hide_names,
+                lang,
+                screen,
+                drawing.clone(),
+            ),
+        );
         d.truncate(DRAWINGS_KEPT);
     });
     drawing
@@ -158,6 +196,8 @@ struct AttachedLine {
     dragged_is_from: bool,
     other: Point,
     other_radius: f64,
+    /// The layout's [`Layout::mark_scale`].
+    scale: f64,
 }
 
 /// The DOM of the node a press landed on, moved while it is dragged.
@@ -235,7 +275,32 @@ pub fn MapView(props: &MapProps) -> Html {
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pressed = use_mut_ref(|| Option::<Pressed>::None);
-    let drawing = cached_drawing(&app.plan, app.hide_names, app.lang);
+    // The map's size on screen, from a ResizeObserver: the layout gives
+    // names a size in screen pixels (`map::fit`), so it depends on it.
+    let area = use_state_eq(|| Option::<(f64, f64)>::None);
+    {
+        let area = area.clone();
+        let svg_ref = svg_ref.clone();
+        use_effect_with((), move |_| {
+            let observer = svg_ref.cast::<Element>().and_then(|svg| {
+                let measured = svg.clone();
+                let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    let r = measured.get_bounding_client_rect();
+                    area.set(Some((r.width(), r.height())));
+                });
+                let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&svg);
+                Some((observer, cb))
+            });
+            move || {
+                if let Some((observer, _cb)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    let screen = area.and_then(|(w, h)| screen_for(w, h, app.presentation));
+    let drawing = cached_drawing(&app.plan, app.hide_names, app.lang, screen);
 
     // Tell a benchmark harness when the first map has been painted.
     use_effect_with((), |_| {
@@ -956,6 +1021,7 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
                 dragged_is_from,
                 other: other.centre,
                 other_radius: other.radius,
+                scale: layout.mark_scale,
             })
         })
         .collect()
@@ -964,9 +1030,25 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
 fn redraw_lines(lines: &mut [AttachedLine], centre: Point, radius: f64) {
     for l in lines.iter() {
         let shape = if l.dragged_is_from {
-            relation_shape(l.kind, l.supports, centre, radius, l.other, l.other_radius)
+            relation_shape(
+                l.kind,
+                l.supports,
+                centre,
+                radius,
+                l.other,
+                l.other_radius,
+                l.scale,
+            )
         } else {
-            relation_shape(l.kind, l.supports, l.other, l.other_radius, centre, radius)
+            relation_shape(
+                l.kind,
+                l.supports,
+                l.other,
+                l.other_radius,
+                centre,
+                radius,
+                l.scale,
+            )
         };
         let set = |el: &Element, m: &Mark| {
             for (name, value) in m.attrs() {
