@@ -99,7 +99,7 @@ pub fn fit(plan: &Plan, lang: Lang, options: &LayoutOptions, screen: Screen) -> 
         let mut next = quantize(px / (LABEL_FONT * px_per_unit));
         if next >= grew {
             let middle = (fitted.max(1.0) * grew).sqrt();
-            next = SCALE_STEP.powf((middle.ln() / SCALE_STEP.ln()).round());
+            next = step_power((middle.ln() / SCALE_STEP.ln()).round());
         }
         if next <= fitted || next >= grew || (next - ts).abs() < 1e-9 {
             break;
@@ -111,6 +111,11 @@ pub fn fit(plan: &Plan, lang: Lang, options: &LayoutOptions, screen: Screen) -> 
 
 /// The power of [`SCALE_STEP`] at or above `v` (at least 1).
 fn quantize(v: f64) -> f64 {
-    let step = (v.ln() / SCALE_STEP.ln()).ceil();
-    SCALE_STEP.powf(step.clamp(0.0, 60.0))
+    step_power((v.ln() / SCALE_STEP.ln()).ceil())
+}
+
+/// `SCALE_STEP` to the power `step` (through `exp`, which the wasm has
+/// anyway; `powf` would add kilobytes).
+fn step_power(step: f64) -> f64 {
+    (step.clamp(0.0, 60.0) * SCALE_STEP.ln()).exp()
 }

@@ -362,6 +362,17 @@ impl Scene {
     pub fn new(plan: &Plan, layout: &Layout, lang: Lang, hide_names: bool) -> Scene {
         let k = (layout.extent / 520.0).max(1.0).max(layout.text_scale);
         let (ts, ms) = (layout.text_scale, layout.mark_scale);
+        // Where a label's baseline goes in its box: on the screen the box
+        // hugs the letters, so they are centred in it (ascent 0.93 em,
+        // descent 0.24 em); paper's roomier box keeps its old baseline.
+        let screen = layout.ring_name_angle.is_some();
+        let baseline = |lr: Rect, ts: f64| {
+            if screen {
+                lr.y + lr.h / 2.0 + 0.345 * LABEL_FONT * ts
+            } else {
+                lr.y + lr.h - 5.0 * ts
+            }
+        };
         let load: HashMap<PersonId, usize> = loads(plan)
             .into_iter()
             .map(|l| (l.person, l.total()))
@@ -433,7 +444,7 @@ impl Scene {
                     label: Text {
                         lines: vec![(
                             n.label.clone(),
-                            Point::new(lr.x + lr.w / 2.0, lr.y + lr.h - 5.0 * ts),
+                            Point::new(lr.x + lr.w / 2.0, baseline(lr, ts)),
                         )],
                         anchor: Anchor::Middle,
                         size: LABEL_FONT * ts,

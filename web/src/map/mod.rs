@@ -820,6 +820,8 @@ fn MapMarks(props: &MarksProps) -> Html {
             <g key={format!("n{}", n.id)} class={class} transform={translate(n.centre)}
                 data-person={n.id.to_string()} tabindex={tabindex} role="button"
                 aria-pressed={selected.to_string()} aria-label={description}>
+                // The full name on hover: a crowded map shortens labels.
+                <title>{ state.name(n.id) }</title>
                 if in_agreement {
                     { mark_html(&highlight_ring(n), "skn-node-highlight") }
                 }
