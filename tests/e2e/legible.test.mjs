@@ -124,6 +124,9 @@ test('presentation mode: the map takes the screen; add a person, draw a relation
     await widget.host.getByRole('tab', { name: 'Plan' }).press('Enter');
     await widget.host.locator('.skn-agreement-head').first().press('Enter');
     await widget.host.locator('.skn-node--involved').first().waitFor();
+    // Its plan A–D chain reads on the map by letters on the people, in order.
+    const letters = await widget.map().locator('.skn-chain-letters').allTextContents();
+    assert.deepEqual([...letters].sort(), ['AD', 'B', 'C', 'C', 'D'], letters.join(' '));
     assert.equal(await widget.host.locator('.skn-app--presentation').count(), 1, 'still presenting');
     assert.deepEqual(await axeViolations(page), []);
   } finally {

@@ -489,6 +489,51 @@ pub fn highlight_ring(node: &NodeMark) -> Mark {
     }
 }
 
+/// The letters of the plan A–D steps `id` is in, in `chain` order ("A",
+/// "BD"; empty if none): drawn on the node while its agreement is chosen,
+/// so the chain reads on the map without colour.
+pub fn chain_letters(chain: &[crate::document::plan::Step], id: PersonId) -> String {
+    chain
+        .iter()
+        .zip('A'..='Z')
+        .filter(|(step, _)| step.people.contains(&id))
+        .map(|(_, letter)| letter)
+        .collect()
+}
+
+/// A chosen agreement's chain letters on a node: a filled disc over the
+/// node with the letters in white (7.1:1), sized by the node.
+pub fn chain_badge(node: &NodeMark, letters: &str) -> (Mark, Text) {
+    let r = node.radius;
+    let size = if letters.chars().count() > 1 {
+        r * 0.95
+    } else {
+        r * 1.35
+    };
+    let disc = Mark {
+        shape: Shape::Circle {
+            centre: Point::default(),
+            r,
+        },
+        paint: Paint::solid(HIGHLIGHT, WHITE, 1.5),
+    };
+    let text = Text {
+        lines: vec![(letters.to_string(), Point::new(0.0, size * 0.36))],
+        anchor: Anchor::Middle,
+        size,
+        bold: true,
+        fill: WHITE,
+        halo: false,
+        rect: Rect {
+            x: -r,
+            y: -r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        },
+    };
+    (disc, text)
+}
+
 /// The legend's entries: a symbol and its explanation, in the order read.
 /// (The rings are named on the map itself.)
 pub fn legend(lang: Lang, load: bool, highlight: bool) -> Vec<(Symbol, String)> {

@@ -21,7 +21,8 @@ use skyddsnat_core::map::gesture::{
     ZOOM_IN, ZOOM_OUT,
 };
 use skyddsnat_core::map::scene::{
-    highlight_ring, relation_shape, translate, Mark, NodeKind, RelationShape, Scene, Text,
+    chain_badge, chain_letters, highlight_ring, relation_shape, translate, Mark, NodeKind,
+    RelationShape, Scene, Text,
 };
 use skyddsnat_core::map::{fit, layout_with, Layout, LayoutOptions, Point, Screen};
 use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
@@ -718,13 +719,11 @@ fn MapMarks(props: &MarksProps) -> Html {
     let state: &AppState = app;
     let scene = &props.drawing.0.scene;
     let tab_stop = props.tab_stop;
-    let involved: Option<HashSet<PersonId>> = match app.selection {
-        Selection::Agreement(aid) => app
-            .plan
-            .agreement(aid)
-            .map(|a| a.people().into_iter().collect()),
+    let agreement = match app.selection {
+        Selection::Agreement(aid) => app.plan.agreement(aid),
         _ => None,
     };
+    let involved: Option<HashSet<PersonId>> = agreement.map(|a| a.people().into_iter().collect());
     // A selection can outlive its person (undo of an add, a replaced plan):
     // then nothing is selected, rather than everything dimmed.
     let selected_person = match app.selection {
@@ -841,6 +840,14 @@ fn MapMarks(props: &MarksProps) -> Html {
                 data-overlay={n.id.to_string()} aria-hidden="true">
                 { mark_html(&n.label_box, "skn-label-bg") }
                 { text_html(&n.label, "skn-label") }
+                if let Some(letters) = agreement
+                    .map(|a| chain_letters(&a.chain, n.id))
+                    .filter(|l| !l.is_empty())
+                {
+                    <g class="skn-chain-step">
+                        { chain_html(n, &letters) }
+                    </g>
+                }
                 if let Some(b) = &n.badge {
                     <g class={classes!("skn-load", b.over.then_some("skn-load--over"))}>
                         { mark_html(&b.circle, "skn-load-circle") }
@@ -873,6 +880,17 @@ fn MapMarks(props: &MarksProps) -> Html {
             <line ref={props.preview_ref.clone()} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
             <g class="skn-nodes">{ for nodes }</g>
             <g class="skn-overlays">{ for overlays }</g>
+        </>
+    }
+}
+
+/// A node's plan A–D letters (the core's `chain_badge`).
+fn chain_html(n: &skyddsnat_core::map::scene::NodeMark, letters: &str) -> Html {
+    let (disc, text) = chain_badge(n, letters);
+    html! {
+        <>
+            { mark_html(&disc, "skn-chain-disc") }
+            { text_html(&text, "skn-chain-letters") }
         </>
     }
 }
