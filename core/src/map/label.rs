@@ -45,28 +45,12 @@ pub fn label_width(text: &str) -> f64 {
     text.chars().count() as f64 * CHAR_WIDTH + 2.0 * LABEL_PADDING
 }
 
-/// `text` in at most `max` characters, keeping who it is: a long name
-/// keeps its first word and the initials of the rest ("Ingrid Lindqvist"
-/// → "Ingrid L."), then is cut with "…". The screen's crowded maps use it
-/// rather than shrink the type (the full name is in the node's accessible
-/// name, its tooltip and the list view).
+/// `text` in at most `max` characters, cut with "…" ("Ingrid Lindqvist"
+/// → "Ingrid L…"): the screen's crowded maps use it rather than shrink the
+/// type (the full name is in the node's accessible name, its tooltip and
+/// the list view). A cut label is always the name's beginning.
 pub fn short_label(text: &str, max: usize) -> String {
-    let clean = truncate_text(text, usize::MAX);
-    if clean.chars().count() <= max {
-        return clean;
-    }
-    let mut words = clean.split(' ');
-    let first = words.next().unwrap_or_default();
-    let rest: String = words
-        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
-        .collect();
-    let short = if rest.is_empty() {
-        first.to_string()
-    } else {
-        format!("{first} {rest}")
-    };
-    truncate_text(&short, max)
+    truncate_text(text, max)
 }
 
 /// Initials of a name: the first letter of each word, each followed by a
@@ -223,11 +207,9 @@ mod tests {
     }
 
     #[test]
-    fn short_labels_keep_the_first_name_and_initials() {
-        assert_eq!(short_label("Ingrid Lindqvist", 12), "Ingrid L.");
+    fn short_labels_are_the_beginning_of_the_name() {
+        assert_eq!(short_label("Ingrid Lindqvist", 9), "Ingrid L…");
         assert_eq!(short_label("Birgitta", 12), "Birgitta");
-        assert_eq!(short_label("Vårdcentralen Skärholmen", 9), "Vårdcent…");
-        assert_eq!(short_label("Socialsekreterare", 9), "Socialse…");
     }
 
     #[test]

@@ -54,7 +54,7 @@ const MAX_GROWTH_STEPS: i32 = 60;
 /// Shorter labels tried, in turn, before a crowded screen map grows (see
 /// [`LayoutOptions::shorten`]).
 /// The last, 0, is first names alone where no one else on the map has
-/// the same one ("Ingrid"; two Karins stay "Karin L." and "Karin B.").
+/// the same one ("Ingrid…"; two Karins stay "Karin Li…" and "Karin Be…").
 const SHORTER_LABELS: [usize; 3] = [12, 9, 0];
 
 /// What to lay out, and how.
@@ -596,8 +596,8 @@ fn items(plan: &Plan, options: &LayoutOptions, sizes: &Sizes, max_chars: usize) 
             truncate_label(text)
         } else if max_chars > 0 {
             short_label(text, max_chars)
-        } else if firsts.get(&first(text)) == Some(&1) {
-            short_label(&first(text), 9)
+        } else if firsts.get(&first(text)) == Some(&1) && first(text) != text.trim() {
+            short_label(&format!("{}…", first(text)), 9)
         } else {
             short_label(text, 9)
         }

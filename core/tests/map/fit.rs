@@ -143,11 +143,11 @@ fn assert_clear(plan: &Plan, screen: Screen) -> Scene {
 
 #[test]
 fn names_are_large_on_a_small_projector_and_cover_nothing() {
-    // 25 people in presentation mode reach 19 px (a 23 px text box), not
+    // 25 people in presentation mode reach 18.5 px (a 22 px text box), not
     // yet the 20.5 px of fewer people: the innermost cells are full.
     for people in [16, 20, 25] {
         let plan = plan_with_people(people);
-        let presentation = if people > 20 { 19.0 } else { 20.5 };
+        let presentation = if people > 20 { 18.5 } else { 20.5 };
         for (screen, least) in [(NORMAL, 16.0), (PRESENTATION, presentation)] {
             let scene = assert_clear(&plan, screen);
             let px = label_px(&scene, screen);
