@@ -20,6 +20,14 @@ try {
       const file = path.join(out, `skyddsnat-${lang}-${width}x${height}.png`);
       await page.screenshot({ path: file });
       console.log(file);
+      // Presentation mode, as the room sees it on a 1280 × 720 projector.
+      if (width === 1280) {
+        await widget.host.getByRole('button', { name: /^(Presentationsläge|Presentation mode)$/ }).click();
+        await page.waitForTimeout(400);
+        const shown = path.join(out, `skyddsnat-${lang}-${width}x${height}-presentation.png`);
+        await page.screenshot({ path: shown });
+        console.log(shown);
+      }
       await context.close();
     }
   }

@@ -89,7 +89,12 @@ export class Widget {
 
   /** The network map: an <svg> in the widget's shadow root that shows `name`. */
   map(name = SAMPLE_CHILDREN[0]) {
-    return this.host.locator('svg').filter({ has: this.page.locator('text', { hasText: name }) }).first();
+    // By a label's text, or by a node's tooltip (the full name: a crowded
+    // map on a small screen shortens labels, see core map::fit).
+    return this.host
+      .locator('svg')
+      .filter({ has: this.page.locator('text, [data-person] > title', { hasText: name }) })
+      .first();
   }
 
   /**

@@ -66,7 +66,9 @@ pub fn App(props: &AppProps) -> Html {
             Dialog::None
         }
     });
-    let panel_collapsed = use_state(|| false);
+    // In presentation mode the map takes the screen: the side panel opens
+    // only on request (the "Side panel" button in the map's bar).
+    let panel_open = use_state(|| false);
     let root_ref = use_node_ref();
     let add_button_ref = use_node_ref();
 
@@ -326,8 +328,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let toggle_panel = {
-        let panel_collapsed = panel_collapsed.clone();
-        Callback::from(move |_: MouseEvent| panel_collapsed.set(!*panel_collapsed))
+        let panel_open = panel_open.clone();
+        Callback::from(move |_: MouseEvent| panel_open.set(!*panel_open))
     };
 
     let dialog_html = match &*dialog {
@@ -353,7 +355,7 @@ pub fn App(props: &AppProps) -> Html {
         "skn-app",
         state.presentation.then_some("skn-app--presentation"),
         state.readonly.then_some("skn-app--readonly"),
-        (*panel_collapsed).then_some("skn-app--panel-collapsed"),
+        (state.presentation && !*panel_open).then_some("skn-app--panel-collapsed"),
     );
     let s: &AppState = &state;
     html! {
@@ -388,7 +390,7 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                             if state.presentation {
                                 <button type="button" class="skn-button" onclick={toggle_panel}
-                                    aria-pressed={(!*panel_collapsed).to_string()}>
+                                    aria-pressed={panel_open.to_string()}>
                                     { t(s, "app.side_panel") }
                                 </button>
                             }

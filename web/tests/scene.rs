@@ -13,8 +13,9 @@
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::map::scene::{Mark, Text};
 use skyddsnat_core::map::svg::{map_svg, SvgOptions};
+use skyddsnat_core::papers::escape::num;
 use skyddsnat_core::{Date, Lang, Plan, RelationKind};
-use skyddsnat_web::map::{map_drawing, MapView};
+use skyddsnat_web::map::{map_drawing, screen_for, MapView};
 use skyddsnat_web::state::{AppContext, AppState};
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -46,6 +47,14 @@ fn Harness(props: &HarnessProps) -> Html {
             </div>
         </ContextProvider<AppContext>>
     }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 async fn mount(plan: Plan, lang: Lang, hide_names: bool) -> Element {
@@ -123,8 +132,31 @@ fn assert_text(el: &Element, text: &Text, what: &str) {
 
 async fn check(plan: Plan, lang: Lang, hide_names: bool) {
     let root = mount(plan.clone(), lang, hide_names).await;
-    let scene = map_drawing(&plan, hide_names, lang).scene;
+    // The map is laid out again for its size on screen once a
+    // ResizeObserver has told it (`map::fit`). The test page has no
+    // stylesheet: give the SVG a fixed size, wait for the fitted drawing,
+    // then compare it with the same drawing made here.
     let svg = one(&root, "svg.skn-map-svg");
+    svg.set_attribute("style", "display: block; width: 1000px; height: 700px")
+        .expect("style");
+    let font = |sel: &str| {
+        svg.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|l| l.get_attribute("font-size"))
+    };
+    let mut scene = map_drawing(&plan, hide_names, lang, None).scene;
+    for _ in 0..100 {
+        let rect = svg.get_bounding_client_rect();
+        let screen = screen_for(rect.width(), rect.height(), false);
+        scene = map_drawing(&plan, hide_names, lang, screen).scene;
+        let want = scene.sector_titles.first().map(|t| num(t.size));
+        if screen.is_some() && font(".skn-sector-label") == want {
+            break;
+        }
+        sleep(20).await;
+        scheduler::flush().await;
+    }
 
     let rings = all(&svg, ".skn-ring");
     assert_eq!(rings.len(), scene.rings.len());
@@ -195,7 +227,9 @@ async fn check(plan: Plan, lang: Lang, hide_names: bool) {
     }
 
     // And the printed map writes the same marks: every relation line of the
-    // scene appears, with its path, in the SVG that print and export use.
+    // paper's scene (text scale 1; the screen's is fitted to its size)
+    // appears, with its path, in the SVG that print and export use.
+    let scene = map_drawing(&plan, hide_names, lang, None).scene;
     let paper = map_svg(
         &plan,
         lang,

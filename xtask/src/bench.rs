@@ -188,6 +188,7 @@ fn core() -> Result {
         let focus = LayoutOptions {
             hide_names: false,
             focus: crowded.people().get(people / 2).map(|p| p.id),
+            ..Default::default()
         };
         report(
             "  the same, with one person in focus",

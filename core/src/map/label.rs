@@ -45,6 +45,14 @@ pub fn label_width(text: &str) -> f64 {
     text.chars().count() as f64 * CHAR_WIDTH + 2.0 * LABEL_PADDING
 }
 
+/// `text` in at most `max` characters, cut with "…" ("Ingrid Lindqvist"
+/// → "Ingrid L…"): the screen's crowded maps use it rather than shrink the
+/// type (the full name is in the node's accessible name, its tooltip and
+/// the list view). A cut label is always the name's beginning.
+pub fn short_label(text: &str, max: usize) -> String {
+    truncate_text(text, max)
+}
+
 /// Initials of a name: the first letter of each word, each followed by a
 /// full stop ("Anna-Karin Berg" → "A.K.B."). Empty for a name without letters.
 pub fn initials(name: &str) -> String {
@@ -196,6 +204,12 @@ mod tests {
         assert_eq!(long.chars().count(), LABEL_MAX_CHARS);
         assert!(long.ends_with('…'));
         assert!(long.starts_with("Socialsekreterare"));
+    }
+
+    #[test]
+    fn short_labels_are_the_beginning_of_the_name() {
+        assert_eq!(short_label("Ingrid Lindqvist", 9), "Ingrid L…");
+        assert_eq!(short_label("Birgitta", 12), "Birgitta");
     }
 
     #[test]

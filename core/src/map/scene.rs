@@ -16,6 +16,7 @@ use crate::document::ids::{PersonId, RelationId};
 use crate::document::plan::{PersonKind, Plan, Relation, RelationKind, Ring};
 use crate::i18n::labels::Label;
 use crate::i18n::{tr, trf, Lang};
+use crate::map::layout::{ring_name_rect, ring_name_size};
 use crate::map::{
     child_display_name, display_name_of, split_title, Layout, Point, Rect, LABEL_FONT,
     SECTOR_TITLE_CHARS,
@@ -52,7 +53,8 @@ pub const CENTRE_FILL: &str = "#fff7ed";
 /// Map units of the map's own text (sector titles, ring names) on a map of
 /// standard size; a crowded map grows them with [`Scene::k`].
 const SECTOR_TITLE_SIZE: f64 = 17.0;
-const RING_LABEL_SIZE: f64 = 13.0;
+/// As large as a person's name, so the rings read from as far away.
+const RING_LABEL_SIZE: f64 = LABEL_FONT;
 const BADGE_RADIUS: f64 = 8.0;
 const BADGE_TEXT_SIZE: f64 = 11.0;
 /// Length of a support arrowhead, in map units, and half its base.
@@ -358,7 +360,19 @@ impl Scene {
     /// The scene of `plan` drawn with `layout` (made with the same
     /// `hide_names`).
     pub fn new(plan: &Plan, layout: &Layout, lang: Lang, hide_names: bool) -> Scene {
-        let k = (layout.extent / 520.0).max(1.0);
+        let k = (layout.extent / 520.0).max(1.0).max(layout.text_scale);
+        let (ts, ms) = (layout.text_scale, layout.mark_scale);
+        // Where a label's baseline goes in its box: on the screen the box
+        // hugs the letters, so they are centred in it (ascent 0.93 em,
+        // descent 0.24 em); paper's roomier box keeps its old baseline.
+        let screen = layout.ring_name_angle.is_some();
+        let baseline = |lr: Rect, ts: f64| {
+            if screen {
+                lr.y + lr.h / 2.0 + 0.345 * LABEL_FONT * ts
+            } else {
+                lr.y + lr.h - 5.0 * ts
+            }
+        };
         let load: HashMap<PersonId, usize> = loads(plan)
             .into_iter()
             .map(|l| (l.person, l.total()))
@@ -387,7 +401,7 @@ impl Scene {
                     kind: r.kind,
                     supports: r.supports,
                     shape: relation_shape(
-                        r.kind, r.supports, a.centre, a.radius, b.centre, b.radius,
+                        r.kind, r.supports, a.centre, a.radius, b.centre, b.radius, ms,
                     ),
                     title: relation_title(plan, lang, hide_names, r),
                 })
@@ -418,7 +432,10 @@ impl Scene {
                     radius: n.radius,
                     shapes: node_shapes(kind, Point::default(), n.radius),
                     label_box: Mark {
-                        shape: Shape::Rect { rect: lr, rx: 3.0 },
+                        shape: Shape::Rect {
+                            rect: lr,
+                            rx: 3.0 * ms,
+                        },
                         paint: Paint {
                             fill_opacity: Some(0.9),
                             ..Paint::fill(WHITE)
@@ -427,17 +444,17 @@ impl Scene {
                     label: Text {
                         lines: vec![(
                             n.label.clone(),
-                            Point::new(lr.x + lr.w / 2.0, lr.y + lr.h - 5.0),
+                            Point::new(lr.x + lr.w / 2.0, baseline(lr, ts)),
                         )],
                         anchor: Anchor::Middle,
-                        size: LABEL_FONT,
+                        size: LABEL_FONT * ts,
                         bold: false,
                         fill: TEXT,
                         halo: false,
                         rect: lr,
                     },
                     badge: (count > 0)
-                        .then(|| badge(count, Point::new(n.radius * 0.9, -n.radius * 0.9))),
+                        .then(|| badge(count, Point::new(n.radius * 0.9, -n.radius * 0.9), ms)),
                 }
             })
             .collect();
@@ -472,6 +489,51 @@ pub fn highlight_ring(node: &NodeMark) -> Mark {
     }
 }
 
+/// The letters of the plan A–D steps `id` is in, in `chain` order ("A",
+/// "BD"; empty if none): drawn on the node while its agreement is chosen,
+/// so the chain reads on the map without colour.
+pub fn chain_letters(chain: &[crate::document::plan::Step], id: PersonId) -> String {
+    chain
+        .iter()
+        .zip('A'..='Z')
+        .filter(|(step, _)| step.people.contains(&id))
+        .map(|(_, letter)| letter)
+        .collect()
+}
+
+/// A chosen agreement's chain letters on a node: a filled disc over the
+/// node with the letters in white (7.1:1), sized by the node.
+pub fn chain_badge(node: &NodeMark, letters: &str) -> (Mark, Text) {
+    let r = node.radius;
+    let size = if letters.chars().count() > 1 {
+        r * 0.95
+    } else {
+        r * 1.35
+    };
+    let disc = Mark {
+        shape: Shape::Circle {
+            centre: Point::default(),
+            r,
+        },
+        paint: Paint::solid(HIGHLIGHT, WHITE, 1.5),
+    };
+    let text = Text {
+        lines: vec![(letters.to_string(), Point::new(0.0, size * 0.36))],
+        anchor: Anchor::Middle,
+        size,
+        bold: true,
+        fill: WHITE,
+        halo: false,
+        rect: Rect {
+            x: -r,
+            y: -r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        },
+    };
+    (disc, text)
+}
+
 /// The legend's entries: a symbol and its explanation, in the order read.
 /// (The rings are named on the map itself.)
 pub fn legend(lang: Lang, load: bool, highlight: bool) -> Vec<(Symbol, String)> {
@@ -504,7 +566,7 @@ pub fn legend_symbol(symbol: Symbol, at: Point, k: f64) -> Vec<Mark> {
     let a = at;
     let b = Point::new(at.x + 36.0 * k, at.y);
     let line = |kind: RelationKind, supports: bool| {
-        relation_shape(kind, supports, a, 0.0, b, 0.0)
+        relation_shape(kind, supports, a, 0.0, b, 0.0, 1.0)
             .marks()
             .cloned()
             .collect::<Vec<_>>()
@@ -516,7 +578,7 @@ pub fn legend_symbol(symbol: Symbol, at: Point, k: f64) -> Vec<Mark> {
         Symbol::Relation(kind) => line(kind, false),
         Symbol::Supports => line(RelationKind::Strong, true),
         Symbol::Load => {
-            let b = badge(2, mid);
+            let b = badge(2, mid, 1.0);
             vec![b.circle]
         }
         Symbol::Highlight => {
@@ -535,7 +597,7 @@ pub fn legend_symbol(symbol: Symbol, at: Point, k: f64) -> Vec<Mark> {
 
 /// The text inside a legend symbol (the load badge's count), if it has one.
 pub fn legend_symbol_text(symbol: Symbol, at: Point, k: f64) -> Option<Text> {
-    (symbol == Symbol::Load).then(|| badge(2, Point::new(at.x + 18.0 * k, at.y)).text)
+    (symbol == Symbol::Load).then(|| badge(2, Point::new(at.x + 18.0 * k, at.y), 1.0).text)
 }
 
 /// The shapes of a node of `kind` and radius `r` centred on `c`.
@@ -577,15 +639,16 @@ pub fn node_shapes(kind: NodeKind, c: Point, r: f64) -> Vec<Mark> {
     }
 }
 
-fn badge(count: usize, at: Point) -> Badge {
+fn badge(count: usize, at: Point, scale: f64) -> Badge {
     let over = count >= OVERLOAD_AT;
+    let (radius, size) = (BADGE_RADIUS * scale, BADGE_TEXT_SIZE * scale);
     Badge {
         count,
         over,
         circle: Mark {
             shape: Shape::Circle {
                 centre: at,
-                r: BADGE_RADIUS,
+                r: radius,
             },
             paint: if over {
                 Paint::solid(OVER_FILL, OVER_STROKE, 1.3)
@@ -594,20 +657,17 @@ fn badge(count: usize, at: Point) -> Badge {
             },
         },
         text: Text {
-            lines: vec![(
-                count.to_string(),
-                Point::new(at.x, at.y + BADGE_TEXT_SIZE * 0.36),
-            )],
+            lines: vec![(count.to_string(), Point::new(at.x, at.y + size * 0.36))],
             anchor: Anchor::Middle,
-            size: BADGE_TEXT_SIZE,
+            size,
             bold: true,
             fill: if over { WHITE } else { TEXT },
             halo: false,
             rect: Rect {
-                x: at.x - BADGE_RADIUS,
-                y: at.y - BADGE_RADIUS,
-                w: 2.0 * BADGE_RADIUS,
-                h: 2.0 * BADGE_RADIUS,
+                x: at.x - radius,
+                y: at.y - radius,
+                w: 2.0 * radius,
+                h: 2.0 * radius,
             },
         },
     }
@@ -632,6 +692,8 @@ pub fn relation_paint(kind: RelationKind) -> Paint {
 /// line (strong, weak), a zigzag between straight ends (stressful), or a
 /// line with a gap and a cross in it (broken). The web map calls this while
 /// a node is dragged, so a moved line looks exactly like a drawn one.
+/// `scale` sizes the arrowhead, zigzag, cross and line width (the layout's
+/// [`Layout::mark_scale`]; 1 on paper).
 pub fn relation_shape(
     kind: RelationKind,
     supports: bool,
@@ -639,7 +701,9 @@ pub fn relation_shape(
     ra: f64,
     b: Point,
     rb: f64,
+    scale: f64,
 ) -> RelationShape {
+    let k = scale;
     let length = a.distance(b);
     let (ux, uy) = if length > f64::EPSILON {
         ((b.x - a.x) / length, (b.y - a.y) / length)
@@ -648,7 +712,7 @@ pub fn relation_shape(
     };
     let start_off = ra + END_GAP.min(ra);
     let end_off = rb + END_GAP.min(rb);
-    let arrow_room = if supports { ARROW_LENGTH } else { 0.0 };
+    let arrow_room = if supports { ARROW_LENGTH * k } else { 0.0 };
     // Nodes that touch or overlap leave no room: the line shrinks to a dot.
     let usable = (length - start_off - end_off - arrow_room).max(0.0);
     let at = |d: f64| Point::new(a.x + ux * d, a.y + uy * d);
@@ -657,7 +721,10 @@ pub fn relation_shape(
     // The unit vector across the line.
     let (px, py) = (-uy, ux);
     let across = |p: Point, d: f64| Point::new(p.x + px * d, p.y + py * d);
-    let paint = relation_paint(kind);
+    let paint = Paint {
+        width: relation_paint(kind).width * k,
+        ..relation_paint(kind)
+    };
 
     let mut d = String::with_capacity(64);
     let mut cross = None;
@@ -669,16 +736,16 @@ pub fn relation_shape(
         RelationKind::Stressful => {
             // Straight ends, so an arrowhead points along the line, and at
             // least four teeth, so a short line reads as a zigzag, not a kink.
-            let end = 8.0_f64.min(usable / 6.0);
+            let end = (8.0 * k).min(usable / 6.0);
             let zig = usable - 2.0 * end;
-            let teeth = ((zig / ZIGZAG_STEP).floor() as usize).max(4);
+            let teeth = ((zig / (ZIGZAG_STEP * k)).floor() as usize).max(4);
             move_to(&mut d, s);
             for i in 0..=teeth {
                 let side = match i {
                     0 => 0.0,
                     i if i == teeth => 0.0,
-                    i if i % 2 == 1 => ZIGZAG_AMPLITUDE,
-                    _ => -ZIGZAG_AMPLITUDE,
+                    i if i % 2 == 1 => ZIGZAG_AMPLITUDE * k,
+                    _ => -ZIGZAG_AMPLITUDE * k,
                 };
                 line_to(
                     &mut d,
@@ -689,28 +756,29 @@ pub fn relation_shape(
         }
         RelationKind::Broken => {
             let mid = start_off + usable / 2.0;
-            let gap = BREAK_HALF_GAP.min(usable / 4.0);
+            let gap = (BREAK_HALF_GAP * k).min(usable / 4.0);
             move_to(&mut d, s);
             line_to(&mut d, at(mid - gap));
             move_to(&mut d, at(mid + gap));
             line_to(&mut d, e);
             let m = at(mid);
+            let cross_half = CROSS * k;
             let mut x = String::with_capacity(48);
-            move_to(&mut x, Point::new(m.x - CROSS, m.y - CROSS));
-            line_to(&mut x, Point::new(m.x + CROSS, m.y + CROSS));
-            move_to(&mut x, Point::new(m.x - CROSS, m.y + CROSS));
-            line_to(&mut x, Point::new(m.x + CROSS, m.y - CROSS));
+            move_to(&mut x, Point::new(m.x - cross_half, m.y - cross_half));
+            line_to(&mut x, Point::new(m.x + cross_half, m.y + cross_half));
+            move_to(&mut x, Point::new(m.x - cross_half, m.y + cross_half));
+            line_to(&mut x, Point::new(m.x + cross_half, m.y - cross_half));
             cross = Some(Mark {
                 shape: Shape::Path { d: x },
-                paint: Paint::line(paint.stroke, 2.5),
+                paint: Paint::line(paint.stroke, 2.5 * k),
             });
         }
     }
     let arrow = supports.then(|| {
         let mut head = String::with_capacity(48);
         move_to(&mut head, tip);
-        line_to(&mut head, across(e, ARROW_HALF_WIDTH));
-        line_to(&mut head, across(e, -ARROW_HALF_WIDTH));
+        line_to(&mut head, across(e, ARROW_HALF_WIDTH * k));
+        line_to(&mut head, across(e, -ARROW_HALF_WIDTH * k));
         head.push('Z');
         Mark {
             shape: Shape::Path { d: head },
@@ -725,6 +793,28 @@ pub fn relation_shape(
         cross,
         arrow,
     }
+}
+
+/// The corners of the arrowhead a supporting relation from `a` (radius
+/// `ra`) to `b` (radius `rb`) ends in: its tip, then the ends of its base
+/// (as [`relation_shape`] draws it; the layout keeps labels clear of it).
+pub fn arrowhead(a: Point, ra: f64, b: Point, rb: f64, scale: f64) -> [Point; 3] {
+    let length = a.distance(b);
+    let (ux, uy) = if length > f64::EPSILON {
+        ((b.x - a.x) / length, (b.y - a.y) / length)
+    } else {
+        (1.0, 0.0)
+    };
+    let tip_off = (length - rb - END_GAP.min(rb)).max(ra + END_GAP.min(ra));
+    let tip = Point::new(a.x + ux * tip_off, a.y + uy * tip_off);
+    let base_off = (tip_off - ARROW_LENGTH * scale).max(0.0);
+    let e = Point::new(a.x + ux * base_off, a.y + uy * base_off);
+    let w = ARROW_HALF_WIDTH * scale;
+    [
+        tip,
+        Point::new(e.x - uy * w, e.y + ux * w),
+        Point::new(e.x + uy * w, e.y - ux * w),
+    ]
 }
 
 fn move_to(d: &mut String, p: Point) {
@@ -803,15 +893,26 @@ fn sector_titles(layout: &Layout, lang: Lang, k: f64) -> Vec<Text> {
     let g = &layout.geometry;
     let size = SECTOR_TITLE_SIZE * k;
     let radius = layout.extent + 10.0 * k;
+    // On the screen, titles beside the circle stay within its height (a
+    // title that sticks out below makes the whole map, and so every name,
+    // smaller): one that would is moved along the circle towards the side.
+    let screen = layout.ring_name_angle.is_some();
     g.sectors()
         .iter()
         .map(|sector| {
             let (a0, a1) = g.sector_angles(*sector);
-            let at = Point::polar(radius, (a0 + a1) / 2.0);
+            let mut at = Point::polar(radius, (a0 + a1) / 2.0);
             let lines = split_title(sector.label(lang), SECTOR_TITLE_CHARS);
+            let height = lines.len() as f64 * size * 1.2;
+            if screen && at.x.abs() > 0.25 * radius {
+                let room = layout.extent - height;
+                if at.y.abs() > room {
+                    let y = room.max(0.0).copysign(at.y);
+                    at = Point::new((radius * radius - y * y).max(0.0).sqrt().copysign(at.x), y);
+                }
+            }
             let width =
                 lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * size * 0.62;
-            let height = lines.len() as f64 * size * 1.2;
             let anchor = if at.x > 0.25 * radius {
                 Anchor::Start
             } else if at.x < -0.25 * radius {
@@ -851,23 +952,21 @@ fn sector_titles(layout: &Layout, lang: Lang, k: f64) -> Vec<Text> {
 /// around them so no node hides them.
 fn ring_labels(layout: &Layout, lang: Lang, k: f64) -> Vec<Text> {
     let g = &layout.geometry;
-    let size = RING_LABEL_SIZE * k;
-    let angle = ring_label_angle(layout, size);
+    let (size, angle) = match layout.ring_name_angle {
+        Some(angle) => (ring_name_size(g, layout.text_scale), angle),
+        None => {
+            let size = RING_LABEL_SIZE * k;
+            (size, ring_label_angle(layout, size))
+        }
+    };
     Ring::ALL
         .iter()
         .map(|ring| {
-            let (r0, r1) = g.ring_band(*ring);
-            let p = Point::polar((r0 + r1) / 2.0, angle);
             let text = format!("{} {}", ring.get(), ring.label(lang));
-            let width = text.chars().count() as f64 * size * 0.56;
+            let rect = ring_name_rect(g, *ring, angle, size, text.chars().count());
             Text {
-                rect: Rect {
-                    x: p.x + 4.0,
-                    y: p.y - size * 0.6,
-                    w: width,
-                    h: size * 1.2,
-                },
-                lines: vec![(text, Point::new(p.x + 4.0, p.y + size * 0.35))],
+                rect,
+                lines: vec![(text, Point::new(rect.x, rect.y + size * 0.95))],
                 anchor: Anchor::Start,
                 size,
                 bold: false,

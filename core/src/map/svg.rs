@@ -39,6 +39,7 @@ pub fn map_svg(plan: &Plan, lang: Lang, opts: &SvgOptions) -> String {
         &LayoutOptions {
             hide_names: opts.hide_names,
             focus: None,
+            ..Default::default()
         },
     );
     let mut scene = Scene::new(plan, &layout, lang, opts.hide_names);

@@ -232,6 +232,7 @@ fn the_sample_family_lays_out_readably_at_the_standard_size() {
         &LayoutOptions {
             hide_names: true,
             focus: None,
+            ..Default::default()
         },
     );
     assert_readable(&plan, &hidden);
@@ -274,6 +275,7 @@ fn a_dragged_node_sits_under_the_pointer_even_on_top_of_others() {
         &LayoutOptions {
             hide_names: false,
             focus: Some(PersonId(11)),
+            ..Default::default()
         },
     );
     assert_eq!(
@@ -410,7 +412,7 @@ proptest! {
             places.iter().enumerate().map(|(i, at)| person(10 + i as u32, &name(i as u32), *at)).collect(),
         );
         plan.apply(Edit::SetSettings(Settings { sector_order: order, ..Settings::default() })).expect("order");
-        let l = layout_with(&plan, &LayoutOptions { hide_names: hide, focus: None });
+        let l = layout_with(&plan, &LayoutOptions { hide_names: hide, focus: None, ..Default::default() });
         assert_readable(&plan, &l);
         for node in &l.nodes {
             prop_assert_eq!(l.hit(node.centre), Some(node.id));

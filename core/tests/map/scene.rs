@@ -68,10 +68,10 @@ fn the_printed_map_writes_every_element_of_the_scene() {
 #[test]
 fn lines_stop_short_of_the_nodes_and_arrows_point_at_the_one_supported() {
     let (a, b) = (Point::new(0.0, 0.0), Point::new(100.0, 0.0));
-    let plain = relation_shape(RelationKind::Strong, false, a, 10.0, b, 10.0);
+    let plain = relation_shape(RelationKind::Strong, false, a, 10.0, b, 10.0, 1.0);
     assert_eq!(plain.line.path_data(), Some("M12.0 0.0L88.0 0.0"));
     assert!(plain.arrow.is_none() && plain.cross.is_none());
-    let support = relation_shape(RelationKind::Strong, true, a, 10.0, b, 10.0);
+    let support = relation_shape(RelationKind::Strong, true, a, 10.0, b, 10.0, 1.0);
     // The line makes room for the arrowhead, whose tip touches the gap before b.
     assert_eq!(support.line.path_data(), Some("M12.0 0.0L77.0 0.0"));
     let arrow = support.arrow.expect("an arrowhead");
@@ -87,7 +87,7 @@ fn lines_stop_short_of_the_nodes_and_arrows_point_at_the_one_supported() {
 #[test]
 fn each_kind_of_relation_has_its_own_pattern_not_only_its_own_colour() {
     let (a, b) = (Point::new(0.0, 0.0), Point::new(0.0, 120.0));
-    let shape = |k| relation_shape(k, false, a, 10.0, b, 10.0);
+    let shape = |k| relation_shape(k, false, a, 10.0, b, 10.0, 1.0);
     let strong = shape(RelationKind::Strong);
     let weak = shape(RelationKind::Weak);
     let stressful = shape(RelationKind::Stressful);
@@ -110,6 +110,7 @@ fn each_kind_of_relation_has_its_own_pattern_not_only_its_own_colour() {
         10.0,
         Point::new(0.0, 40.0),
         10.0,
+        1.0,
     );
     assert!(short.line.path_data().unwrap().matches('L').count() >= 5);
 }
@@ -123,6 +124,7 @@ fn touching_nodes_get_a_line_of_no_length_not_a_backwards_one() {
         13.0,
         Point::new(20.0, 0.0),
         13.0,
+        1.0,
     );
     let d = s.line.path_data().unwrap();
     let nums: Vec<f64> = d

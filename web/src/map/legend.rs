@@ -1,7 +1,9 @@
 //! The map's legend: what shapes and line styles mean, drawn with the same
 //! symbols and texts as the printed map's legend (the core's
-//! [`skyddsnat_core::map::scene::legend`]). Always on screen, because the
-//! map is read by a whole room, not only by the one who drew it.
+//! [`skyddsnat_core::map::scene::legend`]). One button in the map's bar
+//! that opens it over the map's corner: a legend always open took three to
+//! five lines of a 720 px screen from the map, and with them a fifth of the
+//! size of every name on it.
 
 use super::{mark_html, text_html};
 use crate::state::{t, use_app};
@@ -34,8 +36,9 @@ pub fn Legend() -> Html {
         }
     };
     html! {
-        <section class="skn-legend" aria-label={t(&app, "map.legend")}>
+        <details class="skn-legend">
+            <summary class="skn-button">{ t(&app, "map.legend") }</summary>
             <ul>{ for entries.iter().map(entry) }</ul>
-        </section>
+        </details>
     }
 }

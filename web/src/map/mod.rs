@@ -21,9 +21,10 @@ use skyddsnat_core::map::gesture::{
     ZOOM_IN, ZOOM_OUT,
 };
 use skyddsnat_core::map::scene::{
-    highlight_ring, relation_shape, translate, Mark, NodeKind, RelationShape, Scene, Text,
+    chain_badge, chain_letters, highlight_ring, relation_shape, translate, Mark, NodeKind,
+    RelationShape, Scene, Text,
 };
-use skyddsnat_core::map::{layout_with, Layout, LayoutOptions, Point};
+use skyddsnat_core::map::{fit, layout_with, Layout, LayoutOptions, Point, Screen};
 use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -56,24 +57,49 @@ pub struct MapDrawing {
     pub scene: Scene,
 }
 
-/// The map of `plan` as the screen draws it.
-pub fn map_drawing(plan: &Plan, hide_names: bool, lang: skyddsnat_core::Lang) -> MapDrawing {
-    let layout = layout_with(
-        plan,
-        &LayoutOptions {
-            hide_names,
-            focus: None,
-        },
-    );
-    let scene = Scene::new(plan, &layout, lang, hide_names);
+/// The map of `plan` as the screen draws it: fitted to `screen` (names a
+/// size in screen pixels, see [`skyddsnat_core::map::fit`]) once the map's
+/// size is known, as on paper before.
+pub fn map_drawing(
+    plan: &Plan,
+    hide_names: bool,
+    lang: skyddsnat_core::Lang,
+    screen: Option<Screen>,
+) -> MapDrawing {
+    let options = LayoutOptions {
+        hide_names,
+        ..Default::default()
+    };
+    let (layout, scene) = match screen {
+        Some(screen) => fit(plan, lang, &options, screen),
+        None => {
+            let layout = layout_with(plan, &options);
+            let scene = Scene::new(plan, &layout, lang, hide_names);
+            (layout, scene)
+        }
+    };
     MapDrawing { layout, scene }
 }
 
-/// A kept drawing: of which plan, names hidden or not, in which language.
+/// The screen of a map drawn `width` × `height` CSS px: sizes rounded to
+/// 16 px, so that a scroll bar or a pixel of resizing does not lay the map
+/// out again.
+pub fn screen_for(width: f64, height: f64, presentation: bool) -> Option<Screen> {
+    let round = |v: f64| (v / 16.0).round() * 16.0;
+    (width >= 16.0 && height >= 16.0).then(|| Screen {
+        width: round(width),
+        height: round(height),
+        presentation,
+    })
+}
+
+/// A kept drawing: of which plan, names hidden or not, in which language,
+/// on which screen.
 type KeptDrawing = (
     std::rc::Weak<Plan>,
     bool,
     skyddsnat_core::Lang,
+    Option<Screen>,
     Rc<MapDrawing>,
 );
 
@@ -95,23 +121,36 @@ pub fn cached_drawing(
     plan: &Rc<Plan>,
     hide_names: bool,
     lang: skyddsnat_core::Lang,
+    screen: Option<Screen>,
 ) -> Rc<MapDrawing> {
     let found = DRAWINGS.with(|d| {
         let mut d = d.borrow_mut();
         d.retain(|(p, ..)| p.strong_count() > 0);
         d.iter()
-            .find(|(p, h, l, _)| {
-                std::ptr::eq(p.as_ptr(), Rc::as_ptr(plan)) && *h == hide_names && *l == lang
+            .find(|(p, h, l, s, _)| {
+                std::ptr::eq(p.as_ptr(), Rc::as_ptr(plan))
+                    && *h == hide_names
+                    && *l == lang
+                    && *s == screen
             })
             .map(|(.., drawing)| drawing.clone())
     });
     if let Some(drawing) = found {
         return drawing;
     }
-    let drawing = Rc::new(map_drawing(plan, hide_names, lang));
+    let drawing = Rc::new(map_drawing(plan, hide_names, lang, screen));
     DRAWINGS.with(|d| {
         let mut d = d.borrow_mut();
-        d.insert(0, (Rc::downgrade(plan), hide_names, lang, drawing.clone()));
+        d.insert(
+            0,
+            (
+                Rc::downgrade(plan),
+                hide_names,
+                lang,
+                screen,
+                drawing.clone(),
+            ),
+        );
         d.truncate(DRAWINGS_KEPT);
     });
     drawing
@@ -158,6 +197,8 @@ struct AttachedLine {
     dragged_is_from: bool,
     other: Point,
     other_radius: f64,
+    /// The layout's [`Layout::mark_scale`].
+    scale: f64,
 }
 
 /// The DOM of the node a press landed on, moved while it is dragged.
@@ -235,7 +276,32 @@ pub fn MapView(props: &MapProps) -> Html {
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pressed = use_mut_ref(|| Option::<Pressed>::None);
-    let drawing = cached_drawing(&app.plan, app.hide_names, app.lang);
+    // The map's size on screen, from a ResizeObserver: the layout gives
+    // names a size in screen pixels (`map::fit`), so it depends on it.
+    let area = use_state_eq(|| Option::<(f64, f64)>::None);
+    {
+        let area = area.clone();
+        let svg_ref = svg_ref.clone();
+        use_effect_with((), move |_| {
+            let observer = svg_ref.cast::<Element>().and_then(|svg| {
+                let measured = svg.clone();
+                let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    let r = measured.get_bounding_client_rect();
+                    area.set(Some((r.width(), r.height())));
+                });
+                let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&svg);
+                Some((observer, cb))
+            });
+            move || {
+                if let Some((observer, _cb)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    let screen = area.and_then(|(w, h)| screen_for(w, h, app.presentation));
+    let drawing = cached_drawing(&app.plan, app.hide_names, app.lang, screen);
 
     // Tell a benchmark harness when the first map has been painted.
     use_effect_with((), |_| {
@@ -653,13 +719,11 @@ fn MapMarks(props: &MarksProps) -> Html {
     let state: &AppState = app;
     let scene = &props.drawing.0.scene;
     let tab_stop = props.tab_stop;
-    let involved: Option<HashSet<PersonId>> = match app.selection {
-        Selection::Agreement(aid) => app
-            .plan
-            .agreement(aid)
-            .map(|a| a.people().into_iter().collect()),
+    let agreement = match app.selection {
+        Selection::Agreement(aid) => app.plan.agreement(aid),
         _ => None,
     };
+    let involved: Option<HashSet<PersonId>> = agreement.map(|a| a.people().into_iter().collect());
     // A selection can outlive its person (undo of an add, a replaced plan):
     // then nothing is selected, rather than everything dimmed.
     let selected_person = match app.selection {
@@ -755,6 +819,8 @@ fn MapMarks(props: &MarksProps) -> Html {
             <g key={format!("n{}", n.id)} class={class} transform={translate(n.centre)}
                 data-person={n.id.to_string()} tabindex={tabindex} role="button"
                 aria-pressed={selected.to_string()} aria-label={description}>
+                // The full name on hover: a crowded map shortens labels.
+                <title>{ state.name(n.id) }</title>
                 if in_agreement {
                     { mark_html(&highlight_ring(n), "skn-node-highlight") }
                 }
@@ -774,6 +840,14 @@ fn MapMarks(props: &MarksProps) -> Html {
                 data-overlay={n.id.to_string()} aria-hidden="true">
                 { mark_html(&n.label_box, "skn-label-bg") }
                 { text_html(&n.label, "skn-label") }
+                if let Some(letters) = agreement
+                    .map(|a| chain_letters(&a.chain, n.id))
+                    .filter(|l| !l.is_empty())
+                {
+                    <g class="skn-chain-step">
+                        { chain_html(n, &letters) }
+                    </g>
+                }
                 if let Some(b) = &n.badge {
                     <g class={classes!("skn-load", b.over.then_some("skn-load--over"))}>
                         { mark_html(&b.circle, "skn-load-circle") }
@@ -806,6 +880,17 @@ fn MapMarks(props: &MarksProps) -> Html {
             <line ref={props.preview_ref.clone()} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
             <g class="skn-nodes">{ for nodes }</g>
             <g class="skn-overlays">{ for overlays }</g>
+        </>
+    }
+}
+
+/// A node's plan A–D letters (the core's `chain_badge`).
+fn chain_html(n: &skyddsnat_core::map::scene::NodeMark, letters: &str) -> Html {
+    let (disc, text) = chain_badge(n, letters);
+    html! {
+        <>
+            { mark_html(&disc, "skn-chain-disc") }
+            { text_html(&text, "skn-chain-letters") }
         </>
     }
 }
@@ -956,6 +1041,7 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
                 dragged_is_from,
                 other: other.centre,
                 other_radius: other.radius,
+                scale: layout.mark_scale,
             })
         })
         .collect()
@@ -964,9 +1050,25 @@ fn attached_lines(svg: &Element, plan: &Plan, layout: &Layout, id: PersonId) -> 
 fn redraw_lines(lines: &mut [AttachedLine], centre: Point, radius: f64) {
     for l in lines.iter() {
         let shape = if l.dragged_is_from {
-            relation_shape(l.kind, l.supports, centre, radius, l.other, l.other_radius)
+            relation_shape(
+                l.kind,
+                l.supports,
+                centre,
+                radius,
+                l.other,
+                l.other_radius,
+                l.scale,
+            )
         } else {
-            relation_shape(l.kind, l.supports, l.other, l.other_radius, centre, radius)
+            relation_shape(
+                l.kind,
+                l.supports,
+                l.other,
+                l.other_radius,
+                centre,
+                radius,
+                l.scale,
+            )
         };
         let set = |el: &Element, m: &Mark| {
             for (name, value) in m.attrs() {
