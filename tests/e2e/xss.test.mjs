@@ -229,9 +229,16 @@ check('a plan with a payload in every free text, set by the JS API, is inert on 
   // The map: labels are cut with "…", so look for the start of the names.
   const child = plan.children[0].name;
   await widget.map(child.slice(0, 10)).waitFor({ state: 'visible', timeout: 5_000 });
-  const mapText = (await widget.map(child.slice(0, 10)).locator('text').allTextContents()).join('\n');
+  // A crowded screen map cuts labels shorter still (map::fit): then the
+  // label is the name's beginning and the node's tooltip the whole name.
+  const map = widget.map(child.slice(0, 10));
+  const texts = await map.locator('text').allTextContents();
+  const mapText = texts.join('\n');
+  const tips = (await map.locator('[data-person] > title').allTextContents()).join('\n');
   for (const who of [...plan.children, ...plan.people.slice(0, 4)]) {
-    assert.ok(mapText.includes(who.name.slice(0, 15)), `the map shows ${who.name} as text: ${mapText.slice(0, 300)}`);
+    const start = who.name.slice(0, 15);
+    const cut = texts.some((t) => t.endsWith('…') && t.length > 3 && start.startsWith(t.slice(0, -1)));
+    assert.ok(mapText.includes(start) || (cut && tips.includes(who.name)), `the map shows ${who.name} as text: ${mapText.slice(0, 300)}`);
   }
   await assertInert(page, 'map');
   const seen = new Set();
