@@ -39,6 +39,20 @@ async function storedNames(page, storageKey = 'sample') {
   }, storageKey);
 }
 
+/**
+ * Waits until the plan saved under `storageKey` names `name`: the autosave
+ * runs after the render it follows, and yew may finish a long render (the
+ * map fitted to its size) in a later task than the one that painted it.
+ */
+async function savedSoon(page, name, storageKey = 'sample') {
+  for (let i = 0; i < 50; i++) {
+    const stored = await storedNames(page, storageKey);
+    if (stored.includes(name)) return stored;
+    await page.waitForTimeout(100);
+  }
+  return storedNames(page, storageKey);
+}
+
 async function names(widget) {
   return (await widget.plan()).people.map((p) => p.name);
 }
@@ -71,7 +85,7 @@ check('two tabs of the offline file: the tab behind is warned at once, its edits
 
   // A edits: saved. B is told at once, before it does anything.
   await addPerson(a, 'Från A');
-  assert.ok((await storedNames(tabA)).includes('Från A'), "A's edit was saved");
+  assert.ok((await savedSoon(tabA, 'Från A')).includes('Från A'), "A's edit was saved");
   await warning(b).waitFor({ timeout: 3_000 });
   assert.equal((await warning(b).locator('span').textContent()).trim(), catalog('storage.conflict'));
   assert.equal(await warning(a).count(), 0, 'the tab that saved last is not warned');
@@ -98,7 +112,7 @@ check('two tabs of the offline file: the tab behind is warned at once, its edits
   assert.deepEqual(dialogs, [`B confirm: ${catalog('storage.take_newer_confirm')}`]);
   await warning(b).waitFor({ state: 'detached', timeout: 2_000 });
   await addPerson(b, 'B igen');
-  const both = await storedNames(tabB);
+  const both = await savedSoon(tabB, 'B igen');
   assert.ok(both.includes('Från A') && both.includes('B igen'), `B saves on top of A's version: ${both.slice(-3)}`);
 
   // Now A is the one behind: warned, and its next edit does not overwrite B's.
@@ -210,7 +224,7 @@ check('two widgets with one storage key on one page (no storage event between th
   await two.waitForMap();
 
   await addPerson(one, 'Ett först');
-  assert.ok((await storedNames(page, 'same-plan')).includes('Ett först'));
+  assert.ok((await savedSoon(page, 'Ett först', 'same-plan')).includes('Ett först'));
   await addPerson(two, 'Två sedan');
   // The second widget had not seen the first one's save: it must not write over it.
   const stored = await storedNames(page, 'same-plan');
