@@ -76,10 +76,19 @@ impl Doc<'_> {
         self.out.push_str("</ul>\n");
     }
 
+    /// "Numbers that matter": 112, then the social services staff.
+    fn numbers(&mut self) {
+        self.h2("print.card.numbers");
+        let _ = writeln!(
+            self.out,
+            "<p class=\"emergency\">{}</p>",
+            escape(tr(self.lang, "print.emergency_112"))
+        );
+        self.staff();
+    }
+
     pub(super) fn out_of_hours(&mut self, today: Date) {
-        let title = self.head("print.ooh.title", "sheet");
-        self.header(&title, today);
-        self.out.push_str("<main>\n");
+        self.open("print.ooh.title", "sheet", today);
         let _ = writeln!(
             self.out,
             "<p>{} <span class=\"emergency\">{}</span></p>",
@@ -246,9 +255,7 @@ impl Doc<'_> {
     /// something fails; the numbers that matter. No mapping, scaling,
     /// notes or findings.
     pub(super) fn family_copy(&mut self, today: Date) {
-        let title = self.head("print.family.title", "cards");
-        self.header(&title, today);
-        self.out.push_str("<main>\n");
+        self.open("print.family.title", "cards", today);
         let _ = writeln!(
             self.out,
             "<p>{}</p>",
@@ -317,13 +324,7 @@ impl Doc<'_> {
         }
         self.supervision();
         self.chains();
-        self.h2("print.card.numbers");
-        let _ = writeln!(
-            self.out,
-            "<p class=\"emergency\">{}</p>",
-            escape(tr(self.lang, "print.emergency_112"))
-        );
-        self.staff();
+        self.numbers();
         self.close();
     }
 
@@ -525,13 +526,7 @@ impl Doc<'_> {
             }
             self.out.push_str("</div>\n");
         }
-        self.h2("print.card.numbers");
-        let _ = writeln!(
-            self.out,
-            "<p class=\"emergency\">{}</p>",
-            escape(tr(self.lang, "print.emergency_112"))
-        );
-        self.staff();
+        self.numbers();
         self.out.push_str("</section>\n");
     }
 }

@@ -282,9 +282,10 @@ impl Doc<'_> {
     }
 
     /// The document's head and the page header, titled `key` with the
-    /// children (or `print.heading` when there are none).
-    pub(super) fn open(&mut self, key: &str, today: Date) {
-        let title = self.head(key, "");
+    /// children (or `print.heading` when there are none); `class` as for
+    /// [`Doc::head`].
+    pub(super) fn open(&mut self, key: &str, class: &str, today: Date) {
+        let title = self.head(key, class);
         self.header(&title, today);
         self.out.push_str("<main>\n");
     }
@@ -319,7 +320,7 @@ impl Doc<'_> {
     }
 
     fn document(&mut self, today: Date) {
-        self.open("print.doc_title", today);
+        self.open("print.doc_title", "", today);
         self.map();
         self.dangers(true);
         self.mapping();
@@ -335,7 +336,7 @@ impl Doc<'_> {
         self.close();
     }
 
-    pub(super) fn header(&mut self, title: &str, today: Date) {
+    fn header(&mut self, title: &str, today: Date) {
         let _ = writeln!(self.out, "<header>\n<h1>{}</h1>", self.text(title));
         self.meta(today);
         self.out.push_str("</header>\n");

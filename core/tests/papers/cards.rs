@@ -1,5 +1,6 @@
 //! What the out-of-hours sheet and the task cards must say, and must not.
 
+use crate::print::has_word;
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::papers::cards::people_with_parts;
 use skyddsnat_core::papers::print::{paper_html, Paper, PrintOptions};
@@ -204,15 +205,6 @@ fn the_minutes_say_what_changed_since_the_meeting_before_and_hide_names_when_ask
             person.name
         );
     }
-}
-
-/// `word` as a whole word of `text`.
-fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 #[test]

@@ -184,7 +184,7 @@ fn scaling_answers_are_printed_as_numbers_per_meeting() {
 }
 
 /// Whether `word` occurs in `text` as a whole word.
-fn has_word(text: &str, word: &str) -> bool {
+pub(crate) fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + word.len()..].chars().next();
