@@ -50,11 +50,6 @@ function listed(widget) {
 
 const PASSPHRASE = 'tre små grodor';
 
-async function unlock(widget, passphrase) {
-  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
-  await widget.button('Lås upp').click();
-}
-
 check('two families: created from the start screen, switched between, locked, one case closed, both as they were after a reload and counted', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -92,17 +87,14 @@ check('two families: created from the start screen, switched between, locked, on
 
   // Locked with a passphrase: the list goes at "Lock now", a wrong
   // passphrase opens nothing, the right one brings the list back.
-  await widget.button('Lås med lösenfras…').click();
-  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(PASSPHRASE);
-  await widget.host.getByLabel('Samma lösenfras igen').fill(PASSPHRASE);
-  await widget.button('Lås planerna').click();
+  await widget.turnOnLock(PASSPHRASE);
   await widget.button('Lås nu').click();
   await widget.host.locator('#skn-unlock-pass').waitFor({ timeout: 5_000 });
   assert.ok(!(await widget.host.locator('.skn-start').textContent()).includes('2026-77'), 'no case label while locked');
-  await unlock(widget, 'tre stora grodor');
+  await widget.unlock('tre stora grodor');
   await widget.host.getByText('Fel lösenfras', { exact: false }).waitFor({ timeout: 10_000 });
   assert.equal(await widget.host.locator('.skn-start-table').count(), 0, 'a wrong passphrase opens nothing');
-  await unlock(widget, PASSPHRASE);
+  await widget.unlock(PASSPHRASE);
   await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
   assert.deepEqual(await listed(widget), ['S.L. 2026-81', 'N.H. 2026-77']);
 
@@ -133,7 +125,7 @@ check('two families: created from the start screen, switched between, locked, on
   // Reload: locked again; unlocked, the start screen lists both, the closed one marked so.
   await page.reload();
   await widget.host.locator('#skn-unlock-pass').waitFor({ timeout: BOOT_TIMEOUT });
-  await unlock(widget, PASSPHRASE);
+  await widget.unlock(PASSPHRASE);
   await widget.host.locator('.skn-start-table').waitFor({ timeout: BOOT_TIMEOUT });
   const rows = await widget.host.locator('.skn-start-table tbody tr').allTextContents();
   assert.equal(rows.length, 2);

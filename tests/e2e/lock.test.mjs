@@ -37,18 +37,8 @@ async function rawStorage(page) {
   });
 }
 
-async function turnOnLock(widget) {
-  await widget.button('Lås med lösenfras…').click();
-  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(PASSPHRASE);
-  await widget.host.getByLabel('Samma lösenfras igen').fill(PASSPHRASE);
-  await widget.button('Lås planerna').click();
-  await widget.button('Lås nu').waitFor({ timeout: BOOT_TIMEOUT });
-}
-
-async function unlock(widget, passphrase = PASSPHRASE) {
-  await widget.host.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
-  await widget.button('Lås upp').click();
-}
+const turnOnLock = (widget) => widget.turnOnLock(PASSPHRASE);
+const unlock = (widget, passphrase = PASSPHRASE) => widget.unlock(passphrase);
 
 const locked = (widget) => widget.host.getByText('Planerna på den här datorn är låsta.', { exact: false });
 

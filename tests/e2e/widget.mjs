@@ -145,6 +145,21 @@ export class Widget {
     await dialog.getByRole('button', { name: /^(Skriv ut|Print)$/ }).click();
   }
 
+  /** On the start screen: the lock section's form, filled in and sent. */
+  async turnOnLock(passphrase) {
+    await this.button('Lås med lösenfras…').click();
+    await this.host.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
+    await this.host.getByLabel('Samma lösenfras igen').fill(passphrase);
+    await this.button('Lås planerna').click();
+    await this.button('Lås nu').waitFor({ timeout: BOOT_TIMEOUT });
+  }
+
+  /** On the unlock form: `passphrase`, then "Lås upp". */
+  async unlock(passphrase) {
+    await this.host.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
+    await this.button('Lås upp').click();
+  }
+
   /** The names of the people drawn on the map (every <text> in the map svg). */
   async mapTexts() {
     return this.map().locator('text').allTextContents();
