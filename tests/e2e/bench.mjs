@@ -68,7 +68,7 @@ export function planWithPeople(people) {
 }
 
 /** The map with `n` people, or the start screen (the offline file since
- * schema version 3), whichever the page shows first. */
+ * schema version 4), whichever the page shows first. */
 async function firstScreen(page, n) {
   await page.waitForFunction(
     (n) => {

@@ -79,7 +79,7 @@ check('a second meeting opens the first one\'s file on another computer and sees
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'skyddsnat-e2e-')), download.suggestedFilename());
   await download.saveAs(file);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(saved.schema_version, 3);
+  assert.equal(saved.schema_version, 4);
   assert.equal(saved.snapshots.length, 1, 'the file carries the closed meeting');
   assert.equal(saved.snapshots[0].date, '2026-11-23');
   assert.ok(saved.snapshots[0].plan.people.some((p) => p.name === 'Moster Ulla'));

@@ -13,9 +13,10 @@
 //!   date that still counts (see [`earliest_counted_day`]), with no check-in of
 //!   any outcome logged for that agreement on that day. A weekly check is
 //!   overdue for a whole ISO week that began on or after the earliest date and
-//!   ended before `today` with no check-in for the agreement in that week.
-//!   The log records check-ins per agreement, not per check, so any check-in
-//!   of the agreement on a day answers every check of that agreement that day.
+//!   ended before `today` with no check-in for that check in that week.
+//!   A check-in answers the check it names ([`CheckIn::check`]); one that
+//!   names none (every check-in of a file before version 4), or a check the
+//!   agreement no longer has, answers every check of its agreement that day.
 //! * **The due contingency step** is described at [`due_step`].
 
 use crate::document::date::{Date, TimeOfDay};
@@ -86,6 +87,13 @@ impl DueCheck {
             Slot::At(t) => Some(t),
             _ => None,
         }
+    }
+
+    /// Whether the check falls outside the plan's office hours (evening,
+    /// night or weekend), so the calendar and the key figures can show the
+    /// close contact out of hours.
+    pub fn outside_office_hours(&self, plan: &Plan) -> bool {
+        plan.settings().office_hours.outside(self.date, self.time())
     }
 
     /// The order a day's list is read in: week reminders first, then by the
@@ -163,11 +171,21 @@ pub fn overdue(plan: &Plan, today: Date) -> Vec<DueCheck> {
 /// [`overdue`] for some of the plan's agreements only.
 fn overdue_of(plan: &Plan, agreements: &[Agreement], today: Date) -> Vec<DueCheck> {
     let earliest = earliest_counted_day(plan, today);
-    let logged: HashSet<(AgreementId, Date)> = plan
+    // (agreement, check, date); check `None`: every check of the agreement.
+    let log: HashSet<(AgreementId, Option<usize>, Date)> = plan
         .check_ins()
         .iter()
-        .map(|c| (c.agreement, c.date))
+        .map(|c| {
+            let check = c.check.map(usize::from).filter(|&i| {
+                plan.agreement(c.agreement)
+                    .is_some_and(|a| i < a.checks.len())
+            });
+            (c.agreement, check, c.date)
+        })
         .collect();
+    let logged = |agreement: AgreementId, check: usize, day: Date| {
+        log.contains(&(agreement, Some(check), day)) || log.contains(&(agreement, None, day))
+    };
     let mut due = Vec::new();
     let mut day = earliest;
     while day < today {
@@ -179,9 +197,9 @@ fn overdue_of(plan: &Plan, agreements: &[Agreement], today: Date) -> Vec<DueChec
                         let monday = day.week_start();
                         day == monday.add_days(6)
                             && monday >= earliest
-                            && (0..7).all(|k| !logged.contains(&(agreement.id, monday.add_days(k))))
+                            && (0..7).all(|k| !logged(agreement.id, i, monday.add_days(k)))
                     }
-                    _ => check.when.falls_on(day) && !logged.contains(&(agreement.id, day)),
+                    _ => check.when.falls_on(day) && !logged(agreement.id, i, day),
                 };
                 if missing {
                     due.push(DueCheck::new(day, slot_of(check), agreement, i, check));
@@ -229,7 +247,9 @@ enum Event<'a> {
 /// of them logged a step. When that runs past the end of the chain, the last
 /// step stays due (it is usually "call the out-of-hours service"). A chain
 /// with no plan B has no step to fall back on: `None` (validation reports such
-/// chains). Several check-ins on one day are read in id order.
+/// chains). Several check-ins on one day are read in id order, and a check
+/// missed that day after them: it is judged at the day's end, so a kept call
+/// does not undo the same day's missing visit.
 pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usize> {
     let this = plan.agreement(agreement)?;
     let chain_len = this.chain.len();
@@ -245,7 +265,7 @@ pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usiz
     events.extend(
         overdue_of(plan, std::slice::from_ref(this), today)
             .into_iter()
-            .map(|d| (d.date, 0, Event::Overdue)),
+            .map(|d| (d.date, u32::MAX, Event::Overdue)),
     );
     crate::sort::by_key(&mut events, |(date, id, _)| (*date, *id));
 

@@ -174,8 +174,8 @@ pub fn summarize(plans: &[Plan], today: Date) -> UnitStats {
         for c in plan.check_ins() {
             match c.outcome {
                 CheckOutcome::Kept => stats.kept += 1,
-                CheckOutcome::NotKept => stats.not_kept += 1,
                 CheckOutcome::Missed => stats.missed += 1,
+                _ => stats.not_kept += 1,
             }
         }
         if let Some(start) = case.started.filter(|&s| s <= today) {

@@ -175,6 +175,11 @@ impl<'de> Deserialize<'de> for Date {
 pub struct TimeOfDay(u16);
 
 impl TimeOfDay {
+    /// The full hour `h` (taken modulo 24).
+    pub const fn hours(h: u8) -> TimeOfDay {
+        TimeOfDay((h % 24) as u16 * 60)
+    }
+
     pub fn from_hm(h: u32, m: u32) -> Option<TimeOfDay> {
         (h < 24 && m < 60).then(|| TimeOfDay((h * 60 + m) as u16))
     }

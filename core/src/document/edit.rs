@@ -405,6 +405,9 @@ entity!(
 );
 entity!(CheckIn, CheckInId, CheckIn, check_ins, |s, out| {
     out.push(("agreement".into(), Ref::Agreement(s.agreement)));
+    if let Some(p) = s.by {
+        out.push(("by".into(), Ref::Person(p)));
+    }
 });
 entity!(FollowUp, FollowUpId, FollowUp, follow_ups, |s, out| {
     if let Some(p) = s.person {
@@ -624,6 +627,8 @@ impl Plan {
             Edit::SetCase(c) => Edit::SetCase(std::mem::replace(&mut self.case, c)),
             Edit::SetSettings(s) => {
                 check_sector_order(&s.sector_order)?;
+                crate::file::check_item(&s, "settings")
+                    .map_err(|error| EditError::unsavable(EntityKind::Child, error))?;
                 Edit::SetSettings(std::mem::replace(&mut self.settings, s))
             }
             Edit::Child(c) => self.change(c)?,
@@ -883,6 +888,37 @@ impl Plan {
         out
     }
 
+    /// The edit that removes check `index` of `agreement` and keeps the log
+    /// right: check-ins that answered it answer the agreement as a whole
+    /// from now on, and those of later checks follow their check's new
+    /// position. One undo brings all of it back.
+    pub fn remove_check(&self, agreement: AgreementId, index: usize) -> Result<Edit, EditError> {
+        let mut a = self
+            .agreement(agreement)
+            .ok_or_else(|| EditError::NotFound {
+                kind: EntityKind::Agreement,
+                id: agreement.to_string(),
+            })?
+            .clone();
+        if index >= a.checks.len() {
+            return Ok(Edit::Batch(Vec::new()));
+        }
+        a.checks.remove(index);
+        let mut edits = vec![Edit::Agreement(Change::Update(a))];
+        for c in &self.check_ins {
+            let Some(i) = c.check.filter(|_| c.agreement == agreement) else {
+                continue;
+            };
+            let i = usize::from(i);
+            if i >= index {
+                let mut c = c.clone();
+                c.check = (i > index).then(|| (i - 1) as u16);
+                edits.push(Edit::CheckIn(Change::Update(c)));
+            }
+        }
+        Ok(Edit::Batch(edits))
+    }
+
     /// The edit that removes a person or child and first cleans every place
     /// that names them: their relations go, they leave agreements, steps,
     /// meetings and stances; the child's words about them in the safety house
@@ -969,6 +1005,13 @@ impl Plan {
                 let mut s = s.clone();
                 s.children = drop(&s.children);
                 edits.push(Edit::Supervision(Change::Update(s)));
+            }
+        }
+        for c in &self.check_ins {
+            if c.by == Some(id) {
+                let mut c = c.clone();
+                c.by = None;
+                edits.push(Edit::CheckIn(Change::Update(c)));
             }
         }
         for f in &self.follow_ups {

@@ -764,15 +764,18 @@ pub enum Method {
     InPerson,
     /// An unannounced home visit.
     UnannouncedVisit,
+    /// Any other way (since version 4).
+    Other,
 }
 
 impl Method {
-    pub const ALL: [Method; 5] = [
+    pub const ALL: [Method; 6] = [
         Method::Visit,
         Method::Call,
         Method::Message,
         Method::InPerson,
         Method::UnannouncedVisit,
+        Method::Other,
     ];
 }
 
@@ -876,13 +879,30 @@ pub enum Allowed {
     Never,
 }
 
-/// A logged check of an agreement.
+/// A logged check of an agreement: which of its checks, who, when, how and
+/// with what outcome. The details are written only when recorded. Files before version 4 logged only the agreement, the
+/// date and the outcome: their check-ins answer the agreement as a whole
+/// (`check` is `None`) and say nothing of who, when in the day or how.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub id: CheckInId,
     pub agreement: AgreementId,
+    /// Which of the agreement's checks this answers: its position in
+    /// `checks` ([`Plan::remove_check`] keeps positions right). `None`: the
+    /// agreement as a whole, which answers every check of that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<u16>,
+    /// Who did the check, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PersonId>,
     pub date: Date,
+    /// The time of day, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeOfDay>,
+    /// How the check was done, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<Method>,
     pub outcome: CheckOutcome,
     /// The contingency step that was used, if any (0 = plan A).
     #[serde(default)]
@@ -898,8 +918,35 @@ pub enum CheckOutcome {
     Kept,
     /// The check happened and the agreement did not hold.
     NotKept,
+    /// Called or knocked, and nobody answered (since version 4).
+    NoAnswer,
+    /// The person to be checked on could not be reached at all: phone off,
+    /// not at the address (since version 4).
+    Unreachable,
     /// The check itself did not happen.
     Missed,
+}
+
+impl CheckOutcome {
+    pub const ALL: [CheckOutcome; 5] = [
+        CheckOutcome::Kept,
+        CheckOutcome::NotKept,
+        CheckOutcome::NoAnswer,
+        CheckOutcome::Unreachable,
+        CheckOutcome::Missed,
+    ];
+
+    /// A check that was made and failed: the agreement did not hold, or
+    /// nobody answered or could be reached. This is when the next
+    /// contingency step starts. (`Missed` is the checker's gap, not the
+    /// family's: it also makes the next step due, see the schedule, but
+    /// does not count as a failed check in the figures.)
+    pub fn failed(self) -> bool {
+        matches!(
+            self,
+            CheckOutcome::NotKept | CheckOutcome::NoAnswer | CheckOutcome::Unreachable
+        )
+    }
 }
 
 /// Answers to a follow-up questionnaire from the child, a parent or someone in the network.
@@ -1038,6 +1085,14 @@ pub struct Settings {
     /// Hide the child's views from the shared screen and the printed plan.
     #[serde(default)]
     pub child_views_private: bool,
+    /// The out-of-hours service's and the unit's phone numbers, printed on
+    /// the family's papers beside 112 (since version 4).
+    #[serde(default)]
+    pub numbers: LocalNumbers,
+    /// The unit's office hours: a check outside them (evenings, nights,
+    /// weekends) is counted as such (since version 4).
+    #[serde(default)]
+    pub office_hours: OfficeHours,
 }
 
 impl Default for Settings {
@@ -1045,7 +1100,49 @@ impl Default for Settings {
         Settings {
             sector_order: Sector::ALL.to_vec(),
             child_views_private: false,
+            numbers: LocalNumbers::default(),
+            office_hours: OfficeHours::default(),
         }
+    }
+}
+
+/// Phone numbers set once per plan; empty when not set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalNumbers {
+    /// Socialjouren: the social services' out-of-hours service.
+    #[serde(default)]
+    pub out_of_hours: String,
+    /// The safety consultants' unit.
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// Office hours: Monday to Friday from `from` until `to`. Public holidays
+/// are not known to the plan and count as weekdays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeHours {
+    pub from: TimeOfDay,
+    pub to: TimeOfDay,
+}
+
+impl Default for OfficeHours {
+    /// 08:00–17:00, the city's usual office day.
+    fn default() -> Self {
+        OfficeHours {
+            from: TimeOfDay::hours(8),
+            to: TimeOfDay::hours(17),
+        }
+    }
+}
+
+impl OfficeHours {
+    /// Whether a check on `date` at `time` falls outside office hours: on a
+    /// weekend, or before `from` or from `to` on. Without a time, only the
+    /// weekend can tell, so a weekday with no time counts as within.
+    pub fn outside(&self, date: Date, time: Option<TimeOfDay>) -> bool {
+        date.weekday().is_weekend() || time.is_some_and(|t| t < self.from || t >= self.to)
     }
 }
 

@@ -624,21 +624,31 @@ pub fn sample_plan_on(today: Date) -> Plan {
     // that did not happen; Pernilla's Monday check; Ahmed's weekly visit, one
     // of which found that Mikael had been drinking but had left as agreed.
     let mut check_ins = Vec::new();
-    let mut log = |agreement: u32, date: Date, outcome: CheckOutcome, step, note: &str| {
+    // (agreement, which check, who, how, time of day)
+    let mut log = |(agreement, check, by, how, time): (u32, u16, u32, Method, (u32, u32)),
+                   date: Date,
+                   outcome: CheckOutcome,
+                   step,
+                   note: &str| {
         check_ins.push(CheckIn {
             id: CheckInId(check_ins.len() as u32 + 1),
             agreement: AgreementId(agreement),
+            check: Some(check),
+            by: Some(p(by)),
             date,
+            time: TimeOfDay::from_hm(time.0, time.1),
+            how: Some(how),
             outcome,
             step,
             note: note.into(),
         });
     };
+    let evening_call = (1, 0, BIRGITTA, Method::Call, (19, 0));
     for day in 0..21 {
         let date = meeting1_day.add_days(day);
         match day {
             6 => log(
-                1,
+                evening_call,
                 date,
                 CheckOutcome::NotKept,
                 Some(1),
@@ -646,23 +656,24 @@ pub fn sample_plan_on(today: Date) -> Plan {
                  förskolan (plan B).",
             ),
             15 => log(
-                1,
+                evening_call,
                 date,
-                CheckOutcome::Missed,
+                CheckOutcome::NoAnswer,
                 None,
                 "Birgitta fick inte tag på Jenny kl. 19. Jenny ringde tillbaka kl. 20; allt var \
                  lugnt.",
             ),
-            _ => log(1, date, CheckOutcome::Kept, None, ""),
+            _ => log(evening_call, date, CheckOutcome::Kept, None, ""),
         }
     }
+    let visit = (2, 1, AHMED, Method::UnannouncedVisit, (18, 30));
     for (week, kept) in [(0, true), (1, false), (2, true)] {
         let date = meeting1_day.add_days(week * 7 + 2);
         if kept {
-            log(2, date, CheckOutcome::Kept, None, "");
+            log(visit, date, CheckOutcome::Kept, None, "");
         } else {
             log(
-                2,
+                visit,
                 date,
                 CheckOutcome::NotKept,
                 Some(0),
@@ -672,7 +683,13 @@ pub fn sample_plan_on(today: Date) -> Plan {
     }
     for day in (0..21).map(|k| meeting1_day.add_days(k)) {
         if day.weekday() == Weekday::Mon {
-            log(3, day, CheckOutcome::Kept, None, "");
+            log(
+                (3, 0, PERNILLA, Method::InPerson, (9, 0)),
+                day,
+                CheckOutcome::Kept,
+                None,
+                "",
+            );
         }
     }
 
@@ -845,10 +862,10 @@ mod tests {
                 .collect();
             // Birgitta carries much of the plan: a hint a consultant agrees with.
             assert_eq!(keys, ["person_overloaded"], "{today}");
-            // One missed evening call in the log, and one late evening handled by plan B.
+            // One unanswered evening call in the log, and one late evening handled by plan B.
             let outcomes =
                 |o: CheckOutcome| plan.check_ins().iter().filter(|c| c.outcome == o).count();
-            assert_eq!(outcomes(CheckOutcome::Missed), 1);
+            assert_eq!(outcomes(CheckOutcome::NoAnswer), 1);
             assert!(plan.check_ins().iter().all(|c| c.date < today));
             today = today.add_days(1);
         }

@@ -15,13 +15,13 @@ use serde_json::{Map, Value};
 pub const FORMAT: &str = "skyddsnat";
 
 /// The version this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One migration: the document of version `n` becomes version `n + 1`.
 type Migration = fn(&mut Map<String, Value>) -> Result<(), ImportError>;
 
 /// `MIGRATIONS[n]` turns version `n` into version `n + 1`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Checks the envelope (`format`, version), migrates the document to the
 /// current version and returns the plan's fields without the envelope.
@@ -178,6 +178,22 @@ fn v2_to_v3(doc: &mut Map<String, Value>) -> Result<(), ImportError> {
         }
     }
     reviews_to_meetings(doc)
+}
+
+/// Version 4 records the check log in detail and sets numbers and office
+/// hours once per plan:
+/// - a check-in may name which of the agreement's checks it answers
+///   (`check`), who did it (`by`), the time of day (`time`) and how (`how`);
+///   a version 3 check-in has none of them and answers the agreement as a
+///   whole, as it did;
+/// - outcomes `no_answer` and `unreachable`, and the method `other`, are new;
+/// - `settings` gets the out-of-hours service's and the unit's phone numbers
+///   (`numbers`, empty) and `office_hours` (weekdays 08:00–17:00).
+///
+/// Every new field has a default that means what version 3 meant, so
+/// nothing moves.
+fn v3_to_v4(_: &mut Map<String, Value>) -> Result<(), ImportError> {
+    Ok(())
 }
 
 fn reviews_to_meetings(plan: &mut Map<String, Value>) -> Result<(), ImportError> {

@@ -45,6 +45,7 @@ labels!(Method {
     Message => "method.message",
     InPerson => "method.in_person",
     UnannouncedVisit => "method.unannounced_visit",
+    Other => "method.other",
 });
 labels!(Weekday {
     Mon => "weekday.mon", Tue => "weekday.tue", Wed => "weekday.wed", Thu => "weekday.thu",
@@ -58,7 +59,13 @@ labels!(Column {
 });
 labels!(Agreeing { Yes => "agreeing.yes", Partly => "agreeing.partly", No => "agreeing.no" });
 labels!(Allowed { Yes => "allowed.yes", OnCondition => "allowed.on_condition", Never => "allowed.never" });
-labels!(CheckOutcome { Kept => "outcome.kept", NotKept => "outcome.not_kept", Missed => "outcome.missed" });
+labels!(CheckOutcome {
+    Kept => "outcome.kept",
+    NotKept => "outcome.not_kept",
+    NoAnswer => "outcome.no_answer",
+    Unreachable => "outcome.unreachable",
+    Missed => "outcome.missed",
+});
 labels!(Respondent {
     Child => "respondent.child",
     Parent => "respondent.parent",
@@ -133,4 +140,20 @@ impl Frequency {
 /// A date as the user reads it (ISO 8601 in both languages, as Swedish forms use).
 pub fn format_date(d: Date) -> String {
     d.to_string()
+}
+
+/// How a logged check was done, as a noun ("samtal", "oanmält hembesök"),
+/// where [`Method`]'s label is the check's verb ("ringer").
+pub fn how_label(m: Method, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match m {
+            Method::Visit => "how.visit",
+            Method::Call => "how.call",
+            Method::Message => "how.message",
+            Method::InPerson => "how.in_person",
+            Method::UnannouncedVisit => "how.unannounced_visit",
+            Method::Other => "how.other",
+        },
+    )
 }

@@ -91,6 +91,10 @@ pub fn check_in(
     CheckIn {
         id: CheckInId(id),
         agreement: AgreementId(agreement),
+        check: None,
+        by: None,
+        time: None,
+        how: None,
         date: d(date),
         outcome,
         step,

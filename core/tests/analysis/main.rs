@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod analysis_support;
+mod check_log;
 #[path = "../support/mod.rs"]
 mod support;
 

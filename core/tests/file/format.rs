@@ -457,12 +457,12 @@ fn a_number_json_cannot_hold_is_called_too_large_and_placed_in_both_languages() 
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_a_clear_message() {
-    let text = read("tests/fixtures/migration/newer-v4.json");
+    let text = read("tests/fixtures/migration/newer-v5.json");
     let e = import_err(&text);
     assert_eq!(
         e.kind,
         ImportErrorKind::NewerVersion {
-            found: 4,
+            found: 5,
             supported: SCHEMA_VERSION
         }
     );
@@ -680,4 +680,30 @@ fn an_error_names_the_field_where_it_is_whether_first_last_missing_or_in_a_list(
         v["people"][0]["kind"] = "granne".into();
     });
     assert_eq!(path, "people[0].kind");
+}
+
+/// A version 3 file (the sample family as the previous release saved it):
+/// its check-ins answer their agreements as a whole, the plan has no phone
+/// numbers and the usual office hours, and everything else reads as it did.
+#[test]
+fn version_3_check_ins_answer_their_agreement_and_nothing_else_moves() {
+    let text = read("tests/fixtures/migration/v3-sample-family.json");
+    let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(old["schema_version"], 3);
+    let plan = from_json(&text).unwrap();
+    assert!(!plan.check_ins().is_empty());
+    assert!(plan
+        .check_ins()
+        .iter()
+        .all(|c| c.check.is_none() && c.by.is_none() && c.time.is_none() && c.how.is_none()));
+    assert_eq!(plan.settings().numbers, LocalNumbers::default());
+    assert_eq!(plan.settings().office_hours, OfficeHours::default());
+    let new = to_value(&plan);
+    for field in ["people", "agreements", "check_ins", "meetings", "case"] {
+        assert_eq!(new[field], old[field], "{field}");
+    }
+    // Written again, it is a version 4 file that reads back the same.
+    let again = to_json(&plan);
+    assert!(again.contains("\"schema_version\": 4,"));
+    assert_eq!(from_json(&again).unwrap(), plan);
 }

@@ -85,6 +85,10 @@ fn large_plan(n: u32) -> Plan {
             add(Edit::add(CheckIn {
                 id: CheckInId(a * 10 + k + 1),
                 agreement: AgreementId(a + 1),
+                check: Some(0),
+                by: None,
+                time: None,
+                how: Some(Method::Call),
                 date: day.add_days(-(k as i32)),
                 outcome: CheckOutcome::Kept,
                 step: None,

@@ -451,14 +451,14 @@ fn all_allowed() -> Vec<Allowed> {
 }
 
 fn all_check_outcomes() -> Vec<CheckOutcome> {
-    let all = vec![
-        CheckOutcome::Kept,
-        CheckOutcome::NotKept,
-        CheckOutcome::Missed,
-    ];
+    let all = CheckOutcome::ALL.to_vec();
     for o in &all {
         match o {
-            CheckOutcome::Kept | CheckOutcome::NotKept | CheckOutcome::Missed => {}
+            CheckOutcome::Kept
+            | CheckOutcome::NotKept
+            | CheckOutcome::NoAnswer
+            | CheckOutcome::Unreachable
+            | CheckOutcome::Missed => {}
         }
     }
     all

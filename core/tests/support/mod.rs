@@ -80,13 +80,29 @@ pub fn frequency() -> impl Strategy<Value = Frequency> {
     ]
 }
 
+/// Which check a logged check answers, who did it, at what time and how.
+type CheckDetail = (
+    Option<u16>,
+    Option<Index>,
+    Option<TimeOfDay>,
+    Option<Method>,
+);
+
 pub fn settings() -> impl Strategy<Value = Settings> {
-    (Just(Sector::ALL.to_vec()).prop_shuffle(), any::<bool>()).prop_map(|(order, private)| {
-        Settings {
-            sector_order: order,
-            child_views_private: private,
-        }
-    })
+    (
+        Just(Sector::ALL.to_vec()).prop_shuffle(),
+        any::<bool>(),
+        ("[0-9 +-]{0,14}", "[0-9 +-]{0,14}"),
+        (time(), time()),
+    )
+        .prop_map(
+            |(order, private, (out_of_hours, unit), (from, to))| Settings {
+                sector_order: order,
+                child_views_private: private,
+                numbers: LocalNumbers { out_of_hours, unit },
+                office_hours: OfficeHours { from, to },
+            },
+        )
 }
 
 pub fn staff() -> impl Strategy<Value = Staff> {
@@ -241,7 +257,7 @@ pub struct PlanSeed {
     agreements: Vec<AgreementSeed>,
     arrangements: Vec<(Vec<Index>, String, Option<Date>, Option<Date>)>,
     supervision: Vec<(Index, Vec<Index>, Allowed, String)>,
-    check_ins: Vec<(Index, Date, CheckOutcome, Option<u16>, String)>,
+    check_ins: Vec<(Index, Date, CheckOutcome, Option<u16>, String, CheckDetail)>,
     consents: Vec<ConsentSeed>,
     follow_ups: Vec<(
         Date,
@@ -381,13 +397,15 @@ fn plan_seed() -> impl Strategy<Value = PlanSeed> {
             (
                 any::<Index>(),
                 date(),
-                prop::sample::select(vec![
-                    CheckOutcome::Kept,
-                    CheckOutcome::NotKept,
-                    CheckOutcome::Missed,
-                ]),
+                prop::sample::select(CheckOutcome::ALL.to_vec()),
                 prop::option::of(0u16..6),
                 text(),
+                (
+                    prop::option::of(0u16..3),
+                    prop::option::of(any::<Index>()),
+                    prop::option::of(time()),
+                    prop::option::of(prop::sample::select(Method::ALL.to_vec())),
+                ),
             ),
             0..6,
         ),
@@ -647,13 +665,21 @@ impl PlanSeed {
             );
         }
         if !agreement_ids.is_empty() {
-            for (i, (a, date, outcome, step, note)) in self.check_ins.iter().enumerate() {
+            for (i, (a, date, outcome, step, note, (check, by, time, how))) in
+                self.check_ins.iter().enumerate()
+            {
                 add(
                     &mut plan,
                     CheckIn {
                         id: CheckInId(i as u32 + 1),
                         agreement: *a.get(&agreement_ids),
+                        check: *check,
+                        by: by
+                            .filter(|_| !people_ids.is_empty())
+                            .map(|b| *b.get(&people_ids)),
                         date: *date,
+                        time: *time,
+                        how: *how,
                         outcome: *outcome,
                         step: *step,
                         note: note.clone(),
@@ -964,6 +990,10 @@ impl EditOp {
                     Edit::add(CheckIn {
                         id: CheckInId(plan.next_id::<CheckIn>()),
                         agreement: a.id,
+                        check: None,
+                        by: None,
+                        time: None,
+                        how: None,
                         date: *date,
                         outcome: *outcome,
                         step: None,
@@ -1101,6 +1131,10 @@ fn invalid_edit(plan: &Plan, kind: InvalidOp, i: Index, all: &[PersonId]) -> Opt
         InvalidOp::CheckInOfMissingAgreement => Edit::add(CheckIn {
             id: CheckInId(plan.next_id::<CheckIn>()),
             agreement: AgreementId(MISSING),
+            check: None,
+            by: None,
+            time: None,
+            how: None,
             date: Date::from_ymd(2026, 1, 1)?,
             outcome: CheckOutcome::Kept,
             step: None,

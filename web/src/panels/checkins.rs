@@ -65,7 +65,11 @@ pub fn CheckInSection() -> Html {
             let check_in = CheckIn {
                 id: CheckInId(app.plan.next_id::<CheckIn>()),
                 agreement,
+                check: None,
+                by: None,
                 date,
+                time: None,
+                how: None,
                 outcome: draft.outcome,
                 step: draft.step,
                 note: draft.note.trim().to_string(),
@@ -218,6 +222,7 @@ fn outcome_icon(o: CheckOutcome) -> &'static str {
     match o {
         CheckOutcome::Kept => "✓",
         CheckOutcome::NotKept => "✗",
+        CheckOutcome::NoAnswer | CheckOutcome::Unreachable => "!",
         CheckOutcome::Missed => "?",
     }
 }
@@ -225,7 +230,9 @@ fn outcome_icon(o: CheckOutcome) -> &'static str {
 fn outcome_class(o: CheckOutcome) -> &'static str {
     match o {
         CheckOutcome::Kept => "skn-outcome-kept",
-        CheckOutcome::NotKept => "skn-outcome-not-kept",
+        CheckOutcome::NotKept | CheckOutcome::NoAnswer | CheckOutcome::Unreachable => {
+            "skn-outcome-not-kept"
+        }
         CheckOutcome::Missed => "skn-outcome-missed",
     }
 }
