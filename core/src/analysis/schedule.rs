@@ -293,3 +293,139 @@ pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usiz
     let next = highest_step.map_or(1, |s| s.saturating_add(1));
     Some(next.min(chain_len - 1))
 }
+
+/// The close contact in figures, for the key figures: the checks logged in
+/// the last [`LOOKBACK_DAYS`] days up to `today`, the checks planned for the
+/// coming ones, and what is late or due now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckSummary {
+    /// Checks made (every outcome but `Missed`).
+    pub done: usize,
+    /// Of those, made outside office hours (evening, night, weekend).
+    pub done_outside_hours: usize,
+    /// Checks made that failed ([`CheckOutcome::failed`]).
+    pub failed: usize,
+    /// Check-ins that used a contingency step after plan A.
+    pub steps_started: usize,
+    /// Checks planned from `today` through the next `days - 1` days.
+    pub planned: usize,
+    /// Of those, outside office hours.
+    pub planned_outside_hours: usize,
+    /// Checks overdue now ([`overdue`]).
+    pub overdue: usize,
+    /// Agreements whose plan B or later step is due now ([`due_step`]).
+    pub steps_due: usize,
+}
+
+/// [`CheckSummary`] on `today`, looking `days` ahead.
+pub fn summary(plan: &Plan, today: Date, days: u32) -> CheckSummary {
+    let hours = &plan.settings().office_hours;
+    let since = today.add_days(-LOOKBACK_DAYS);
+    let mut s = CheckSummary::default();
+    for c in plan.check_ins() {
+        if c.date < since || c.date > today || c.outcome == CheckOutcome::Missed {
+            continue;
+        }
+        s.done += 1;
+        s.done_outside_hours += usize::from(hours.outside(c.date, c.time));
+        s.failed += usize::from(c.outcome.failed());
+        s.steps_started += usize::from(c.step.is_some_and(|k| k > 0));
+    }
+    for d in upcoming(plan, today, days) {
+        s.planned += 1;
+        s.planned_outside_hours += usize::from(d.outside_office_hours(plan));
+    }
+    s.overdue = overdue(plan, today).len();
+    s.steps_due = plan
+        .agreements()
+        .iter()
+        .filter(|a| due_step(plan, a.id, today).is_some())
+        .count();
+    s
+}
+
+impl CheckSummary {
+    /// The key figures' rows: label, value.
+    pub fn rows(&self, lang: Lang) -> Vec<(String, String)> {
+        let n = |k: usize| k.to_string();
+        vec![
+            (
+                trf(
+                    lang,
+                    "checks.logged",
+                    &[("days", &n(LOOKBACK_DAYS as usize))],
+                ),
+                trf(
+                    lang,
+                    "checks.logged_value",
+                    &[
+                        ("done", &n(self.done)),
+                        ("outside", &n(self.done_outside_hours)),
+                        ("failed", &n(self.failed)),
+                        ("steps", &n(self.steps_started)),
+                    ],
+                ),
+            ),
+            (
+                tr(lang, "checks.planned").to_string(),
+                trf(
+                    lang,
+                    "checks.planned_value",
+                    &[
+                        ("count", &n(self.planned)),
+                        ("outside", &n(self.planned_outside_hours)),
+                    ],
+                ),
+            ),
+            (
+                tr(lang, "checks.late").to_string(),
+                trf(
+                    lang,
+                    "checks.late_value",
+                    &[("overdue", &n(self.overdue)), ("steps", &n(self.steps_due))],
+                ),
+            ),
+        ]
+    }
+}
+
+/// What one person's part in the checking has been: checks they made, of
+/// those the ones that failed, and the ones they were to make that did not
+/// happen (logged as missed, or overdue with nothing logged).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub done: usize,
+    pub failed: usize,
+    pub missed: usize,
+}
+
+/// [`PersonRecord`] of `person` over the whole log, and the checks overdue on
+/// `today`. A check-in is the person's when it names them (`by`), or, when it
+/// names no one, when the check it answers is theirs; an agreement-level
+/// check-in that names no one is nobody's.
+pub fn person_record(plan: &Plan, person: PersonId, today: Date) -> PersonRecord {
+    let mut r = PersonRecord::default();
+    for c in plan.check_ins() {
+        let theirs = match c.by {
+            Some(by) => by == person,
+            None => c
+                .check
+                .and_then(|i| plan.agreement(c.agreement)?.checks.get(usize::from(i)))
+                .is_some_and(|check| check.by.contains(&person)),
+        };
+        if !theirs {
+            continue;
+        }
+        if c.outcome == CheckOutcome::Missed {
+            r.missed += 1;
+        } else {
+            r.done += 1;
+            r.failed += usize::from(c.outcome.failed());
+        }
+    }
+    r.missed += overdue(plan, today)
+        .iter()
+        .filter(|d| d.by.contains(&person))
+        .count();
+    r
+}

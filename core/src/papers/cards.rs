@@ -76,7 +76,9 @@ impl Doc<'_> {
         self.out.push_str("</ul>\n");
     }
 
-    /// "Numbers that matter": 112, then the social services staff.
+    /// "Numbers that matter": 112, the out-of-hours service's and the
+    /// unit's numbers (set once in the plan's settings), then the social
+    /// services staff.
     fn numbers(&mut self) {
         self.h2("print.card.numbers");
         let _ = writeln!(
@@ -84,6 +86,26 @@ impl Doc<'_> {
             "<p class=\"emergency\">{}</p>",
             escape(tr(self.lang, "print.emergency_112"))
         );
+        let n = &self.plan.settings().numbers;
+        let set: Vec<(&str, &str)> = [
+            ("print.numbers.out_of_hours", n.out_of_hours.as_str()),
+            ("print.numbers.unit", n.unit.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, number)| !number.trim().is_empty())
+        .collect();
+        if !set.is_empty() {
+            self.out.push_str("<ul>\n");
+            for (key, number) in set {
+                let _ = writeln!(
+                    self.out,
+                    "<li><span class=\"label\">{}:</span> {}</li>",
+                    escape(tr(self.lang, key)),
+                    self.text(number)
+                );
+            }
+            self.out.push_str("</ul>\n");
+        }
         self.staff();
     }
 

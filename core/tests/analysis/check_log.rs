@@ -171,3 +171,101 @@ fn the_plans_phone_numbers_are_checked_like_any_text() {
     assert!(plan.apply(Edit::SetSettings(settings)).is_err());
     assert_eq!(plan.settings().numbers.unit, "");
 }
+
+#[test]
+fn the_summary_counts_the_last_two_weeks_and_what_is_due() {
+    use skyddsnat_core::analysis::schedule::{summary, CheckSummary};
+    let mut plan = two_checks();
+    let evening = |id, date, outcome| CheckIn {
+        time: Some(t("19:30")),
+        ..of_check(id, date, 0, outcome)
+    };
+    add(&mut plan, evening(1, "2026-03-02", CheckOutcome::Kept));
+    add(&mut plan, of_check(2, "2026-03-02", 1, CheckOutcome::Kept));
+    add(
+        &mut plan,
+        CheckIn {
+            step: Some(1),
+            ..evening(3, "2026-03-03", CheckOutcome::NoAnswer)
+        },
+    );
+    add(
+        &mut plan,
+        of_check(4, "2026-03-03", 1, CheckOutcome::Missed),
+    );
+    // Older than two weeks: not counted.
+    add(&mut plan, evening(5, "2026-02-01", CheckOutcome::Kept));
+    let s = summary(&plan, d("2026-03-04"), 7);
+    assert_eq!(
+        s,
+        CheckSummary {
+            done: 3,
+            done_outside_hours: 2,
+            failed: 1,
+            steps_started: 1,
+            // Two checks a day for seven days: the 19:00 call is out of
+            // hours every day, the look-in on Saturday and Sunday.
+            planned: 14,
+            planned_outside_hours: 9,
+            overdue: 0,
+            // The missed look-in on the 3rd makes plan C due (B was started).
+            steps_due: 1,
+        }
+    );
+    assert_eq!(s.rows(Lang::Sv).len(), 3);
+}
+
+#[test]
+fn a_persons_record_counts_their_checks_made_failed_and_missed() {
+    use skyddsnat_core::analysis::schedule::{person_record, PersonRecord};
+    let mut plan = two_checks();
+    // Check 0 is the grandmother's (2), check 1 the neighbour's (3).
+    add(&mut plan, of_check(1, "2026-03-02", 0, CheckOutcome::Kept));
+    add(
+        &mut plan,
+        of_check(2, "2026-03-03", 0, CheckOutcome::NotKept),
+    );
+    add(
+        &mut plan,
+        CheckIn {
+            by: Some(PersonId(1)),
+            ..of_check(3, "2026-03-03", 1, CheckOutcome::Kept)
+        },
+    );
+    add(
+        &mut plan,
+        of_check(4, "2026-03-04", 0, CheckOutcome::Missed),
+    );
+    // Agreement level, nobody named: nobody's.
+    add(
+        &mut plan,
+        check_in(5, 1, "2026-03-04", CheckOutcome::Kept, None),
+    );
+    let today = d("2026-03-05");
+    assert_eq!(
+        person_record(&plan, PersonId(2), today),
+        PersonRecord {
+            done: 2,
+            failed: 1,
+            missed: 1
+        }
+    );
+    // The mother stood in for the neighbour on the 3rd; the neighbour's
+    // look-in of the 2nd is overdue (the 4th is answered by the agreement).
+    assert_eq!(
+        person_record(&plan, PersonId(1), today),
+        PersonRecord {
+            done: 1,
+            failed: 0,
+            missed: 0
+        }
+    );
+    assert_eq!(
+        person_record(&plan, PersonId(3), today),
+        PersonRecord {
+            done: 0,
+            failed: 0,
+            missed: 1
+        }
+    );
+}
