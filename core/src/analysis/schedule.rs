@@ -235,21 +235,27 @@ enum Event<'a> {
     Overdue,
 }
 
-/// Which contingency step of `agreement` is due now (0 = plan A, 1 = plan B…),
-/// or `None` when plan A holds.
+/// Which contingency step of `agreement` is in effect now (0 = plan A,
+/// 1 = plan B…), or `None` when plan A holds.
 ///
 /// The rule: take the agreement's check-ins dated on or before `today` and its
-/// [`overdue`] checks (an overdue check counts as a failed check), in date order.
-/// If there are none, or the latest is a check-in with outcome `Kept`, nothing
-/// is due. Otherwise look at the failures since the last `Kept` check-in (a
-/// `Missed` or `NotKept` check-in, or an overdue check): the step after the
-/// highest step logged among them (`CheckIn::step`) is due, or plan B if none
-/// of them logged a step. When that runs past the end of the chain, the last
-/// step stays due (it is usually "call the out-of-hours service"). A chain
-/// with no plan B has no step to fall back on: `None` (validation reports such
-/// chains). Several check-ins on one day are read in id order, and a check
-/// missed that day after them: it is judged at the day's end, so a kept call
-/// does not undo the same day's missing visit.
+/// [`overdue`] checks (an overdue check counts as a failed check), in date order,
+/// and walk them:
+/// - a `Kept` check-in: plan A holds again;
+/// - a check-in that is not kept and logs a step after plan A
+///   (`CheckIn::step`, "plan B was started"): that step is in effect (or a
+///   later one already in effect stays);
+/// - any other failure (not kept with no step or plan A, missed, no answer,
+///   unreachable, overdue): plan B becomes due when plan A held until then;
+///   when a step had been started, the failure means it did not hold either,
+///   so the next step is due; otherwise the step that is due stays due.
+///
+/// When that runs past the end of the chain, the last step stays due (it is
+/// usually "call the out-of-hours service"). A chain with no plan B has no
+/// step to fall back on: `None` (validation reports such chains). Several
+/// check-ins on one day are read in id order, and a check missed that day
+/// after them: it is judged at the day's end, so a kept call does not undo
+/// the same day's missing visit.
 pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usize> {
     let this = plan.agreement(agreement)?;
     let chain_len = this.chain.len();
@@ -269,29 +275,34 @@ pub fn due_step(plan: &Plan, agreement: AgreementId, today: Date) -> Option<usiz
     );
     crate::sort::by_key(&mut events, |(date, id, _)| (*date, *id));
 
-    let mut failed = false;
-    let mut highest_step: Option<usize> = None;
+    // The step in effect, and whether it was started (logged) since the
+    // last failure.
+    let mut due: Option<usize> = None;
+    let mut started = false;
     for (_, _, event) in &events {
-        match event {
+        let logged_step = match event {
             Event::Logged(c) if c.outcome == CheckOutcome::Kept => {
-                failed = false;
-                highest_step = None;
+                due = None;
+                started = false;
+                continue;
             }
-            Event::Logged(c) => {
-                failed = true;
-                if let Some(s) = c.step {
-                    let s = usize::from(s);
-                    highest_step = Some(highest_step.map_or(s, |h| h.max(s)));
-                }
+            Event::Logged(c) => c.step.map(usize::from).filter(|&s| s > 0),
+            Event::Overdue => None,
+        };
+        match (logged_step, due) {
+            (Some(s), _) => {
+                due = Some(due.map_or(s, |d| d.max(s)));
+                started = true;
             }
-            Event::Overdue => failed = true,
+            (None, None) => due = Some(1),
+            (None, Some(d)) if started => {
+                due = Some(d.saturating_add(1));
+                started = false;
+            }
+            (None, Some(_)) => {}
         }
     }
-    if !failed {
-        return None;
-    }
-    let next = highest_step.map_or(1, |s| s.saturating_add(1));
-    Some(next.min(chain_len - 1))
+    due.map(|d| d.min(chain_len - 1))
 }
 
 /// The close contact in figures, for the key figures: the checks logged in

@@ -254,10 +254,10 @@ fn sample_due_steps() {
     assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-25")), Some(1));
     assert_eq!(due_step(&plan, AgreementId(3), d("2026-11-25")), Some(1));
     assert_eq!(due_step(&plan, AgreementId(99), d("2026-11-25")), None);
-    // The evening Jenny was late (2026-11-08) plan B was used and logged, so
-    // plan C was next in line that evening; the next day's call was kept:
+    // The evening Jenny was late (2026-11-08) plan B was started and logged,
+    // so plan B was in effect that evening; the next day's call was kept:
     // nothing due then.
-    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-08")), Some(2));
+    assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-08")), Some(1));
     assert_eq!(due_step(&plan, AgreementId(1), d("2026-11-09")), None);
     // The evening call that did not happen (2026-11-17) made plan B due
     // until the next evening's call was kept.
@@ -285,10 +285,20 @@ fn due_step_climbs_the_chain_and_a_kept_check_resets_it() {
         &mut plan,
         check_in(3, 1, "2026-11-23", CheckOutcome::NotKept, Some(1)),
     );
-    assert_eq!(due_step(&plan, a, today), Some(2), "B was used: C");
+    assert_eq!(due_step(&plan, a, today), Some(1), "B was started: B");
     add(
         &mut plan,
-        check_in(4, 1, "2026-11-23", CheckOutcome::Missed, Some(3)),
+        check_in(4, 1, "2026-11-23", CheckOutcome::NoAnswer, None),
+    );
+    assert_eq!(due_step(&plan, a, today), Some(2), "B did not hold: C");
+    add(
+        &mut plan,
+        check_in(5, 1, "2026-11-23", CheckOutcome::NoAnswer, None),
+    );
+    assert_eq!(due_step(&plan, a, today), Some(2), "C not started yet: C");
+    add(
+        &mut plan,
+        check_in(14, 1, "2026-11-23", CheckOutcome::Missed, Some(3)),
     );
     assert_eq!(
         due_step(&plan, a, today),
@@ -297,13 +307,13 @@ fn due_step_climbs_the_chain_and_a_kept_check_resets_it() {
     );
     add(
         &mut plan,
-        check_in(5, 1, "2026-11-23", CheckOutcome::Kept, None),
+        check_in(15, 1, "2026-11-23", CheckOutcome::Kept, None),
     );
     assert_eq!(due_step(&plan, a, today), None);
     // A check-in logged for a later day does not count yet.
     add(
         &mut plan,
-        check_in(6, 1, "2026-11-30", CheckOutcome::Missed, None),
+        check_in(16, 1, "2026-11-30", CheckOutcome::Missed, None),
     );
     assert_eq!(due_step(&plan, a, today), None);
     assert_eq!(due_step(&plan, a, d("2026-11-30")), Some(1));
