@@ -95,6 +95,9 @@ function handle(mounted) {
     return live.widget;
   };
   return Object.freeze({
+    get lang() {
+      return need().lang;
+    },
     getPlan: () => need().getPlan(),
     setPlan: (plan) => need().setPlan(plan),
     exportJson: () => need().exportJson(),
@@ -240,6 +243,8 @@ class SkyddsnatPlan extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this._handle) return;
+    // The page's language wins over what the user chose before.
+    if (name === 'lang') this._lang = null;
     // The widget takes its options once; remount with the current plan.
     this._unmount();
     this._mount();
@@ -280,8 +285,7 @@ class SkyddsnatPlan extends HTMLElement {
       onChange: (plan) => this._emit('skyddsnat-change', plan),
       onError: (message) => this._emit('skyddsnat-error', message),
     };
-    const lang = this.getAttribute('lang');
-    if (lang) options.lang = lang;
+    this._setLang(options);
     const key = this.getAttribute('storage-key');
     if (key) options.storageKey = key;
     if (this._pendingPlan !== undefined) {
@@ -330,8 +334,7 @@ class SkyddsnatPlan extends HTMLElement {
           onUnlocked: (stay) =>
             this._switch(stay || !start ? this.getAttribute('storage-key') : null, this._pendingPlan),
         };
-        const lang = this.getAttribute('lang');
-        if (lang) options.lang = lang;
+        this._setLang(options);
         this._handle = mountStart(this, options);
         this._atStart = true;
       } else {
@@ -349,11 +352,20 @@ class SkyddsnatPlan extends HTMLElement {
     }
   }
 
+  // The language the user last chose in the widget, else the attribute's.
+  _setLang(options) {
+    const lang = this._lang || this.getAttribute('lang');
+    if (lang) options.lang = lang;
+  }
+
   _unmount() {
     if (!this._handle) return;
     try {
       // The start screen holds no plan to carry over.
-      if (!this._atStart) this._pendingPlan = this._handle.getPlan();
+      if (!this._atStart) {
+        this._lang = this._handle.lang;
+        this._pendingPlan = this._handle.getPlan();
+      }
     } catch (_) {
       // keep whatever was pending
     }

@@ -56,6 +56,8 @@ export interface SkyddsnatMountOptions {
 }
 
 export interface SkyddsnatHandle {
+  /** The language the widget speaks now (the user can switch it in the top bar). */
+  readonly lang: SkyddsnatLang;
   getPlan(): SkyddsnatPlanDocument;
   /**
    * Replaces the plan (an object, or the text of a .json file); throws an

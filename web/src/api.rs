@@ -225,6 +225,13 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
 #[wasm_bindgen]
 impl Widget {
     /// The plan as a JS object in the file format.
+    /// The language the widget speaks now (the user may have switched it),
+    /// so the element remounts in it (start screen, lock).
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        self.host.lang.get().code().to_string()
+    }
+
     #[wasm_bindgen(js_name = getPlan)]
     pub fn get_plan(&self) -> JsValue {
         plan_to_js(&self.host.current.borrow())

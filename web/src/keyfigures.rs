@@ -1,10 +1,12 @@
 //! Key figures of the network and the plan, the core's `Figures::rows`, as a
 //! short readable summary: how big the network is and where, who is isolated, who
 //! carries the plan, and which evening hours no check covers. Names follow
-//! "hide names" like everything else on screen.
+//! "hide names" like everything else on screen. Below them, the close
+//! contact: checks made and planned (and how many out of office hours),
+//! failed, late, and contingency steps due (`core::schedule::summary`).
 
 use crate::state::{t, use_app};
-use skyddsnat_core::analysis::figures;
+use skyddsnat_core::analysis::{figures, schedule};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +22,9 @@ pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
     let f = use_memo(crate::map::PlanKey(app.plan.clone()), |k| {
         figures::figures(&k.0)
     });
-    let rows = f.rows(&app.plan, app.lang, app.hide_names);
+    let mut rows = f.rows(&app.plan, app.lang, app.hide_names);
+    // The close contact: checks made, out of hours, failed, late and due.
+    rows.extend(schedule::summary(&app.plan, app.today, crate::panels::DAYS_AHEAD).rows(app.lang));
     let list = html! {
         <dl class="skn-figures">
             { for rows.into_iter().map(|(label, value)| html! {

@@ -1,6 +1,7 @@
 //! Agreements: the text, who is responsible, who checks how and how often,
 //! and the contingency chain A, B, C, D… edited as an ordered list.
 
+use super::checkins::QuickLog;
 use super::common::*;
 use super::findings::{severity_icon, FindingList, Findings};
 use crate::state::{t, use_app, Action, AppContext, AppState, Selection};
@@ -293,13 +294,11 @@ fn CheckEditor(props: &CheckProps) -> Html {
     let today = state.today;
     let remove = {
         let app = app.clone();
-        let a = a.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = a.clone();
-            if i < next.checks.len() {
-                next.checks.remove(i);
-            }
-            update(&app, next);
+        let id = a.id;
+        // Through the core, so the log's check-ins follow their checks.
+        Callback::from(move |_: MouseEvent| match app.plan.remove_check(id, i) {
+            Ok(edit) => app.dispatch(Action::Edit(edit)),
+            Err(e) => app.dispatch(Action::Notice(Some(e.message(app.lang)))),
         })
     };
     let number = (i + 1).to_string();
@@ -330,6 +329,14 @@ fn CheckEditor(props: &CheckProps) -> Html {
                 value={c.note.clone()} disabled={ro}
                 oncommit={edit(Box::new(|c, v| c.note = v.trim().to_string()))} />
             if !ro {
+                <p class="skn-check-log">
+                    { t(state, "panel.check.log_today") }{ " " }
+                    <QuickLog agreement={a.id} check={i} date={today}
+                        what={trf(state.lang, "panel.checkin.of_check", &[
+                            ("n", &state.plan.agreement_number(a.id).unwrap_or_default().to_string()),
+                            ("k", &number),
+                        ])} />
+                </p>
                 <button type="button" class="skn-button skn-button--small" onclick={remove}>
                     { trf(state.lang, "panel.check.remove", &[("n", &number)]) }
                 </button>

@@ -1,7 +1,10 @@
 //! The check-in calendar: the checks of the coming two weeks day by day (who
 //! checks what, how and when), the overdue ones marked, and the contingency
-//! steps that are due now. All of it computed by `core::schedule`.
+//! steps that are due now. All of it computed by `core::schedule`. Checks
+//! outside office hours say so; today's and the overdue ones can be logged
+//! from their line.
 
+use super::checkins::QuickLog;
 use super::common::*;
 use crate::state::{t, use_app, AppState};
 use skyddsnat_core::analysis::schedule::{due_step, overdue, upcoming, DueCheck};
@@ -24,7 +27,7 @@ fn agreement_number(state: &AppState, id: AgreementId) -> String {
 
 /// "at 19:00: Birgitta – calls – agreement 1".
 fn line(state: &AppState, d: &DueCheck) -> String {
-    trf(
+    let text = trf(
         state.lang,
         "panel.calendar.line",
         &[
@@ -33,7 +36,27 @@ fn line(state: &AppState, d: &DueCheck) -> String {
             ("method", d.method.label(state.lang)),
             ("n", &agreement_number(state, d.agreement)),
         ],
-    )
+    );
+    if d.outside_office_hours(&state.plan) {
+        format!("{text} · {}", t(state, "panel.calendar.out_of_hours"))
+    } else {
+        text
+    }
+}
+
+/// A check's line, with the buttons that log it when it is today's or overdue.
+fn item(state: &AppState, d: &DueCheck, loggable: bool) -> Html {
+    let text = line(state, d);
+    html! {
+        <>
+            { text.clone() }
+            if loggable {
+                { " " }
+                <QuickLog agreement={d.agreement} check={d.check} date={d.date}
+                    what={format!("{} {}", format_date(d.date), text)} />
+            }
+        </>
+    }
 }
 
 /// The calendar of checks.
@@ -95,7 +118,7 @@ pub fn CheckCalendar() -> Html {
                         <li class="skn-overdue">
                             <span aria-hidden="true">{ "⚠ " }</span>
                             <strong>{ t(state, "panel.calendar.overdue_label") }</strong>
-                            { " " }{ format_date(d.date) }{ " · " }{ line(state, d) }
+                            { " " }{ format_date(d.date) }{ " · " }{ item(state, d, true) }
                         </li>
                     }) }
                 </ul>
@@ -114,7 +137,9 @@ pub fn CheckCalendar() -> Html {
                                 }
                             </h5>
                             <ul class="skn-calendar-checks">
-                                { for list.iter().map(|d| html! { <li>{ line(state, d) }</li> }) }
+                                { for list.iter().map(|d| html! {
+                                    <li>{ item(state, d, d.date == state.today) }</li>
+                                }) }
                             </ul>
                         </li>
                     }) }

@@ -9,7 +9,8 @@ use skyddsnat_core::analysis::validate::Location;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Reopening, Staff,
+    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Reopening,
+    Settings, Staff, TimeOfDay,
 };
 use yew::prelude::*;
 
@@ -73,9 +74,65 @@ pub fn CasePanel() -> Html {
                 onchange={edit_case(&app, |c, s: Option<Staff>| {
                     c.commissioner = s.filter(|s| s != &Staff::default());
                 })} />
+            <PlanSettings />
             <ConsentSection />
             <Closing />
         </section>
+    }
+}
+
+/// A change to the plan's settings as one edit.
+fn edit_settings<T: 'static>(
+    app: &AppContext,
+    change: impl Fn(&mut Settings, T) + 'static,
+) -> Callback<T> {
+    let app = app.clone();
+    Callback::from(move |value: T| {
+        let mut settings = app.plan.settings().clone();
+        change(&mut settings, value);
+        if &settings != app.plan.settings() {
+            app.dispatch(Action::Edit(Edit::SetSettings(settings)));
+        }
+    })
+}
+
+/// Set once per plan: the numbers the family's papers print beside 112,
+/// and the office hours that tell which checks are out of hours.
+#[function_component]
+fn PlanSettings() -> Html {
+    let app = use_app();
+    let state = &*app;
+    let s = state.plan.settings();
+    let ro = state.readonly;
+    let id = |f: &str| state.dom_id(&format!("settings-{f}"));
+    let time = |set: fn(&mut Settings, TimeOfDay)| {
+        edit_settings(&app, move |s, v: String| {
+            if let Some(t) = TimeOfDay::parse(v.trim()) {
+                set(s, t);
+            }
+        })
+    };
+    html! {
+        <fieldset class="skn-group">
+            <legend>{ t(state, "panel.settings.title") }</legend>
+            <div class="skn-row">
+                <TextField id={id("ooh")} kind="tel" label={t(state, "panel.settings.out_of_hours")}
+                    value={s.numbers.out_of_hours.clone()} disabled={ro}
+                    oncommit={edit_settings(&app, |s, v: String| s.numbers.out_of_hours = v.trim().to_string())} />
+                <TextField id={id("unit")} kind="tel" label={t(state, "panel.settings.unit")}
+                    value={s.numbers.unit.clone()} disabled={ro}
+                    oncommit={edit_settings(&app, |s, v: String| s.numbers.unit = v.trim().to_string())} />
+            </div>
+            <div class="skn-row">
+                <TextField id={id("from")} kind="time" label={t(state, "panel.settings.office_from")}
+                    value={s.office_hours.from.to_string()} disabled={ro}
+                    oncommit={time(|s, t| s.office_hours.from = t)} />
+                <TextField id={id("to")} kind="time" label={t(state, "panel.settings.office_to")}
+                    value={s.office_hours.to.to_string()} disabled={ro}
+                    oncommit={time(|s, t| s.office_hours.to = t)} />
+            </div>
+            <p class="skn-muted">{ t(state, "panel.settings.office_note") }</p>
+        </fieldset>
     }
 }
 

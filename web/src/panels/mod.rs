@@ -17,6 +17,7 @@ mod person;
 mod plan;
 mod scale;
 
+pub use calendar::DAYS_AHEAD;
 pub use case::CasePanel;
 pub use child_voice::ChildVoicePanel;
 pub use common::display_name;

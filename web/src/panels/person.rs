@@ -5,6 +5,7 @@
 use super::common::*;
 use super::findings::{use_findings, FindingList};
 use crate::state::{t, use_app, Action, AppState, Selection, Tab};
+use skyddsnat_core::analysis::schedule::{person_record, PersonRecord};
 use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
@@ -267,6 +268,7 @@ fn RestsOn(props: &PersonRef) -> Html {
         });
     }
     let count = rows.len();
+    let record = person_record(&state.plan, id, state.today);
     html! {
         <section class="skn-group skn-rests" aria-labelledby={state.dom_id("rests-title")}>
             <h3 id={state.dom_id("rests-title")}>
@@ -276,6 +278,15 @@ fn RestsOn(props: &PersonRef) -> Html {
                 <p class="skn-muted">{ t(state, "panel.rests.none") }</p>
             } else {
                 <ul class="skn-rests-list">{ for rows }</ul>
+            }
+            if record != PersonRecord::default() {
+                <p class="skn-person-record">
+                    { trf(state.lang, "panel.rests.record", &[
+                        ("done", &record.done.to_string()),
+                        ("failed", &record.failed.to_string()),
+                        ("missed", &record.missed.to_string()),
+                    ]) }
+                </p>
             }
         </section>
     }
