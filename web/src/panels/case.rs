@@ -9,24 +9,35 @@ use skyddsnat_core::analysis::validate::Location;
 use skyddsnat_core::i18n::labels::format_date;
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::{
-    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Reopening,
+    AgencyKind, CaseStatus, Consent, ConsentId, Edit, Label, Outcome, PersonKind, Plan, Reopening,
     Settings, Staff, TimeOfDay,
 };
 use yew::prelude::*;
 
-/// A change to the case as one edit (one undo step).
+/// A change to a part of the plan set as a whole (the case, the settings)
+/// as one edit (one undo step), made only if it changes something.
+fn edit_whole<S: Clone + PartialEq + 'static, T: 'static>(
+    app: &AppContext,
+    get: fn(&Plan) -> &S,
+    set: fn(S) -> Edit,
+    change: impl Fn(&mut S, T) + 'static,
+) -> Callback<T> {
+    let app = app.clone();
+    Callback::from(move |value: T| {
+        let mut whole = get(&app.plan).clone();
+        change(&mut whole, value);
+        if &whole != get(&app.plan) {
+            app.dispatch(Action::Edit(set(whole)));
+        }
+    })
+}
+
+/// A change to the case as one edit.
 fn edit_case<T: 'static>(
     app: &AppContext,
     change: impl Fn(&mut CaseStatus, T) + 'static,
 ) -> Callback<T> {
-    let app = app.clone();
-    Callback::from(move |value: T| {
-        let mut case = app.plan.case().clone();
-        change(&mut case, value);
-        if &case != app.plan.case() {
-            app.dispatch(Action::Edit(Edit::SetCase(case)));
-        }
-    })
+    edit_whole(app, Plan::case, Edit::SetCase, change)
 }
 
 /// The case tab.
@@ -86,14 +97,7 @@ fn edit_settings<T: 'static>(
     app: &AppContext,
     change: impl Fn(&mut Settings, T) + 'static,
 ) -> Callback<T> {
-    let app = app.clone();
-    Callback::from(move |value: T| {
-        let mut settings = app.plan.settings().clone();
-        change(&mut settings, value);
-        if &settings != app.plan.settings() {
-            app.dispatch(Action::Edit(Edit::SetSettings(settings)));
-        }
-    })
+    edit_whole(app, Plan::settings, Edit::SetSettings, change)
 }
 
 /// Set once per plan: the numbers the family's papers print beside 112,
