@@ -81,31 +81,27 @@ impl Doc<'_> {
     /// services staff.
     fn numbers(&mut self) {
         self.h2("print.card.numbers");
-        let _ = writeln!(
-            self.out,
-            "<p class=\"emergency\">{}</p>",
+        // 112 and the plan's own numbers on one line, so a full task card
+        // still fits its page.
+        let n = &self.plan.settings().numbers;
+        let mut line = format!(
+            "<span class=\"emergency\">{}</span>",
             escape(tr(self.lang, "print.emergency_112"))
         );
-        let n = &self.plan.settings().numbers;
-        let set: Vec<(&str, &str)> = [
-            ("print.numbers.out_of_hours", n.out_of_hours.as_str()),
-            ("print.numbers.unit", n.unit.as_str()),
-        ]
-        .into_iter()
-        .filter(|(_, number)| !number.trim().is_empty())
-        .collect();
-        if !set.is_empty() {
-            self.out.push_str("<ul>\n");
-            for (key, number) in set {
-                let _ = writeln!(
-                    self.out,
-                    "<li><span class=\"label\">{}:</span> {}</li>",
+        for (key, number) in [
+            ("print.numbers.out_of_hours", &n.out_of_hours),
+            ("print.numbers.unit", &n.unit),
+        ] {
+            if !number.trim().is_empty() {
+                let _ = write!(
+                    line,
+                    " · <span class=\"label\">{}:</span> {}",
                     escape(tr(self.lang, key)),
                     self.text(number)
                 );
             }
-            self.out.push_str("</ul>\n");
         }
+        let _ = writeln!(self.out, "<p>{line}</p>");
         self.staff();
     }
 
