@@ -17,7 +17,7 @@
 //! dialog from the ☰ menu.
 
 use skyddsnat_core::analysis::period::{case_start, Period};
-use skyddsnat_core::analysis::stats::{figures, to_csv};
+use skyddsnat_core::analysis::stats::{to_csv, unit_figures};
 use skyddsnat_core::analysis::unit_files::{
     import_text, status_line, summarize_slots, Imported, Slot,
 };
@@ -33,8 +33,8 @@ use yew::prelude::*;
 
 // ---- the period ----
 
-/// The period chosen in the list: "y2026" (a year), "t2026.2" (a
-/// tertial), or "range" (the two dates `from`, `to`, as typed).
+/// The period chosen in the list: `y2026` (a year), `t2026.2` (a
+/// tertial), or `range` (the two dates `from`, `to`, as typed).
 pub fn chosen_period(choice: &str, from: &str, to: &str) -> Option<Period> {
     if choice == "range" {
         return Period::new(Date::parse(from)?, Date::parse(to)?);
@@ -275,7 +275,7 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
         let summary = summary.clone();
         use_memo((summary.clone(), period, lang), move |_| {
             let plans = summary.plans.as_ref().filter(|p| !p.is_empty())?;
-            Some(figures(plans, period?, lang))
+            Some(unit_figures(plans, period?, lang))
         })
     };
 

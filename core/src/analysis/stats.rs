@@ -538,7 +538,7 @@ fn labelled(lang: Lang, title: &str, keys: &[&str], cells: Vec<Cell>) -> Section
 
 /// The unit's figures for `period` over `plans`, labelled in `lang`, with
 /// small numbers suppressed (see the module notes).
-pub fn figures<P: Borrow<Plan>>(plans: &[P], period: Period, lang: Lang) -> UnitFigures {
+pub fn unit_figures<P: Borrow<Plan>>(plans: &[P], period: Period, lang: Lang) -> UnitFigures {
     let t = Tally::count(plans, period);
     let cases = case_counts(plans, period);
     let o = &t.outcomes;
