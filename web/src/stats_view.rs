@@ -452,10 +452,11 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
         None => html! { <p class="skn-stats-empty">{ t("stats.view.empty") }</p> },
     };
     let can_export = figures.is_some();
-    let field = |label: &str, state: &UseStateHandle<String>| html! {
-        <label class="skn-field">{ t(label) }
-            <input type="date" value={(**state).clone()} onchange={date_input(state)} />
-        </label>
+    let field = |id: &'static str, label: &str, state: &UseStateHandle<String>| html! {
+        <div class="skn-field">
+            <label for={id}>{ t(label) }</label>
+            <input {id} type="date" value={(**state).clone()} onchange={date_input(state)} />
+        </div>
     };
     html! {
         <div ref={dialog_ref} class="skn-stats" role="dialog" aria-modal="true"
@@ -505,16 +506,17 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
                 <section class="skn-stats-result" aria-labelledby="skn-stats-result-title" tabindex="0">
                     <h3 id="skn-stats-result-title" class="skn-stats-subtitle">{ t("stats.view.result") }</h3>
                     <div class="skn-stats-period">
-                        <label class="skn-field">{ t("stats.view.period") }
-                            <select onchange={on_choice}>
+                        <div class="skn-field">
+                            <label for="skn-stats-period">{ t("stats.view.period") }</label>
+                            <select id="skn-stats-period" onchange={on_choice}>
                                 { for period_choices(&plans, today, lang).into_iter().map(|(value, label)| html! {
                                     <option selected={*choice == value} value={value.clone()}>{ label }</option>
                                 }) }
                             </select>
-                        </label>
+                        </div>
                         if *choice == "range" {
-                            { field("stats.view.from", &from) }
-                            { field("stats.view.to", &to) }
+                            { field("skn-stats-from", "stats.view.from", &from) }
+                            { field("skn-stats-to", "stats.view.to", &to) }
                         }
                     </div>
                     { table }

@@ -53,15 +53,12 @@ impl Period {
         self.from <= day && day <= self.to
     }
 
-    /// The tertials this period touches, in order (at most 12: a longer
-    /// period is shown by its last three years' tertials).
+    /// The tertials of the years this period touches, in order (at most
+    /// 12: a longer period is shown by its last four years' tertials).
     pub fn tertials(self) -> Vec<Period> {
-        let (mut year, mut n) = Period::tertial_of(self.from);
-        let mut out = Vec::new();
-        while let Some(t) = Period::tertial(year, n).filter(|t| t.from <= self.to) {
-            out.push(t);
-            (year, n) = if n == 3 { (year + 1, 1) } else { (year, n + 1) };
-        }
+        let mut out: Vec<Period> = (self.from.ymd().0..=self.to.ymd().0)
+            .flat_map(|y| (1..=3).filter_map(move |n| Period::tertial(y, n)))
+            .collect();
         let extra = out.len().saturating_sub(12);
         out.drain(..extra);
         out

@@ -51,17 +51,17 @@ fn rect(out: &mut String, x: f64, y: f64, w: f64, h: f64, fill: &str) {
 /// Cases in the work, started and closed in each tertial the period
 /// touches, as grouped bars; a suppressed figure has no bar, only "< 3".
 pub fn tertial_chart(f: &UnitFigures, lang: Lang) -> String {
-    let (w, h, top, base) = (560.0, 240.0, 44.0, 206.0);
+    let (w, h, top, base) = (560.0, 260.0, 76.0, 226.0);
     let mut out = String::new();
-    svg_open(&mut out, 560, 240, tr(lang, "stats.chart.tertials"));
+    svg_open(&mut out, 560, 260, tr(lang, "stats.chart.tertials"));
     // The legend: the three series in order, each with its swatch.
     for (k, key) in ["stats.cases.open", "stats.cases.started", "stats.cases.closed"]
         .iter()
         .enumerate()
     {
-        let x = 8.0 + 184.0 * k as f64;
-        rect(&mut out, x, 8.0, 12.0, 12.0, FILLS[k]);
-        text(&mut out, x + 17.0, 18.5, "start", tr(lang, key));
+        let y = 6.0 + 17.0 * k as f64;
+        rect(&mut out, 8.0, y, 12.0, 12.0, FILLS[k]);
+        text(&mut out, 25.0, y + 10.5, "start", tr(lang, key));
     }
     let shown = |c: &Cell| if c.shown { c.value } else { 0.0 };
     let max = f
