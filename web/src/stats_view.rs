@@ -273,10 +273,13 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
     let period = chosen_period(&choice, &from, &to);
     let figures = {
         let summary = summary.clone();
-        use_memo((summary.clone(), period, lang), move |_| {
-            let plans = summary.plans.as_ref().filter(|p| !p.is_empty())?;
-            Some(unit_figures(plans, period?, lang))
-        })
+        use_memo(
+            (batch.generation, batch.revision, period, lang),
+            move |_| {
+                let plans = summary.plans.as_ref().filter(|p| !p.is_empty())?;
+                Some(unit_figures(plans, period?, lang))
+            },
+        )
     };
 
     // Focus moves into the dialog, onto its first action.
@@ -448,15 +451,19 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
                 <div class="skn-figures">{ Html::from_html_unchecked(figures_body(f, lang, 4).into()) }</div>
             </>
         },
-        None if period.is_none() => html! { <p class="skn-stats-empty" role="alert">{ t("stats.view.bad_range") }</p> },
+        None if period.is_none() => {
+            html! { <p class="skn-stats-empty" role="alert">{ t("stats.view.bad_range") }</p> }
+        }
         None => html! { <p class="skn-stats-empty">{ t("stats.view.empty") }</p> },
     };
     let can_export = figures.is_some();
-    let field = |id: &'static str, label: &str, state: &UseStateHandle<String>| html! {
-        <div class="skn-field">
-            <label for={id}>{ t(label) }</label>
-            <input {id} type="date" value={(**state).clone()} onchange={date_input(state)} />
-        </div>
+    let field = |id: &'static str, label: &str, state: &UseStateHandle<String>| {
+        html! {
+            <div class="skn-field">
+                <label for={id}>{ t(label) }</label>
+                <input {id} type="date" value={(**state).clone()} onchange={date_input(state)} />
+            </div>
+        }
     };
     html! {
         <div ref={dialog_ref} class="skn-stats" role="dialog" aria-modal="true"

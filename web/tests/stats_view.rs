@@ -246,7 +246,10 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
     let rows = table_rows(&root);
     assert_eq!(value(&rows, lang, "stats.cases.open"), SUPPRESSED);
     assert_eq!(value(&rows, lang, "stats.children"), SUPPRESSED);
-    assert_eq!(value(&rows, lang, "stats.outcome.placement_avoided"), SUPPRESSED);
+    assert_eq!(
+        value(&rows, lang, "stats.outcome.placement_avoided"),
+        SUPPRESSED
+    );
 
     // Every row the core reports for this tertial is on screen, in its
     // order, with its first cell.
@@ -269,7 +272,10 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
             .expect("section");
         let heading = section.query_selector("h4").expect("q");
         assert!(heading.is_some_and(|c| !c.text_content().unwrap_or_default().is_empty()));
-        assert!(section.query_selector("table th[scope=row]").expect("q").is_some());
+        assert!(section
+            .query_selector("table th[scope=row]")
+            .expect("q")
+            .is_some());
     }
     assert_no_names(&root, &["Alva Andersson", "Elis 2026-11"]);
     let export = root
@@ -347,7 +353,10 @@ async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden(
         "{}",
         notes[5]
     );
-    assert_eq!(value(&table_rows(&root), lang, "stats.cases.open"), SUPPRESSED);
+    assert_eq!(
+        value(&table_rows(&root), lang, "stats.cases.open"),
+        SUPPRESSED
+    );
     assert_no_names(&root, &names.map(|n| n.trim_end_matches(".json")));
 }
 
@@ -379,7 +388,11 @@ async fn three_cases_are_shown_and_the_period_can_be_chosen() {
             .and_then(|c| c.text_content())
             .unwrap_or_default()
     };
-    assert!(caption().starts_with("Number of plans: 3. Period: T3 2026."), "{}", caption());
+    assert!(
+        caption().starts_with("Number of plans: 3. Period: T3 2026."),
+        "{}",
+        caption()
+    );
     // The whole year instead: the bars of its three tertials stay.
     let select = root
         .query_selector("#skn-stats-period")
@@ -389,15 +402,23 @@ async fn three_cases_are_shown_and_the_period_can_be_chosen() {
         .expect("select");
     select.set_value("y2026");
     select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        }).expect("event"))
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .expect("event"),
+        )
         .expect("dispatch");
     scheduler::flush().await;
     assert!(caption().contains("Period: 2026."), "{}", caption());
-    assert_eq!(root.query_selector_all("svg.skn-chart").expect("q").length(), 2);
+    assert_eq!(
+        root.query_selector_all("svg.skn-chart")
+            .expect("q")
+            .length(),
+        2
+    );
     assert_no_names(&root, &["Another family"]);
 }
 

@@ -46,7 +46,7 @@ impl Period {
     /// The tertial `day` is in: its year and number.
     pub fn tertial_of(day: Date) -> (i32, u32) {
         let (year, month, _) = day.ymd();
-        (year, (month + 3) / 4)
+        (year, month.div_ceil(4))
     }
 
     pub fn contains(self, day: Date) -> bool {
@@ -107,7 +107,7 @@ pub fn case_start(plan: &Plan) -> Option<Date> {
 pub fn open_in(plan: &Plan, period: Period) -> bool {
     let case = plan.case();
     case_start(plan).is_some_and(|start| start <= period.to)
-        && !case.closed.is_some_and(|closed| closed < period.from)
+        && case.closed.is_none_or(|closed| closed >= period.from)
         && !case
             .reopened
             .iter()

@@ -188,8 +188,17 @@ fn case_counts<P: Borrow<Plan>>(plans: &[P], period: Period) -> [Acc; 3] {
         let plan = plan.borrow();
         let open = open_in(plan, period);
         a[0].add(i, open.into());
-        a[1].add(i, (open && case_start(plan).is_some_and(|d| period.contains(d))).into());
-        a[2].add(i, plan.case().closed.is_some_and(|d| period.contains(d)).into());
+        a[1].add(
+            i,
+            (open && case_start(plan).is_some_and(|d| period.contains(d))).into(),
+        );
+        a[2].add(
+            i,
+            plan.case()
+                .closed
+                .is_some_and(|d| period.contains(d))
+                .into(),
+        );
     }
     a
 }
@@ -203,32 +212,31 @@ const RESPONDENTS: [Respondent; 4] = [
 
 const QUESTIONNAIRES: [Questionnaire; 2] = [Questionnaire::FollowUp, Questionnaire::Exit];
 
+/// Where each figure's accumulator sits in [`Tally`]: one flat list (a
+/// struct of arrays compiled to kilobytes of constructor and drop code).
+const CHILDREN: usize = 0; // 6: all, then the age groups
+const OUTCOMES: usize = 6; // 7: Outcome::ALL, then none recorded
+const PLACED_CHILDREN: usize = 13;
+const SHORTENED_DAYS: usize = 14;
+const DAYS_TO_CLOSE: usize = 15;
+const MEETINGS: usize = 16; // 3: held, cancelled, a child took part
+const ATTENDANCE: usize = 19;
+const NETWORK: usize = 20; // 2: private, professional
+const AGENCIES: usize = 22; // 8: AgencyKind::ALL
+const CHECKS: usize = 30; // 10: CHECK_ROWS
+const SCALING: usize = 40; // 4: cases, rose, same, fell
+const FIRST: usize = 44;
+const LATEST: usize = 45;
+/// Per questionnaire, question and respondent group (4 × 4, then 3 × 4).
+const ANSWERS: [usize; 2] = [46, 62];
+const ACCS: usize = 74;
+
 /// Everything counted over the plans, before it becomes tables.
-#[derive(Default)]
-struct Tally {
-    children: [Acc; 6],
-    outcomes: [Acc; 7],
-    placed_children: Acc,
-    shortened_days: Acc,
-    days_to_close: Acc,
-    meetings: [Acc; 3],
-    attendance: Acc,
-    network: [Acc; 2],
-    agencies: [Acc; 8],
-    checks: [Acc; 10],
-    /// Per questionnaire, question and respondent group.
-    answers: [Vec<Acc>; 2],
-    scaling: [Acc; 4],
-    first: Acc,
-    latest: Acc,
-}
+struct Tally(Vec<Acc>);
 
 impl Tally {
     fn count<P: Borrow<Plan>>(plans: &[P], period: Period) -> Tally {
-        let mut t = Tally {
-            answers: QUESTIONNAIRES.map(|q| vec![Acc::default(); q.questions().len() * 4]),
-            ..Tally::default()
-        };
+        let mut t = Tally(vec![Acc::default(); ACCS]);
         for (i, plan) in plans.iter().enumerate() {
             t.case(i, plan.borrow(), period);
         }
@@ -240,28 +248,28 @@ impl Tally {
         let open = open_in(plan, period);
         if open {
             let children = plan.children();
-            self.children[0].add(i, children.len());
+            self.0[CHILDREN].add(i, children.len());
             for group in 0..5 {
                 let n = children
                     .iter()
                     .filter(|c| AgeGroup::of(c.age.years()) == AgeGroup::ALL[group])
                     .count();
-                self.children[group + 1].add(i, n);
+                self.0[CHILDREN + 1 + group].add(i, n);
             }
         }
         if let Some(closed) = case.closed.filter(|&d| period.contains(d)) {
             let at = case.outcome.map_or(6, |o| {
                 Outcome::ALL.iter().position(|&x| x == o).unwrap_or(6)
             });
-            self.outcomes[at].add(i, 1);
+            self.0[OUTCOMES + at].add(i, 1);
             if case.outcome == Some(Outcome::Placed) {
-                self.placed_children.add(i, plan.children().len());
+                self.0[PLACED_CHILDREN].add(i, plan.children().len());
             }
             if let Some(days) = case
                 .shortened_days
                 .filter(|_| case.outcome == Some(Outcome::PlacementShortened))
             {
-                self.shortened_days.push(i, f64::from(days));
+                self.0[SHORTENED_DAYS].push(i, f64::from(days));
             }
             // A close before the start is a typing error: left out, not 0 days.
             if let Some(days) = case
@@ -269,7 +277,7 @@ impl Tally {
                 .map(|s| s.days_until(closed))
                 .filter(|&d| d >= 0)
             {
-                self.days_to_close.push(i, f64::from(days));
+                self.0[DAYS_TO_CLOSE].push(i, f64::from(days));
             }
         }
 
@@ -277,13 +285,13 @@ impl Tally {
         for m in plan.meetings().iter().filter(|m| period.contains(m.date)) {
             match m.status {
                 MeetingStatus::Held => {
-                    self.meetings[0].add(i, 1);
-                    self.attendance.push(i, m.participants.len() as f64);
+                    self.0[MEETINGS].add(i, 1);
+                    self.0[ATTENDANCE].push(i, m.participants.len() as f64);
                     let took_part = m.children.iter().any(|c| c.part == ChildPart::TookPart);
-                    self.meetings[2].add(i, took_part.into());
+                    self.0[MEETINGS + 2].add(i, took_part.into());
                     mobilised.extend(m.participants.iter().copied());
                 }
-                MeetingStatus::Cancelled => self.meetings[1].add(i, 1),
+                MeetingStatus::Cancelled => self.0[MEETINGS + 1].add(i, 1),
                 MeetingStatus::Planned => {}
             }
         }
@@ -294,13 +302,13 @@ impl Tally {
                 .into_iter()
                 .enumerate()
             {
-                self.network[k].add(i, people.iter().filter(|p| p.kind == kind).count());
+                self.0[NETWORK + k].add(i, people.iter().filter(|p| p.kind == kind).count());
             }
             for (k, kind) in AgencyKind::ALL.into_iter().enumerate() {
                 let took_part = people
                     .iter()
                     .any(|p| p.kind == PersonKind::Professional && p.agency == Some(kind));
-                self.agencies[k].add(i, took_part.into());
+                self.0[AGENCIES + k].add(i, took_part.into());
             }
         }
 
@@ -319,7 +327,7 @@ impl Tally {
                 (8, c.outcome.failed()),
                 (9, c.step.is_some_and(|s| s >= 1)),
             ] {
-                self.checks[row].add(i, hit.into());
+                self.0[CHECKS + row].add(i, hit.into());
             }
         }
 
@@ -330,7 +338,7 @@ impl Tally {
             for a in &f.answers {
                 let keys = QUESTIONNAIRES[q].questions();
                 if let (Some(k), Some(v)) = (keys.iter().position(|&k| k == a.question), a.value) {
-                    self.answers[q][k * 4 + r].push(i, f64::from(v));
+                    self.0[ANSWERS[q] + k * 4 + r].push(i, f64::from(v));
                 }
             }
         }
@@ -356,8 +364,8 @@ impl Tally {
         crate::sort::by_key(&mut at, |x| (x.0, x.1));
         if let (Some(first), Some(latest), true) = (at.first(), at.last(), at.len() > 1) {
             let (first, latest) = (first.2 / f64::from(first.3), latest.2 / f64::from(latest.3));
-            self.first.push(i, first);
-            self.latest.push(i, latest);
+            self.0[FIRST].push(i, first);
+            self.0[LATEST].push(i, latest);
             let change = latest - first;
             let row = if change > 1e-9 {
                 1
@@ -366,15 +374,19 @@ impl Tally {
             } else {
                 2
             };
-            self.scaling[0].add(i, 1);
-            self.scaling[row].add(i, 1);
+            self.0[SCALING].add(i, 1);
+            self.0[SCALING + row].add(i, 1);
         }
     }
 }
 
 /// The catalog keys of the rows, section by section (the titles are
 /// `stats.s.<section>`).
-const CASE_ROWS: [&str; 3] = ["stats.cases.open", "stats.cases.started", "stats.cases.closed"];
+const CASE_ROWS: [&str; 3] = [
+    "stats.cases.open",
+    "stats.cases.started",
+    "stats.cases.closed",
+];
 const CHILD_ROWS: [&str; 6] = [
     "stats.children",
     "stats.age.0_2",
@@ -437,7 +449,13 @@ enum At {
 const GROUPS: [(At, &[At]); 5] = [
     (
         At::Row(1, 0),
-        &[At::Row(1, 1), At::Row(1, 2), At::Row(1, 3), At::Row(1, 4), At::Row(1, 5)],
+        &[
+            At::Row(1, 1),
+            At::Row(1, 2),
+            At::Row(1, 3),
+            At::Row(1, 4),
+            At::Row(1, 5),
+        ],
     ),
     (
         At::Row(0, 2),
@@ -455,8 +473,14 @@ const GROUPS: [(At, &[At]); 5] = [
         At::Row(6, 0),
         &[At::Row(6, 3), At::Row(6, 4), At::Row(6, 5), At::Row(6, 6)],
     ),
-    (At::Row(6, 8), &[At::Row(6, 4), At::Row(6, 5), At::Row(6, 6)]),
-    (At::Row(9, 0), &[At::Row(9, 1), At::Row(9, 2), At::Row(9, 3)]),
+    (
+        At::Row(6, 8),
+        &[At::Row(6, 4), At::Row(6, 5), At::Row(6, 6)],
+    ),
+    (
+        At::Row(9, 0),
+        &[At::Row(9, 1), At::Row(9, 2), At::Row(9, 3)],
+    ),
 ];
 
 impl UnitFigures {
@@ -539,43 +563,37 @@ fn labelled(lang: Lang, title: &str, keys: &[&str], cells: Vec<Cell>) -> Section
 /// The unit's figures for `period` over `plans`, labelled in `lang`, with
 /// small numbers suppressed (see the module notes).
 pub fn unit_figures<P: Borrow<Plan>>(plans: &[P], period: Period, lang: Lang) -> UnitFigures {
-    let t = Tally::count(plans, period);
+    let t = &Tally::count(plans, period).0;
     let cases = case_counts(plans, period);
-    let o = &t.outcomes;
-    let mut outcomes: Vec<Cell> = o.iter().map(Acc::count).collect();
+    let count =
+        |from: usize, n: usize| t[from..from + n].iter().map(Acc::count).collect::<Vec<_>>();
+    let mut outcomes = count(OUTCOMES, 8);
     outcomes.extend([
-        t.placed_children.count(),
-        t.shortened_days.sum(),
-        t.shortened_days.median(),
-        t.days_to_close.median(),
+        t[SHORTENED_DAYS].sum(),
+        t[SHORTENED_DAYS].median(),
+        t[DAYS_TO_CLOSE].median(),
     ]);
-    let m = &t.meetings;
-    let meetings = vec![
-        m[0].count(),
-        m[1].count(),
-        m[2].count(),
-        t.attendance.sum(),
-        t.attendance.median(),
-    ];
+    let mut meetings = count(MEETINGS, 3);
+    meetings.extend([t[ATTENDANCE].sum(), t[ATTENDANCE].median()]);
     let mut agencies = counts(lang, "stats.s.agencies", &[], &[]);
     agencies.rows = AgencyKind::ALL
         .iter()
-        .zip(&t.agencies)
+        .zip(&t[AGENCIES..])
         .map(|(k, a)| (crate::Label::label(*k, lang).to_string(), vec![a.count()]))
         .collect();
-    let mut scaling: Vec<Cell> = t.scaling.iter().map(Acc::count).collect();
-    scaling.extend([t.first.median(), t.latest.median()]);
+    let mut scaling = count(SCALING, 4);
+    scaling.extend([t[FIRST].median(), t[LATEST].median()]);
 
     let mut sections = vec![
         counts(lang, "stats.s.cases", &CASE_ROWS, &cases),
-        counts(lang, "stats.s.children", &CHILD_ROWS, &t.children),
+        counts(lang, "stats.s.children", &CHILD_ROWS, &t[CHILDREN..]),
         labelled(lang, "stats.s.outcomes", &OUTCOME_ROWS, outcomes),
         labelled(lang, "stats.s.meetings", &MEETING_ROWS, meetings),
-        counts(lang, "stats.s.network", &NETWORK_ROWS, &t.network),
+        counts(lang, "stats.s.network", &NETWORK_ROWS, &t[NETWORK..]),
         agencies,
-        counts(lang, "stats.s.checks", &CHECK_ROWS, &t.checks),
+        counts(lang, "stats.s.checks", &CHECK_ROWS, &t[CHECKS..]),
     ];
-    for (q, accs) in QUESTIONNAIRES.iter().zip(&t.answers) {
+    for (q, at) in QUESTIONNAIRES.iter().zip(ANSWERS) {
         let mut rows = Vec::new();
         for (k, key) in q.questions().iter().enumerate() {
             for (r, who) in RESPONDENTS.iter().enumerate() {
@@ -588,7 +606,7 @@ pub fn unit_figures<P: Borrow<Plan>>(plans: &[P], period: Period, lang: Lang) ->
                         ("respondent", crate::Label::label(*who, lang)),
                     ],
                 );
-                let a = &accs[k * 4 + r];
+                let a = &t[at + k * 4 + r];
                 rows.push((label, vec![a.count(), a.median()]));
             }
         }
@@ -648,7 +666,15 @@ pub fn to_csv(f: &UnitFigures, lang: Lang) -> String {
         out.push_str(&fields.join(";"));
         out.push_str("\r\n");
     };
-    line(["stats.csv.period", "stats.csv.section", "stats.csv.measure", "stats.csv.value"].map(|k| tr(lang, k)));
+    line(
+        [
+            "stats.csv.period",
+            "stats.csv.section",
+            "stats.csv.measure",
+            "stats.csv.value",
+        ]
+        .map(|k| tr(lang, k)),
+    );
     for s in &f.sections {
         for (label, cells) in &s.rows {
             for (i, cell) in cells.iter().enumerate() {

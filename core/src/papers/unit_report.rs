@@ -55,9 +55,13 @@ pub fn tertial_chart(f: &UnitFigures, lang: Lang) -> String {
     let mut out = String::new();
     svg_open(&mut out, 560, 260, tr(lang, "stats.chart.tertials"));
     // The legend: the three series in order, each with its swatch.
-    for (k, key) in ["stats.cases.open", "stats.cases.started", "stats.cases.closed"]
-        .iter()
-        .enumerate()
+    for (k, key) in [
+        "stats.cases.open",
+        "stats.cases.started",
+        "stats.cases.closed",
+    ]
+    .iter()
+    .enumerate()
     {
         let y = 6.0 + 17.0 * k as f64;
         rect(&mut out, 8.0, y, 12.0, 12.0, FILLS[k]);
@@ -80,9 +84,21 @@ pub fn tertial_chart(f: &UnitFigures, lang: Lang) -> String {
             if cell.shown {
                 rect(&mut out, x, base - height, bar, height, FILLS[k]);
             }
-            text(&mut out, x + bar / 2.0, base - height - 4.0, "middle", &cell.text(lang));
+            text(
+                &mut out,
+                x + bar / 2.0,
+                base - height - 4.0,
+                "middle",
+                &cell.text(lang),
+            );
         }
-        text(&mut out, 8.0 + group * (i as f64 + 0.5), h - 16.0, "middle", &period.label(lang));
+        text(
+            &mut out,
+            8.0 + group * (i as f64 + 0.5),
+            h - 16.0,
+            "middle",
+            &period.label(lang),
+        );
     }
     let _ = write!(
         out,
@@ -113,11 +129,21 @@ pub fn scaling_chart(f: &UnitFigures, lang: Lang) -> String {
             let y = 14.0 + 34.0 * i as f64;
             let cell = cells[0];
             text(&mut out, x0 - 8.0, y + 16.0, "end", label);
-            let width = if cell.shown { span * cell.value / 10.0 } else { 0.0 };
+            let width = if cell.shown {
+                span * cell.value / 10.0
+            } else {
+                0.0
+            };
             if cell.shown {
                 rect(&mut out, x0, y, width, 24.0, FILLS[i]);
             }
-            text(&mut out, x0 + width + 6.0, y + 16.0, "start", &cell.text(lang));
+            text(
+                &mut out,
+                x0 + width + 6.0,
+                y + 16.0,
+                "start",
+                &cell.text(lang),
+            );
         }
     }
     out.push_str("</svg>");
@@ -128,6 +154,7 @@ const EXTRA_STYLE: &str = "
 .figures h2 { font-size: 11pt; margin: 4mm 0 1mm; }
 .figures table { font-size: 8.5pt; margin: 0; }
 .figures th, .figures td { padding: 0.6mm 1.4mm; }
+.figures tbody th { font-weight: 400; background: none; }
 .figures td.num { text-align: right; width: 18mm; white-space: nowrap; }
 .figures .charts { display: grid; grid-template-columns: 1fr; gap: 2mm; }
 .figures figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
@@ -178,7 +205,11 @@ pub fn figures_body(f: &UnitFigures, lang: Lang, level: u8) -> String {
 /// The figures as a complete A4 HTML document: the period, the rule for
 /// small numbers, the two charts and every table.
 pub fn figures_html(f: &UnitFigures, lang: Lang, today: Date) -> String {
-    let title = trf(lang, "stats.print.title", &[("period", &f.period.label(lang))]);
+    let title = trf(
+        lang,
+        "stats.print.title",
+        &[("period", &f.period.label(lang))],
+    );
     let title = escape(&title);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}{EXTRA_STYLE}</style>\n</head>\n<body class=\"figures\">\n<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n</header>\n<main>\n<p class=\"note\">{}</p>\n{}</main>\n</body>\n</html>\n",

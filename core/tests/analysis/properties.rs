@@ -5,9 +5,9 @@
 use crate::analysis_support::*;
 use proptest::prelude::*;
 use skyddsnat_core::analysis::figures::figures;
+use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::review::{diff, Delta};
 use skyddsnat_core::analysis::schedule::{due_step, earliest_counted_day, overdue, upcoming, Slot};
-use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::stats::unit_figures;
 use skyddsnat_core::analysis::validate::validate;
 use skyddsnat_core::*;

@@ -4,9 +4,9 @@
 
 use crate::analysis_support::*;
 use skyddsnat_core::analysis::figures::figures;
+use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::review::diff;
 use skyddsnat_core::analysis::schedule::{due_step, overdue, upcoming};
-use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::stats::unit_figures;
 use skyddsnat_core::analysis::validate::validate;
 use skyddsnat_core::*;

@@ -5,8 +5,7 @@ use crate::analysis_support::*;
 use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::stats::{to_csv, unit_figures};
 use skyddsnat_core::analysis::unit_files::{
-    import_text, status_line, summarize_slots, summarize_texts, NoteKind, Problem,
-    Slot,
+    import_text, status_line, summarize_slots, summarize_texts, NoteKind, Problem, Slot,
 };
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::file::seal::{seal, KdfParams};
@@ -175,9 +174,15 @@ fn the_files_read_give_the_figures_without_a_name() {
     let plans = summary.plans.expect("read");
     let period = Period::tertial(2026, 3).expect("T3");
     let csv = to_csv(&unit_figures(&plans, period, Lang::Sv), Lang::Sv);
-    assert!(csv.starts_with("\u{FEFF}Period;Avsnitt;Mått;Värde\r\n"), "{csv}");
+    assert!(
+        csv.starts_with("\u{FEFF}Period;Avsnitt;Mått;Värde\r\n"),
+        "{csv}"
+    );
     // Two cases: every figure rests on fewer than three.
-    assert!(csv.contains("\r\nT3 2026;Ärenden;Ärenden i arbetet under perioden;< 3\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\nT3 2026;Ärenden;Ärenden i arbetet under perioden;< 3\r\n"),
+        "{csv}"
+    );
     for name in names(&sample_plan()) {
         assert!(!csv.contains(&name), "{name} in the CSV");
     }
