@@ -544,7 +544,7 @@ fn counts(lang: Lang, title: &str, keys: &[&str], accs: &[Acc]) -> Section {
         .collect();
     Section {
         title: tr(lang, title).to_string(),
-        columns: vec![tr(lang, "stats.col.value").to_string()],
+        columns: vec![tr(lang, "stats.csv.value").to_string()],
         rows,
     }
 }

@@ -112,7 +112,7 @@ pub fn tertial_chart(f: &UnitFigures, lang: Lang) -> String {
 /// the 0–10 scale, as two bars with their numbers.
 pub fn scaling_chart(f: &UnitFigures, lang: Lang) -> String {
     let mut out = String::new();
-    svg_open(&mut out, 560, 110, tr(lang, "stats.chart.scaling"));
+    svg_open(&mut out, 560, 110, tr(lang, "stats.s.scaling"));
     let (x0, span) = (190.0, 320.0);
     for v in [0.0, 5.0, 10.0] {
         let x = x0 + span * v / 10.0;
@@ -155,13 +155,11 @@ const EXTRA_STYLE: &str = "
 .figures table { font-size: 8.5pt; margin: 0; }
 .figures th, .figures td { padding: 0.6mm 1.4mm; }
 .figures tbody th { font-weight: 400; background: none; }
-.figures td.num { text-align: right; width: 18mm; white-space: nowrap; }
-.figures .charts { display: grid; grid-template-columns: 1fr; gap: 2mm; }
-.figures figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-.figures svg { display: block; width: 100%; height: auto; max-height: 70mm; }
-.figures section { break-inside: avoid; page-break-inside: avoid; }
+.figures td { text-align: right; width: 18mm; }
+.figures figure, .figures section { margin: 0 0 2mm; break-inside: avoid; }
+figcaption { font-weight: 600; }
+.figures svg { width: 100%; max-height: 70mm; }
 .figures .grid { columns: 2; column-gap: 6mm; }
-.figures .grid section { display: inline-block; width: 100%; }
 ";
 
 /// The charts and every table of the figures, as HTML to put inside a page
@@ -171,8 +169,10 @@ pub fn figures_body(f: &UnitFigures, lang: Lang, level: u8) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let _ = write!(
         out,
-        "<div class=\"charts\"><figure>{}</figure><figure>{}</figure></div>\n<div class=\"grid\">\n",
+        "<figure><figcaption>{}</figcaption>{}</figure><figure><figcaption>{}</figcaption>{}</figure>\n<div class=\"grid\">\n",
+        escape(tr(lang, "stats.chart.tertials")),
         tertial_chart(f, lang),
+        escape(tr(lang, "stats.s.scaling")),
         scaling_chart(f, lang),
     );
     for (i, s) in f.sections.iter().enumerate() {
@@ -193,7 +193,7 @@ pub fn figures_body(f: &UnitFigures, lang: Lang, level: u8) -> String {
         for (label, cells) in &s.rows {
             let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(label));
             for c in cells {
-                let _ = write!(out, "<td class=\"num\">{}</td>", escape(&c.text(lang)));
+                let _ = write!(out, "<td>{}</td>", escape(&c.text(lang)));
             }
             out.push_str("</tr>\n");
         }
