@@ -2,7 +2,7 @@
 // screen, two families' plans side by side, the plans locked and unlocked
 // with a passphrase, closing one case with its outcome, and after a reload
 // both exactly as they were, listed by case label only; the unit's
-// statistics then count one open and one closed case with that outcome.
+// statistics then count both, too few to show ("< 3").
 // axe-core finds nothing on the start screen, the new-plan form, the
 // meetings or the case tab.
 
@@ -160,9 +160,10 @@ check('two families: created from the start screen, switched between, locked, on
   await chooser.setFiles(files);
   await stats.getByText('Antal planer: 2.', { exact: false }).waitFor({ timeout: 5_000 });
   const figure = async (label) => (await stats.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').textContent()).trim();
-  assert.equal(await figure('Pågående planer'), '1');
-  assert.equal(await figure('Avslutade planer'), '1');
-  assert.equal(await figure('Placering undveks'), '1');
+  // Two cases are too few to show: every count is "< 3" (figures.test.mjs
+  // counts ten).
+  assert.equal(await figure('Ärenden i arbetet under perioden'), '< 3');
+  assert.equal(await figure('Placering undveks'), '< 3');
   fs.rmSync(temp, { recursive: true, force: true });
 
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], cspViolations: [] });

@@ -1,163 +1,77 @@
-//! Statistics for the unit: many saved plan files in, one table without names out.
+//! Statistics for the unit: many saved plan files in, the unit's figures
+//! for a period out, without names.
 //!
 //! The files are read in this browser only (never stored, never sent) and
-//! counted by `core::stats`. Nothing identifying reaches the screen: not the
+//! counted by `core::analysis::stats` for the period chosen (a tertial, a
+//! year or dates), small numbers suppressed there. Nothing identifying reaches the screen: not the
 //! plans' names, not the files' names (they often hold a child's name), and
 //! not the fragments of a file that an import error may quote. A file that
 //! could not be counted is named by its position in the selection only.
 //!
 //! The pure part — reading each file, counting, and the privacy rule for
-//! import errors — is the core's `analysis::unit_files`; here are the table
-//! ([`StatsTable`]), the full-screen dialog around it ([`UnitStatsView`]),
-//! and [`opener`], which mounts that dialog from the ☰ menu.
+//! import errors — is the core's `analysis::unit_files`; the figures, their
+//! charts, CSV and printed page are the core's too (`analysis::stats`,
+//! `papers::unit_report`: the tables and charts are the core's escaped HTML,
+//! which holds no text from a plan). Here are the choice of period, the
+//! full-screen dialog ([`UnitStatsView`]), and [`opener`], which mounts that
+//! dialog from the ☰ menu.
 
-use skyddsnat_core::analysis::stats::UnitStats;
+use skyddsnat_core::analysis::period::{case_start, Period};
+use skyddsnat_core::analysis::stats::{to_csv, unit_figures};
 use skyddsnat_core::analysis::unit_files::{
-    csv_file_text, import_text, status_line, summarize_slots, Imported, Slot,
+    import_text, status_line, summarize_slots, Imported, Slot,
 };
 use skyddsnat_core::file;
 use skyddsnat_core::i18n::{tr, trf};
-use skyddsnat_core::{Date, Lang};
+use skyddsnat_core::papers::unit_report::{figures_body, figures_html};
+use skyddsnat_core::{Date, Lang, Plan};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-// ---- the table ----
+// ---- the period ----
 
-#[derive(Properties, PartialEq)]
-pub struct StatsTableProps {
-    pub stats: UnitStats,
-    pub lang: Lang,
-    pub today: Date,
+/// The period chosen in the list: `y2026` (a year), `t2026.2` (a
+/// tertial), or `range` (the two dates `from`, `to`, as typed).
+pub fn chosen_period(choice: &str, from: &str, to: &str) -> Option<Period> {
+    if choice == "range" {
+        return Period::new(Date::parse(from)?, Date::parse(to)?);
+    }
+    let (year, n) = match choice.strip_prefix('t') {
+        Some(t) => t.split_once('.')?,
+        None => (choice.strip_prefix('y')?, ""),
+    };
+    let year = year.parse().ok()?;
+    match n.parse() {
+        Ok(n) => Period::tertial(year, n),
+        Err(_) => Period::year(year),
+    }
 }
 
-/// The table's sections: a caption key and the catalog keys of its rows,
-/// in the core's order.
-const GROUPS: [(&str, &[&str]); 6] = [
-    (
-        "stats.view.group.plans",
-        &["stats.plans", "stats.active", "stats.closed"],
-    ),
-    (
-        "stats.view.group.children",
-        &[
-            "stats.children",
-            "stats.age.0_2",
-            "stats.age.3_5",
-            "stats.age.6_9",
-            "stats.age.10_12",
-            "stats.age.13_17",
-        ],
-    ),
-    (
-        "stats.view.group.time",
-        &[
-            "stats.days_to_close.count",
-            "stats.days_to_close.median",
-            "stats.days_to_close.min",
-            "stats.days_to_close.max",
-        ],
-    ),
-    (
-        "stats.view.group.outcomes",
-        &[
-            "stats.outcome.stays_home",
-            "stats.outcome.placement_avoided",
-            "stats.outcome.placement_shortened",
-            "stats.outcome.placed",
-            "stats.outcome.family_ended",
-            "stats.outcome.other",
-            "stats.outcome.unknown",
-        ],
-    ),
-    (
-        "stats.view.group.check_ins",
-        &[
-            "stats.agreements",
-            "stats.check_ins.kept",
-            "stats.check_ins.not_kept",
-            "stats.check_ins.missed",
-            "stats.check_ins.per_week",
-        ],
-    ),
-    (
-        "stats.view.group.reviews",
-        &["stats.reviews.held", "stats.reviews.missed"],
-    ),
-];
-
-/// The core's rows sorted into the sections above. A row the core adds
-/// later and no section names yet goes under "other": nothing is left out.
-pub fn grouped_rows(stats: &UnitStats, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
-    let mut rows = stats.rows(lang);
-    let mut groups = Vec::new();
-    for (caption, keys) in GROUPS {
-        let mut members = Vec::new();
-        for key in keys {
-            let label = tr(lang, key);
-            if let Some(i) = rows.iter().position(|(l, _)| l == label) {
-                members.push(rows.remove(i));
+/// The years and tertials offered: from the earliest start among the plans
+/// (at most ten years back) to this year, the latest first.
+fn period_choices(plans: &[Rc<Plan>], today: Date, lang: Lang) -> Vec<(String, String)> {
+    let this = today.ymd().0;
+    let first = plans
+        .iter()
+        .filter_map(|p| case_start(p))
+        .map(|d| d.ymd().0)
+        .min()
+        .unwrap_or(this)
+        .clamp(this - 10, this);
+    let mut out = Vec::new();
+    for year in (first..=this).rev() {
+        for n in (1..=3).rev() {
+            if let Some(p) = Period::tertial(year, n) {
+                out.push((format!("t{year}.{n}"), p.label(lang)));
             }
         }
-        if !members.is_empty() {
-            groups.push((tr(lang, caption).to_string(), members));
-        }
+        out.push((format!("y{year}"), year.to_string()));
     }
-    if !rows.is_empty() {
-        groups.push((tr(lang, "stats.view.group.other").to_string(), rows));
-    }
-    groups
-}
-
-/// The summary as tables, one per section (plans, children, time to close…),
-/// each with a caption and the measures as row headers.
-#[function_component]
-pub fn StatsTable(props: &StatsTableProps) -> Html {
-    let lang = props.lang;
-    let caption = trf(
-        lang,
-        "stats.view.caption",
-        &[
-            ("count", &props.stats.plans.to_string()),
-            ("date", &props.today.to_string()),
-        ],
-    );
-    html! {
-        <>
-            <p class="skn-stats-caption">{ caption }</p>
-            <div class="skn-stats-groups">
-                { for grouped_rows(&props.stats, lang).into_iter().map(|(group, rows)| html! {
-                    <table class="skn-stats-table">
-                        <caption>{ group }</caption>
-                        <tbody>
-                            { for rows.into_iter().map(|(label, value)| html! {
-                                <tr>
-                                    <th scope="row">{ label }</th>
-                                    <td>{ shown_value(&value, lang) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                }) }
-            </div>
-        </>
-    }
-}
-
-/// A value as read on screen: a decimal comma in Swedish (the CSV keeps the
-/// point for programs), and words instead of an empty cell.
-fn shown_value(value: &str, lang: Lang) -> Html {
-    if value.is_empty() {
-        return html! {
-            <>
-                <span aria-hidden="true">{ "–" }</span>
-                <span class="skn-visually-hidden">{ tr(lang, "stats.view.no_value") }</span>
-            </>
-        };
-    }
-    html! { { skyddsnat_core::i18n::decimal_sign(value.to_string(), lang) } }
+    out.push(("range".into(), tr(lang, "stats.view.own_dates").to_string()));
+    out
 }
 
 // ---- the dialog ----
@@ -346,8 +260,26 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
     let summary = {
         let batch = batch.clone();
         use_memo((batch.generation, batch.revision), move |_| {
-            summarize_slots(&batch.slots, today)
+            summarize_slots(&batch.slots)
         })
+    };
+    // The period: this tertial until another is chosen.
+    let choice = use_state(|| {
+        let (year, n) = Period::tertial_of(today);
+        format!("t{year}.{n}")
+    });
+    let from = use_state(String::new);
+    let to = use_state(String::new);
+    let period = chosen_period(&choice, &from, &to);
+    let figures = {
+        let summary = summary.clone();
+        use_memo(
+            (batch.generation, batch.revision, period, lang),
+            move |_| {
+                let plans = summary.plans.as_ref().filter(|p| !p.is_empty())?;
+                Some(unit_figures(plans, period?, lang))
+            },
+        )
     };
 
     // Focus moves into the dialog, onto its first action.
@@ -467,14 +399,22 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
         })
     };
     let export = {
-        let summary = summary.clone();
+        let figures = figures.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(stats) = &summary.stats {
+            if let Some(f) = figures.as_ref() {
                 crate::files::download(
                     &crate::files::file_name("statistik", today, "csv"),
                     "text/csv;charset=utf-8",
-                    &csv_file_text(stats, lang),
+                    &to_csv(f, lang),
                 );
+            }
+        })
+    };
+    let print = {
+        let (figures, dialog_ref) = (figures.clone(), dialog_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(f), Some(host)) = (figures.as_ref(), dialog_ref.cast::<Element>()) {
+                let _ = crate::files::print_html(&host, &figures_html(f, lang, today));
             }
         })
     };
@@ -482,15 +422,49 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
         let reading = reading.clone();
         Callback::from(move |_: MouseEvent| reading.clear())
     };
+    let on_choice = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                choice.set(select.value());
+            }
+        })
+    };
+    let date_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value());
+            }
+        })
+    };
 
     let t = |key: &str| tr(lang, key).to_string();
-    let table = match &summary.stats {
-        Some(stats) if summary.counted > 0 => html! {
-            <StatsTable stats={stats.clone()} {lang} {today} />
+    let plans = summary.plans.clone().unwrap_or_default();
+    let table = match figures.as_ref() {
+        Some(f) => html! {
+            <>
+                <p class="skn-stats-caption">
+                    { trf(lang, "stats.view.caption", &[("count", &summary.counted.to_string()), ("period", &f.period.label(lang))]) }
+                    { " " }{ t("stats.suppressed") }
+                </p>
+                <div class="skn-figures">{ Html::from_html_unchecked(figures_body(f, lang, 4).into()) }</div>
+            </>
         },
-        _ => html! { <p class="skn-stats-empty">{ t("stats.view.empty") }</p> },
+        None if period.is_none() => {
+            html! { <p class="skn-stats-empty" role="alert">{ t("stats.view.bad_range") }</p> }
+        }
+        None => html! { <p class="skn-stats-empty">{ t("stats.view.empty") }</p> },
     };
-    let can_export = summary.stats.is_some() && summary.counted > 0;
+    let can_export = figures.is_some();
+    let field = |id: &'static str, label: &str, state: &UseStateHandle<String>| {
+        html! {
+            <div class="skn-field">
+                <label for={id}>{ t(label) }</label>
+                <input {id} type="date" value={(**state).clone()} onchange={date_input(state)} />
+            </div>
+        }
+    };
     html! {
         <div ref={dialog_ref} class="skn-stats" role="dialog" aria-modal="true"
             aria-labelledby="skn-stats-title" aria-describedby="skn-stats-intro"
@@ -528,6 +502,9 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
                         <button type="button" class="skn-button" onclick={export} disabled={!can_export}>
                             { t("stats.view.export") }
                         </button>
+                        <button type="button" class="skn-button" onclick={print} disabled={!can_export}>
+                            { t("stats.view.print") }
+                        </button>
                         <button type="button" class="skn-button" onclick={clear} disabled={summary.files == 0}>
                             { t("stats.view.clear") }
                         </button>
@@ -535,6 +512,20 @@ pub fn UnitStatsView(props: &UnitStatsProps) -> Html {
                 </section>
                 <section class="skn-stats-result" aria-labelledby="skn-stats-result-title" tabindex="0">
                     <h3 id="skn-stats-result-title" class="skn-stats-subtitle">{ t("stats.view.result") }</h3>
+                    <div class="skn-stats-period">
+                        <div class="skn-field">
+                            <label for="skn-stats-period">{ t("stats.view.period") }</label>
+                            <select id="skn-stats-period" onchange={on_choice}>
+                                { for period_choices(&plans, today, lang).into_iter().map(|(value, label)| html! {
+                                    <option selected={*choice == value} value={value.clone()}>{ label }</option>
+                                }) }
+                            </select>
+                        </div>
+                        if *choice == "range" {
+                            { field("skn-stats-from", "stats.view.from", &from) }
+                            { field("skn-stats-to", "stats.view.to", &to) }
+                        }
+                    </div>
                     { table }
                 </section>
             </div>

@@ -7,15 +7,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use skyddsnat_core::analysis::stats::summarize;
-use skyddsnat_core::analysis::unit_files::summarize_texts;
+use skyddsnat_core::analysis::period::Period;
+use skyddsnat_core::analysis::stats::{unit_figures, SUPPRESSED};
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::file::seal::{seal, KdfParams};
 use skyddsnat_core::i18n::tr;
 use skyddsnat_core::{file, CaseStatus, Date, Edit, Lang, Outcome, Plan};
-use skyddsnat_web::stats_view::{
-    open_over, StatsTable, StatsTableProps, UnitStatsProps, UnitStatsView,
-};
+use skyddsnat_web::stats_view::{chosen_period, open_over, UnitStatsProps, UnitStatsView};
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -192,7 +190,7 @@ async fn until_read(root: &Element, lang: Lang, total: usize) {
 /// The rendered table as (row header, cell) pairs.
 fn table_rows(root: &Element) -> Vec<(String, String)> {
     let rows = root
-        .query_selector_all("table.skn-stats-table tbody tr")
+        .query_selector_all(".skn-figures tbody tr")
         .expect("rows");
     (0..rows.length())
         .filter_map(|i| rows.item(i))
@@ -244,56 +242,41 @@ async fn two_chosen_plans_are_counted_without_a_name_on_screen() {
     until_read(&root, lang, 2).await;
     assert_eq!(status(&root), "Lästa filer: 2 av 2.");
 
+    // Two cases: every figure rests on fewer than three, and shows so.
     let rows = table_rows(&root);
-    assert_eq!(value(&rows, lang, "stats.plans"), "2");
-    assert_eq!(value(&rows, lang, "stats.active"), "1");
-    assert_eq!(value(&rows, lang, "stats.closed"), "1");
-    let children = active.children().len() * 2;
-    assert_eq!(value(&rows, lang, "stats.children"), children.to_string());
-    assert_eq!(value(&rows, lang, "stats.outcome.placement_avoided"), "1");
-    // 2026-10-26 to 2026-11-20, the one closed plan.
-    assert_eq!(value(&rows, lang, "stats.days_to_close.median"), "25,0");
-    let kept = active
-        .check_ins()
-        .iter()
-        .filter(|c| c.outcome == skyddsnat_core::CheckOutcome::Kept)
-        .count();
+    assert_eq!(value(&rows, lang, "stats.cases.open"), SUPPRESSED);
+    assert_eq!(value(&rows, lang, "stats.children"), SUPPRESSED);
     assert_eq!(
-        value(&rows, lang, "stats.check_ins.kept"),
-        (kept * 2).to_string()
+        value(&rows, lang, "stats.outcome.placement_avoided"),
+        SUPPRESSED
     );
 
-    // Every row the core reports is on screen, in its order, with its value
-    // (a decimal comma in Swedish, words for an empty value).
-    let expected = summarize(&[active, closed], today()).rows(lang);
-    assert_eq!(rows.len(), expected.len());
-    for ((label, shown), (want_label, want)) in rows.iter().zip(&expected) {
-        assert_eq!(label, want_label);
-        let want = if want.is_empty() {
-            format!("–{}", tr(lang, "stats.view.no_value"))
-        } else {
-            want.replace('.', ",")
-        };
-        assert_eq!(shown, &want, "row {label}");
-    }
-
-    // Every section is a real table with a caption and row headers.
-    let tables = root.query_selector_all("table").expect("q");
-    assert!(tables.length() >= 6, "one table per section");
+    // Every row the core reports for this tertial is on screen, in its
+    // order, with its first cell.
+    let period = Period::tertial(2026, 3).expect("T3");
+    let expected = unit_figures(&[active, closed], period, lang);
+    let expected: Vec<(String, String)> = expected
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|(label, cells)| (label.clone(), cells[0].text(lang)))
+        .collect();
+    assert_eq!(rows, expected);
+    // Every section is a table under its heading, with row headers.
+    let tables = root.query_selector_all(".skn-figures section").expect("q");
+    assert_eq!(tables.length(), 10, "one table per section");
     for i in 0..tables.length() {
-        let table = tables
+        let section = tables
             .item(i)
             .and_then(|n| n.dyn_into::<Element>().ok())
-            .expect("table");
-        let caption = table.query_selector("caption").expect("q");
-        assert!(caption.is_some_and(|c| !c.text_content().unwrap_or_default().is_empty()));
-    }
-    assert_eq!(
-        root.query_selector_all("th[scope=row]")
+            .expect("section");
+        let heading = section.query_selector("h4").expect("q");
+        assert!(heading.is_some_and(|c| !c.text_content().unwrap_or_default().is_empty()));
+        assert!(section
+            .query_selector("table th[scope=row]")
             .expect("q")
-            .length() as usize,
-        expected.len()
-    );
+            .is_some());
+    }
     assert_no_names(&root, &["Alva Andersson", "Elis 2026-11"]);
     let export = root
         .query_selector(".skn-dialog-actions button")
@@ -370,7 +353,10 @@ async fn files_not_counted_are_named_by_position_and_their_contents_stay_hidden(
         "{}",
         notes[5]
     );
-    assert_eq!(value(&table_rows(&root), lang, "stats.plans"), "1");
+    assert_eq!(
+        value(&table_rows(&root), lang, "stats.cases.open"),
+        SUPPRESSED
+    );
     assert_no_names(&root, &names.map(|n| n.trim_end_matches(".json")));
 }
 
@@ -379,52 +365,74 @@ fn trf_sv(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn the_table_has_headers_for_every_row_and_english_labels() {
-    let summary = summarize_texts(&[&file::to_json(&closed_plan())], today());
-    let stats = summary.stats.expect("all read");
-    let root = new_root();
-    yew::Renderer::<StatsTable>::with_root_and_props(
-        root.clone(),
-        StatsTableProps {
-            stats,
-            lang: Lang::En,
-            today: today(),
-        },
-    )
-    .render();
-    scheduler::flush().await;
+async fn three_cases_are_shown_and_the_period_can_be_chosen() {
+    let lang = Lang::En;
+    let mut other = sample_plan();
+    other
+        .apply(Edit::SetTitle("Another family".into()))
+        .expect("title");
+    let texts = [
+        file::to_json(&sample_plan()),
+        file::to_json(&closed_plan()),
+        file::to_json(&other),
+    ];
+    let root = mount_view(lang).await;
+    choose_files(&root, &["a.json", "b.json", "c.json"], &texts);
+    until_read(&root, lang, 3).await;
     let rows = table_rows(&root);
-    assert_eq!(value(&rows, Lang::En, "stats.closed"), "1");
-    // English keeps the decimal point.
-    assert_eq!(value(&rows, Lang::En, "stats.days_to_close.median"), "25.0");
-    let caption = root
-        .query_selector(".skn-stats-caption")
-        .expect("q")
-        .and_then(|c| c.text_content())
-        .unwrap_or_default();
-    assert_eq!(
-        caption,
-        "Number of plans: 1. Counted as of 2026-11-23, without names."
-    );
-    let captions: Vec<String> = {
-        let list = root.query_selector_all("caption").expect("q");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.text_content())
-            .collect()
+    assert_eq!(value(&rows, lang, "stats.cases.open"), "3");
+    assert_eq!(value(&rows, lang, "stats.children"), "6");
+    let caption = || {
+        root.query_selector(".skn-stats-caption")
+            .expect("q")
+            .and_then(|c| c.text_content())
+            .unwrap_or_default()
     };
-    assert_eq!(
-        captions,
-        [
-            "Plans",
-            "Children",
-            "Time from start to close",
-            "Outcomes",
-            "Agreements and check-ins",
-            "Review meetings"
-        ],
-        "every row the core gives has a section: none falls into Other"
+    assert!(
+        caption().starts_with("Number of plans: 3. Period: T3 2026."),
+        "{}",
+        caption()
     );
+    // The whole year instead: the bars of its three tertials stay.
+    let select = root
+        .query_selector("#skn-stats-period")
+        .expect("q")
+        .expect("the period list")
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("select");
+    select.set_value("y2026");
+    select
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .expect("event"),
+        )
+        .expect("dispatch");
+    scheduler::flush().await;
+    assert!(caption().contains("Period: 2026."), "{}", caption());
+    assert_eq!(
+        root.query_selector_all("svg.skn-chart")
+            .expect("q")
+            .length(),
+        2
+    );
+    assert_no_names(&root, &["Another family"]);
+}
+
+#[wasm_bindgen_test]
+fn the_periods_in_the_list_are_read_back() {
+    assert_eq!(chosen_period("t2026.2", "", ""), Period::tertial(2026, 2));
+    assert_eq!(chosen_period("y2025", "", ""), Period::year(2025));
+    assert_eq!(
+        chosen_period("range", "2026-05-03", "2026-06-01"),
+        Period::new(day("2026-05-03"), day("2026-06-01"))
+    );
+    assert_eq!(chosen_period("range", "2026-06-01", "2026-05-03"), None);
+    assert_eq!(chosen_period("range", "", "2026-05-03"), None);
+    assert_eq!(chosen_period("t2026", "", ""), None);
 }
 
 fn inside(dialog: &Element, el: &Element) -> bool {

@@ -3,6 +3,7 @@
 //! anonymous statistics over many plans.
 
 pub mod figures;
+pub mod period;
 pub mod review;
 pub mod schedule;
 pub mod stats;

@@ -4,11 +4,10 @@
 //! import error stripped of anything the file said
 //! ([`crate::file::anonymous`]).
 
-use super::stats::{summarize, to_csv, UnitStats};
 use crate::file::seal::is_sealed;
 use crate::file::{self, anonymous, ImportError, ImportErrorKind};
 use crate::i18n::{tr, trf, Lang};
-use crate::{Date, Plan};
+use crate::Plan;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -137,15 +136,15 @@ pub struct Summary {
     pub counted: usize,
     /// Files not counted, in the order they were chosen.
     pub notes: Vec<FileNote>,
-    /// The table; `None` while files are still being read (a half-read
-    /// selection would show numbers that are about to change).
-    pub stats: Option<UnitStats>,
+    /// The plans counted, each once; `None` while files are still being
+    /// read (a half-read selection would show figures about to change).
+    pub plans: Option<Vec<Rc<Plan>>>,
 }
 
-/// Counts the read files as they stand on `today`.
-pub fn summarize_slots(slots: &[Slot], today: Date) -> Summary {
+/// Sorts the read files into plans to count and notes.
+pub fn summarize_slots(slots: &[Slot]) -> Summary {
     let mut seen: HashMap<u64, usize> = HashMap::new();
-    let mut plans: Vec<&Plan> = Vec::new();
+    let mut plans: Vec<Rc<Plan>> = Vec::new();
     let mut notes = Vec::new();
     let mut pending = 0;
     for (i, slot) in slots.iter().enumerate() {
@@ -165,30 +164,26 @@ pub fn summarize_slots(slots: &[Slot], today: Date) -> Summary {
             seen.insert(fingerprint, position);
         }
         match &imported.result {
-            Ok(plan) => plans.push(plan),
+            Ok(plan) => plans.push(plan.clone()),
             Err(problem) => notes.push(FileNote {
                 position,
                 what: NoteKind::Problem(problem.clone()),
             }),
         }
     }
-    let stats = (pending == 0).then(|| {
-        let owned: Vec<Plan> = plans.iter().map(|p| (*p).clone()).collect();
-        summarize(&owned, today)
-    });
     Summary {
         files: slots.len(),
         pending,
         counted: plans.len(),
         notes,
-        stats,
+        plans: (pending == 0).then_some(plans),
     }
 }
 
 /// Texts → summary in one step (what the dialog does once every file is read).
-pub fn summarize_texts(texts: &[&str], today: Date) -> Summary {
+pub fn summarize_texts(texts: &[&str]) -> Summary {
     let slots: Vec<Slot> = texts.iter().map(|t| Slot::Done(import_text(t))).collect();
-    summarize_slots(&slots, today)
+    summarize_slots(&slots)
 }
 
 /// The line for the live region: how far reading has come.
@@ -211,10 +206,4 @@ pub fn status_line(summary: &Summary, lang: Lang) -> String {
             ],
         )
     }
-}
-
-/// The CSV file's text: a byte-order mark first, so that Excel reads the
-/// UTF-8 (å, ä, ö) correctly, then the core's CSV.
-pub fn csv_file_text(stats: &UnitStats, lang: Lang) -> String {
-    format!("\u{FEFF}{}", to_csv(stats, lang))
 }

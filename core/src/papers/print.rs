@@ -120,7 +120,7 @@ fn user(text: &str) -> String {
     }
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 @page { size: A4; margin: 14mm 14mm 16mm 14mm;
   @bottom-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #374151; } }
 * { box-sizing: border-box; }

@@ -4,9 +4,10 @@
 
 use crate::analysis_support::*;
 use skyddsnat_core::analysis::figures::figures;
+use skyddsnat_core::analysis::period::Period;
 use skyddsnat_core::analysis::review::diff;
 use skyddsnat_core::analysis::schedule::{due_step, overdue, upcoming};
-use skyddsnat_core::analysis::stats::summarize;
+use skyddsnat_core::analysis::stats::unit_figures;
 use skyddsnat_core::analysis::validate::validate;
 use skyddsnat_core::*;
 use std::time::{Duration, Instant};
@@ -117,7 +118,9 @@ fn validate_and_figures_on_a_thousand_people() {
     add(&mut after, person(PEOPLE + 1, "Ny", Sector::Leisure, 3));
     let (changes, t_diff) = time("diff", || diff(&plan, &after));
     let plans = vec![plan.clone(); 50];
-    let (_, t_stats) = time("summarize 50 such plans", || summarize(&plans, today));
+    let (_, t_stats) = time("figures of 50 such plans", || {
+        unit_figures(&plans, Period::year(2026).expect("a year"), Lang::Sv)
+    });
 
     // The answers are about this plan, not empty shells.
     assert_eq!(f.people, PEOPLE as usize);

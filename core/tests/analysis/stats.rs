@@ -1,246 +1,600 @@
-//! Unit statistics over many plans, and their CSV without names.
+//! The unit's figures by period: the period filter, every figure, small
+//! numbers suppressed in every cell (and against differencing), shuffled
+//! input, the CSV and the printed page without names.
 
 use crate::analysis_support::*;
-use skyddsnat_core::analysis::stats::{csv_field, summarize, to_csv, AgeGroup, Spread};
+use proptest::prelude::*;
+use skyddsnat_core::analysis::period::{open_in, Period};
+use skyddsnat_core::analysis::stats::{
+    csv_field, to_csv, unit_figures, Cell, UnitFigures, SUPPRESSED,
+};
 use skyddsnat_core::document::sample::sample_plan;
+use skyddsnat_core::papers::unit_report::{figures_html, scaling_chart, tertial_chart};
 use skyddsnat_core::*;
 
-fn with_case(
-    mut plan: Plan,
-    started: &str,
-    closed: Option<&str>,
-    outcome: Option<Outcome>,
-) -> Plan {
+fn tertial(year: i32, n: u32) -> Period {
+    Period::tertial(year, n).unwrap()
+}
+
+/// A case: started, maybe closed with an outcome, its children's ages.
+fn case(started: &str, closed: Option<&str>, outcome: Option<Outcome>, ages: &[u8]) -> Plan {
+    let mut plan = Plan::new();
     plan.apply(Edit::SetCase(CaseStatus {
+        label: "A.B. 2026-001".into(),
         started: Some(d(started)),
         closed: closed.map(d),
         outcome,
+        shortened_days: (outcome == Some(Outcome::PlacementShortened)).then_some(30),
         ..CaseStatus::default()
     }))
-    .expect("set case");
-    plan
-}
-
-#[test]
-fn the_sample_family_alone() {
-    let s = summarize(&[sample_plan()], d("2026-11-23"));
-    assert_eq!((s.plans, s.children, s.active, s.closed), (1, 2, 1, 0));
-    let groups: Vec<usize> = s.age_groups.iter().map(|(_, n)| *n).collect();
-    assert_eq!(groups, vec![0, 1, 1, 0, 0], "Elis is 3, Alva is 7");
-    assert_eq!(s.age_groups[1].0, AgeGroup::Preschool);
-    assert_eq!(s.days_to_close, None);
-    // 19 kept evening calls, one late evening (plan B) and one call with no
-    // answer (a failed check, counted with "not kept"); the weekly visit kept
-    // twice, not once; Pernilla's three Mondays kept.
-    assert_eq!((s.kept, s.not_kept, s.missed), (24, 3, 0));
-    assert_eq!(s.agreements, 3);
-    // 27 check-ins over the 29 days from 26 October to 23 November.
-    let per_week = s.check_ins_per_week.expect("a started plan");
-    assert!((per_week - 27.0 * 7.0 / 29.0).abs() < 1e-9, "{per_week}");
-    assert_eq!((s.reviews_held, s.reviews_missed), (1, 0));
-    // A month later the review of 14 December has passed unheld.
-    assert_eq!(
-        summarize(&[sample_plan()], d("2026-12-20")).reviews_missed,
-        1
-    );
-}
-
-#[test]
-fn closed_plans_durations_and_outcomes() {
-    let plans = vec![
-        sample_plan(),
-        with_case(
-            sample_plan(),
-            "2026-10-26",
-            Some("2027-01-25"),
-            Some(Outcome::PlacementAvoided),
-        ),
-        with_case(Plan::new(), "2026-12-01", Some("2027-02-01"), None),
-        // Closing is planned but has not happened yet.
-        with_case(
-            Plan::new(),
-            "2026-12-01",
-            Some("2027-06-01"),
-            Some(Outcome::PlacementShortened),
-        ),
-    ];
-    let s = summarize(&plans, d("2027-03-01"));
-    assert_eq!((s.plans, s.active, s.closed), (4, 2, 2));
-    assert_eq!(
-        s.days_to_close,
-        Some(Spread {
-            count: 2,
-            min: 62,
-            median: 76.5,
-            max: 91
-        })
-    );
-    let count = |o: Outcome| s.outcomes.iter().find(|(x, _)| *x == o).map(|(_, n)| *n);
-    assert_eq!(count(Outcome::PlacementAvoided), Some(1));
-    assert_eq!(count(Outcome::PlacementShortened), Some(0));
-    assert_eq!(
-        s.outcomes.len(),
-        Outcome::ALL.len(),
-        "every outcome has a row"
-    );
-    assert_eq!(s.outcome_unknown, 1);
-    assert_eq!(s.children, 4);
-
-    let mut more = plans.clone();
-    more.push(with_case(
-        Plan::new(),
-        "2026-01-01",
-        Some("2026-04-11"),
-        Some(Outcome::Placed),
-    ));
-    let s = summarize(&more, d("2027-03-01"));
-    assert_eq!(
-        s.days_to_close.as_ref().map(|x| (x.median, x.max)),
-        Some((91.0, 100))
-    );
-}
-
-#[test]
-fn a_close_date_before_the_start_is_not_a_zero_day_case() {
-    let plans = vec![with_case(
-        Plan::new(),
-        "2026-12-01",
-        Some("2026-11-01"),
-        Some(Outcome::Other),
-    )];
-    let s = summarize(&plans, d("2027-01-01"));
-    assert_eq!(s.closed, 1);
-    assert_eq!(s.days_to_close, None);
-}
-
-#[test]
-fn check_ins_per_week_counts_only_the_weeks_of_work() {
-    // Fourteen days of work with seven check-ins: 3.5 a week. The check-in
-    // logged after the close does not count, nor does a plan with no start.
-    let mut plan = with_case(
-        small_plan("2026-11-01", vec![agreement(1, &[1], vec![], vec![])]),
-        "2026-11-01",
-        Some("2026-11-14"),
-        None,
-    );
-    for (i, day) in [1, 3, 5, 7, 9, 11, 13, 20].iter().enumerate() {
-        add(
-            &mut plan,
-            check_in(
-                i as u32 + 1,
-                1,
-                &format!("2026-11-{day:02}"),
-                CheckOutcome::Kept,
-                None,
-            ),
-        );
+    .unwrap();
+    for (i, &age) in ages.iter().enumerate() {
+        add(&mut plan, child(100 + i as u32, "Zebulon", age));
     }
-    let s = summarize(&[plan, sample_plan_without_start()], d("2026-12-01"));
-    assert_eq!(s.check_ins_per_week, Some(3.5));
-    assert_eq!(summarize(&[], d("2026-12-01")).check_ins_per_week, None);
-}
-
-fn sample_plan_without_start() -> Plan {
-    let mut plan = sample_plan();
-    plan.apply(Edit::SetCase(CaseStatus::default()))
-        .expect("clear case");
     plan
 }
 
+/// The row labelled by `key` (or by that label) in any section.
+fn row<'a>(f: &'a UnitFigures, key: &str) -> &'a [Cell] {
+    let label = skyddsnat_core::i18n::tr(Lang::En, key);
+    f.sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .find(|(l, _)| l == label)
+        .map(|(_, c)| c.as_slice())
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+fn shown(f: &UnitFigures, key: &str) -> Option<f64> {
+    let c = row(f, key)[0];
+    c.shown.then_some(c.value)
+}
+
 #[test]
-fn csv_is_rfc_4180_in_both_languages() {
-    let plans = vec![
-        sample_plan(),
-        with_case(
-            sample_plan(),
-            "2026-10-26",
-            Some("2027-01-25"),
+fn tertials_and_years_have_the_right_days_and_names() {
+    assert_eq!(
+        (tertial(2026, 1).from, tertial(2026, 1).to),
+        (d("2026-01-01"), d("2026-04-30"))
+    );
+    assert_eq!(
+        (tertial(2026, 2).from, tertial(2026, 2).to),
+        (d("2026-05-01"), d("2026-08-31"))
+    );
+    assert_eq!(
+        (tertial(2026, 3).from, tertial(2026, 3).to),
+        (d("2026-09-01"), d("2026-12-31"))
+    );
+    assert_eq!(Period::tertial(2026, 4), None);
+    assert_eq!(Period::tertial_of(d("2026-08-31")), (2026, 2));
+    assert_eq!(Period::tertial_of(d("2026-09-01")), (2026, 3));
+    let year = Period::year(2026).unwrap();
+    assert_eq!(
+        year.tertials(),
+        vec![tertial(2026, 1), tertial(2026, 2), tertial(2026, 3)]
+    );
+    assert!(year.is_split_into(&year.tertials()));
+    assert_eq!(year.label(Lang::Sv), "2026");
+    assert_eq!(tertial(2026, 2).label(Lang::En), "T2 2026");
+    let odd = Period::new(d("2026-04-15"), d("2026-05-02")).unwrap();
+    assert_eq!(odd.label(Lang::Sv), "2026-04-15 – 2026-05-02");
+    assert_eq!(
+        odd.tertials(),
+        year.tertials(),
+        "a period's bars are its years' tertials"
+    );
+    assert_eq!(tertial(2026, 2).tertials(), year.tertials());
+    assert!(!odd.is_split_into(&odd.tertials()));
+    assert_eq!(Period::new(d("2026-05-02"), d("2026-05-01")), None);
+    // A long period shows the last twelve tertials.
+    let long = Period::new(d("2020-01-01"), d("2026-12-31")).unwrap();
+    assert_eq!(long.tertials().len(), 12);
+    assert_eq!(long.tertials().last(), Some(&tertial(2026, 3)));
+}
+
+#[test]
+fn a_case_counts_in_every_period_it_was_open_in() {
+    let across = case("2026-04-20", Some("2026-09-01"), None, &[5]);
+    assert!(open_in(&across, tertial(2026, 1)));
+    assert!(open_in(&across, tertial(2026, 2)));
+    assert!(
+        open_in(&across, tertial(2026, 3)),
+        "closed on T3's first day"
+    );
+    assert!(!open_in(&across, tertial(2027, 1)));
+    assert!(!open_in(&across, tertial(2025, 3)));
+    let starts_last_day = case("2026-08-31", None, None, &[5]);
+    assert!(open_in(&starts_last_day, tertial(2026, 2)));
+    assert!(open_in(&starts_last_day, tertial(2030, 1)), "still open");
+    // Closed in February, reopened in October: not open in T2.
+    let mut reopened = case("2026-01-10", None, None, &[5]);
+    let mut status = reopened.case().clone();
+    status.reopened.push(Reopening {
+        date: d("2026-10-01"),
+        closed: d("2026-02-15"),
+        outcome: None,
+        reason: String::new(),
+    });
+    reopened.apply(Edit::SetCase(status)).unwrap();
+    assert!(open_in(&reopened, tertial(2026, 1)));
+    assert!(!open_in(&reopened, tertial(2026, 2)));
+    assert!(open_in(&reopened, tertial(2026, 3)));
+    // A file from before the casework has no start: its first meeting is.
+    let mut old = Plan::new();
+    add(&mut old, meeting(1, "2026-06-10"));
+    assert!(open_in(&old, tertial(2026, 2)));
+    assert!(!open_in(&old, tertial(2026, 1)));
+    assert!(!open_in(&Plan::new(), tertial(2026, 2)), "no dates at all");
+}
+
+/// Five cases around T2 2026.
+fn five_cases() -> Vec<Plan> {
+    vec![
+        case(
+            "2026-03-01",
+            Some("2026-06-15"),
             Some(Outcome::PlacementAvoided),
+            &[4, 7],
         ),
-        with_case(Plan::new(), "2026-12-01", Some("2027-02-01"), None),
-    ];
-    let s = summarize(&plans, d("2027-03-01"));
-    let sv = to_csv(&s, Lang::Sv);
-    // As Excel in Swedish reads it: semicolons between columns, decimal comma.
-    assert!(sv.starts_with("Mått;Värde\r\n"));
-    assert!(sv.ends_with("\r\n"));
-    assert!(
-        !sv.replace("\r\n", "").contains('\n'),
-        "only CRLF line ends"
+        case("2026-05-10", None, None, &[1]),
+        case(
+            "2026-06-01",
+            Some("2026-08-20"),
+            Some(Outcome::PlacementAvoided),
+            &[8],
+        ),
+        case(
+            "2026-01-05",
+            Some("2026-07-01"),
+            Some(Outcome::PlacementAvoided),
+            &[10, 11, 2],
+        ),
+        case("2026-09-01", None, None, &[6]),
+    ]
+}
+
+#[test]
+fn cases_children_and_outcomes_of_a_tertial() {
+    let f = unit_figures(&five_cases(), tertial(2026, 2), Lang::En);
+    assert_eq!(shown(&f, "stats.cases.open"), Some(4.0));
+    assert_eq!(row(&f, "stats.cases.started")[0].value, 2.0);
+    assert!(!row(&f, "stats.cases.started")[0].shown, "2 < 3");
+    assert_eq!(shown(&f, "stats.cases.closed"), Some(3.0));
+    assert_eq!(shown(&f, "stats.children"), Some(7.0));
+    // Ages 4, 7, 1, 8, 10, 11, 2: each group rests on fewer than three cases.
+    for key in [
+        "stats.age.0_2",
+        "stats.age.3_5",
+        "stats.age.6_9",
+        "stats.age.10_12",
+    ] {
+        assert_eq!(shown(&f, key), None, "{key}");
+    }
+    assert_eq!(shown(&f, "stats.outcome.placement_avoided"), Some(3.0));
+    assert_eq!(
+        shown(&f, "stats.outcome.placed"),
+        None,
+        "0 is suppressed too"
     );
-    assert!(
-        sv.contains("\r\nDagar från start till avslut, median;76,5\r\n"),
-        "{sv}"
+    // The one case that starts in T3 is not in T2's figures, but in T3's.
+    let t3 = unit_figures(&five_cases(), tertial(2026, 3), Lang::En);
+    assert_eq!(
+        row(&t3, "stats.cases.open")[0].value,
+        2.0,
+        "the one still open and the new one"
     );
-    let en = to_csv(&s, Lang::En);
-    // In English, a label with a comma is quoted, and the decimal is a point.
-    assert!(
-        en.contains("\r\n\"Days from start to close, median\",76.5\r\n"),
-        "{en}"
+    // The bars per tertial of the year.
+    let year = unit_figures(&five_cases(), Period::year(2026).unwrap(), Lang::En);
+    let bars: Vec<[f64; 3]> = year.tertials.iter().map(|t| t.1.map(|c| c.value)).collect();
+    assert_eq!(
+        bars,
+        vec![[2.0, 2.0, 0.0], [4.0, 2.0, 3.0], [2.0, 1.0, 0.0]]
     );
-    assert!(en.contains("\r\nPlacement avoided,1\r\n"));
-    assert!(en.contains("\r\nClosed plans,2\r\n"));
-    for (csv, separator) in [(&sv, ';'), (&en, ',')] {
-        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines.len(), s.rows(Lang::Sv).len() + 1);
-        for line in lines {
-            // Outside quotes, exactly one separator splits label and value.
-            let mut quoted = false;
-            let separators = line.chars().filter(|&c| {
-                if c == '"' {
-                    quoted = !quoted;
-                }
-                c == separator && !quoted
-            });
-            assert_eq!(separators.count(), 1, "{line}");
+    for (_, cells) in &year.tertials {
+        for c in cells {
+            assert!(!c.shown || c.value >= 3.0);
         }
     }
-    // Empty values when nothing can be measured yet.
-    let none = to_csv(&summarize(&[sample_plan()], d("2026-11-23")), Lang::En);
-    assert!(
-        none.contains("\r\n\"Days from start to close, median\",\r\n"),
-        "{none}"
-    );
 }
 
 #[test]
-fn csv_quoting_doubles_quotes_and_protects_line_breaks() {
-    assert_eq!(csv_field("plain", ','), "plain");
-    assert_eq!(csv_field("a \"b\", c", ','), "\"a \"\"b\"\", c\"");
-    assert_eq!(csv_field("two\r\nlines", ';'), "\"two\r\nlines\"");
-    assert_eq!(csv_field("a, b", ';'), "a, b");
-    assert_eq!(csv_field("a; b", ';'), "\"a; b\"");
-    assert_eq!(csv_field("", ','), "");
-}
-
-#[test]
-fn no_name_from_any_plan_reaches_the_csv() {
-    let mut odd = small_plan("2026-11-01", vec![]);
-    let mut kid = odd.child(PersonId(10)).expect("child").clone();
-    kid.name = "Zebulon".into();
-    update(&mut odd, kid);
-    odd.apply(Edit::SetTitle("Familjen Quixote".into()))
-        .expect("title");
-    let plans = vec![
-        sample_plan(),
-        with_case(
-            sample_plan(),
-            "2026-10-26",
-            Some("2027-01-25"),
-            Some(Outcome::Placed),
-        ),
-        odd,
-    ];
-    let names: Vec<String> = plans.iter().flat_map(names).collect();
-    assert!(names.contains(&"Zebulon".to_string()) && names.contains(&"Jenny".to_string()));
-    for lang in Lang::ALL {
-        let csv = to_csv(&summarize(&plans, d("2027-03-01")), lang);
-        for name in &names {
-            assert!(
-                !csv.contains(name.as_str()),
-                "{name} leaked into the {lang:?} CSV"
+fn events_count_by_their_date_and_old_check_ins_count_as_agreement_level() {
+    let mut plans = Vec::new();
+    for i in 0..4u32 {
+        let mut p = small_plan(
+            "2026-05-04",
+            vec![agreement(
+                1,
+                &[1],
+                vec![check(&[2], Frequency::Day, Some("19:00"))],
+                vec![step(&[1], "A"), step(&[2], "B")],
+            )],
+        );
+        p.apply(Edit::SetCase(CaseStatus {
+            started: Some(d("2026-05-01")),
+            ..CaseStatus::default()
+        }))
+        .unwrap();
+        let mut m = p.meetings()[0].clone();
+        m.participants = vec![PersonId(1), PersonId(2), PersonId(4)];
+        update(&mut p, m);
+        // A Saturday kept, a Monday evening no answer with plan B started,
+        // a weekday kept with no time, and one in T3 that does not count.
+        let mut evening = check_in(2, 1, "2026-06-08", CheckOutcome::NoAnswer, Some(1));
+        evening.time = Some(t("21:30"));
+        evening.check = Some(0);
+        add(
+            &mut p,
+            check_in(1, 1, "2026-06-06", CheckOutcome::Kept, None),
+        );
+        add(&mut p, evening);
+        add(
+            &mut p,
+            check_in(3, 1, "2026-06-09", CheckOutcome::Kept, Some(0)),
+        );
+        add(
+            &mut p,
+            check_in(4, 1, "2026-09-09", CheckOutcome::Missed, None),
+        );
+        if i < 3 {
+            add(
+                &mut p,
+                FollowUp {
+                    id: FollowUpId(1),
+                    date: d("2026-06-20"),
+                    questionnaire: Questionnaire::FollowUp,
+                    respondent: Respondent::Parent,
+                    person: None,
+                    answers: vec![FollowUpAnswer {
+                        question: "feels_safe".into(),
+                        value: Some(i as u8 + 1),
+                        text: "Zebulon svarade".into(),
+                    }],
+                    comment: String::new(),
+                },
             );
         }
-        assert!(!csv.contains("070-"), "phone numbers never appear");
+        plans.push(p);
+    }
+    let f = unit_figures(&plans, tertial(2026, 2), Lang::En);
+    assert_eq!(shown(&f, "stats.meetings.held"), Some(4.0));
+    assert_eq!(shown(&f, "stats.meetings.attended"), Some(12.0));
+    assert_eq!(shown(&f, "stats.meetings.attendance"), Some(3.0));
+    assert_eq!(shown(&f, "stats.checks.done"), Some(12.0));
+    assert_eq!(
+        shown(&f, "stats.checks.outside"),
+        Some(8.0),
+        "Saturday and 21:30"
+    );
+    assert_eq!(shown(&f, "stats.checks.agreement_level"), Some(8.0));
+    assert_eq!(shown(&f, "stats.checks.kept"), Some(8.0));
+    assert_eq!(shown(&f, "stats.checks.failed"), Some(4.0));
+    assert_eq!(
+        shown(&f, "stats.checks.steps"),
+        Some(4.0),
+        "plan B started; plan A is not a step"
+    );
+    assert_eq!(row(&f, "stats.checks.missed")[0].value, 0.0);
+    // Network: mother, grandmother (private) and the social worker.
+    assert_eq!(shown(&f, "stats.network.private"), Some(8.0));
+    assert_eq!(shown(&f, "stats.network.professional"), Some(4.0));
+    // One follow-up question answered 1, 2, 3 by parents of three cases.
+    let label = skyddsnat_core::i18n::trf(
+        Lang::En,
+        "stats.answers.row",
+        &[
+            (
+                "question",
+                skyddsnat_core::i18n::tr(Lang::En, "panel.followup.q.feels_safe.adult"),
+            ),
+            ("respondent", "parent"),
+        ],
+    );
+    let answers = f
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .find(|(l, _)| *l == label)
+        .unwrap();
+    assert_eq!(
+        answers
+            .1
+            .iter()
+            .map(|c| (c.value, c.shown))
+            .collect::<Vec<_>>(),
+        vec![(3.0, true), (2.0, true)]
+    );
+    let t3 = unit_figures(&plans, tertial(2026, 3), Lang::En);
+    assert_eq!(row(&t3, "stats.checks.missed")[0].value, 4.0);
+    assert_eq!(row(&t3, "stats.meetings.held")[0].value, 0.0);
+}
+
+#[test]
+fn the_scaling_trend_compares_each_case_s_first_and_latest_meeting() {
+    let mut plans = Vec::new();
+    for (first, latest) in [(3, 6), (4, 4), (5, 7), (6, 2)] {
+        let mut p = small_plan("2026-05-04", vec![]);
+        add(&mut p, meeting(2, "2026-06-04"));
+        add(&mut p, meeting(3, "2026-10-04"));
+        let answer = |m: u32, person: u32, v: u8| ScaleAnswer {
+            meeting: MeetingId(m),
+            person: PersonId(person),
+            value: Score::new(v).unwrap(),
+        };
+        add(
+            &mut p,
+            ScaleQuestion {
+                id: ScaleId(1),
+                question: "Hur tryggt?".into(),
+                low: String::new(),
+                high: String::new(),
+                answers: vec![
+                    answer(1, 1, first),
+                    answer(1, 2, first),
+                    answer(2, 1, latest),
+                    answer(2, 2, latest),
+                    // After the period: not the latest for T2.
+                    answer(3, 1, 10),
+                ],
+            },
+        );
+        plans.push(p);
+    }
+    let f = unit_figures(&plans, tertial(2026, 2), Lang::En);
+    assert_eq!(shown(&f, "stats.scaling.cases"), Some(4.0));
+    assert_eq!(shown(&f, "stats.scaling.first"), Some(4.5));
+    assert_eq!(shown(&f, "stats.scaling.latest"), Some(5.0));
+    // Rose 2, same 1, fell 1: all under 3, so all hidden.
+    for key in [
+        "stats.scaling.rose",
+        "stats.scaling.same",
+        "stats.scaling.fell",
+    ] {
+        assert_eq!(shown(&f, key), None);
+    }
+    let svg = scaling_chart(&f, Lang::Sv);
+    assert!(
+        svg.contains(">4,5</text>") && svg.contains(">5,0</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn one_suppressed_part_of_a_shown_total_takes_the_next_smallest_with_it() {
+    // Three cases with a child in each of the first four age groups and
+    // one with a teenager: the total (13) minus the four shown groups would
+    // give the teenager, so the smallest shown group is hidden as well.
+    let mut plans = vec![case("2026-05-01", None, None, &[1, 4, 7, 11]); 3];
+    plans.push(case("2026-05-01", None, None, &[15]));
+    let f = unit_figures(&plans, tertial(2026, 2), Lang::En);
+    assert_eq!(shown(&f, "stats.children"), Some(13.0));
+    assert_eq!(shown(&f, "stats.age.13_17"), None);
+    let ages = [
+        "stats.age.0_2",
+        "stats.age.3_5",
+        "stats.age.6_9",
+        "stats.age.10_12",
+    ];
+    let hidden: Vec<&str> = ages
+        .into_iter()
+        .filter(|k| shown(&f, k).is_none())
+        .collect();
+    assert_eq!(hidden, ["stats.age.0_2"], "secondary suppression");
+    // Two or more hidden parts are left as they are: their sum is known,
+    // not how it divides.
+    let mut plans = vec![case("2026-05-01", None, None, &[1, 7]); 3];
+    plans.push(case("2026-05-01", None, None, &[4]));
+    let f = unit_figures(&plans, tertial(2026, 2), Lang::En);
+    assert_eq!(
+        (shown(&f, "stats.age.0_2"), shown(&f, "stats.age.6_9")),
+        (Some(3.0), Some(3.0))
+    );
+}
+
+#[test]
+fn a_year_s_tertials_cannot_be_subtracted_from_the_year() {
+    // Started: 3 in T1, 1 in T2, 3 in T3 → the year shows 7; T2 is hidden,
+    // so the smaller of T1 and T3 is hidden with it.
+    let mut plans = Vec::new();
+    for start in [
+        "2026-02-01",
+        "2026-02-02",
+        "2026-02-03",
+        "2026-06-01",
+        "2026-10-01",
+        "2026-10-02",
+        "2026-10-03",
+        "2026-10-04",
+    ] {
+        plans.push(case(start, None, None, &[5]));
+    }
+    let f = unit_figures(&plans, Period::year(2026).unwrap(), Lang::En);
+    assert_eq!(shown(&f, "stats.cases.started"), Some(8.0));
+    let started: Vec<bool> = f.tertials.iter().map(|t| t.1[1].shown).collect();
+    assert_eq!(started, vec![false, false, true]);
+}
+
+#[test]
+fn csv_is_for_excel_in_swedish_and_the_page_has_every_figure() {
+    let f = unit_figures(&five_cases(), tertial(2026, 2), Lang::Sv);
+    let csv = to_csv(&f, Lang::Sv);
+    assert!(
+        csv.starts_with("\u{FEFF}Period;Avsnitt;Mått;Värde\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\nT2 2026;Ärenden;Ärenden i arbetet under perioden;4\r\n"));
+    assert!(csv.contains("\r\nT2 2026;Ärenden;Ärenden som påbörjades;< 3\r\n"));
+    assert!(
+        !csv.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends"
+    );
+    let rows: usize = f
+        .sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|r| r.1.len())
+        .sum();
+    assert_eq!(
+        csv.split("\r\n").filter(|l| !l.is_empty()).count(),
+        rows + 1
+    );
+    // English labels, still for Swedish Excel.
+    let en = to_csv(
+        &unit_figures(&five_cases(), tertial(2026, 2), Lang::En),
+        Lang::En,
+    );
+    assert!(en.contains(";Cases in the work during the period;4\r\n"));
+    assert_eq!(csv_field("a; b"), "\"a; b\"");
+    assert_eq!(csv_field("a \"b\""), "\"a \"\"b\"\"\"");
+    assert_eq!(csv_field("plain, text"), "plain, text");
+
+    let html = figures_html(&f, Lang::Sv, d("2026-09-02"));
+    assert!(html.contains("<h1>Enhetens siffror, T2 2026</h1>"));
+    assert!(html.contains(SUPPRESSED.replace('<', "&lt;").as_str()));
+    let labels: usize = f.sections.iter().map(|s| s.rows.len()).sum();
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), labels);
+    assert!(!html.contains("<script"));
+    assert!(tertial_chart(&f, Lang::Sv).contains(">T2 2026</text>"));
+}
+
+#[test]
+fn no_name_label_or_free_text_reaches_the_figures() {
+    let mut plans = five_cases();
+    plans.push(sample_plan());
+    let mut hostile = case("2026-05-01", None, None, &[5]);
+    hostile
+        .apply(Edit::SetTitle("<script>Familjen Quixote</script>".into()))
+        .unwrap();
+    plans.push(hostile);
+    let names: Vec<String> = plans.iter().flat_map(names).collect();
+    for period in [tertial(2026, 2), Period::year(2026).unwrap()] {
+        for lang in Lang::ALL {
+            let f = unit_figures(&plans, period, lang);
+            let out = [to_csv(&f, lang), figures_html(&f, lang, d("2026-12-01"))];
+            for text in &out {
+                for name in names
+                    .iter()
+                    .chain(&["A.B. 2026-001".to_string(), "070-".to_string()])
+                {
+                    assert!(
+                        !text.contains(name.as_str()),
+                        "{name} in the {lang:?} figures"
+                    );
+                }
+            }
+        }
+    }
+}
+
+// ---- properties ----
+
+/// A case's shape: start (days from 2025-12-01), days open (None: still
+/// open), outcome, children's ages, check-ins (day, outcome index, hour).
+type Shape = (u16, Option<u16>, usize, Vec<u8>, Vec<(u16, usize, u8)>);
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (
+        0u16..500,
+        prop::option::of(0u16..300),
+        0usize..6,
+        prop::collection::vec(0u8..18, 0..4),
+        prop::collection::vec((0u16..500, 0usize..5, 0u8..24), 0..6),
+    )
+}
+
+fn build((start, open, outcome, ages, checks): &Shape) -> Plan {
+    let day0 = d("2025-12-01");
+    let started = day0.add_days(i32::from(*start));
+    let mut plan = small_plan(
+        &started.to_string(),
+        vec![agreement(1, &[1], vec![], vec![])],
+    );
+    plan.apply(Edit::SetCase(CaseStatus {
+        started: Some(started),
+        closed: open.map(|n| started.add_days(i32::from(n))),
+        outcome: Some(Outcome::ALL[*outcome]),
+        ..CaseStatus::default()
+    }))
+    .unwrap();
+    for (i, age) in ages.iter().enumerate() {
+        add(&mut plan, child(200 + i as u32, "Zebulon", *age));
+    }
+    for (i, (day, o, hour)) in checks.iter().enumerate() {
+        let mut c = check_in(
+            i as u32 + 1,
+            1,
+            &day0.add_days(i32::from(*day)).to_string(),
+            CheckOutcome::ALL[*o],
+            None,
+        );
+        c.time = TimeOfDay::from_hm(u32::from(*hour), 0);
+        add(&mut plan, c);
+    }
+    plan
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    prop_oneof![
+        (2025i32..2028, 1u32..4).prop_map(|(y, n)| tertial(y, n)),
+        (2025i32..2028).prop_map(|y| Period::year(y).unwrap()),
+        (0i32..600, 0i32..200).prop_map(|(a, n)| {
+            let from = d("2025-11-01").add_days(a);
+            Period::new(from, from.add_days(n)).unwrap()
+        }),
+    ]
+}
+
+/// Every cell of the figures, tables and bars.
+fn cells(f: &UnitFigures) -> Vec<Cell> {
+    f.sections
+        .iter()
+        .flat_map(|s| s.rows.iter().flat_map(|r| r.1.iter().copied()))
+        .chain(f.tertials.iter().flat_map(|t| t.1))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shuffled_plans_give_the_same_figures(shapes in prop::collection::vec(shape(), 0..8), period in period(), seed in any::<u64>()) {
+        let plans: Vec<Plan> = shapes.iter().map(build).collect();
+        let mut shuffled = plans.clone();
+        // A deterministic shuffle from the seed.
+        let mut s = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            shuffled.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(unit_figures(&plans, period, Lang::Sv), unit_figures(&shuffled, period, Lang::Sv));
+    }
+
+    #[test]
+    fn no_cell_resting_on_fewer_than_three_cases_is_shown(shapes in prop::collection::vec(shape(), 0..10), period in period()) {
+        let plans: Vec<Plan> = shapes.iter().map(build).collect();
+        let f = unit_figures(&plans, period, Lang::Sv);
+        for c in cells(&f) {
+            prop_assert!(!c.shown || c.cases >= 3, "{:?}", c);
+            if !c.shown {
+                prop_assert_eq!(c.text(Lang::Sv), SUPPRESSED);
+            }
+        }
+        // The CSV and the page hold the suppressed text for each hidden cell.
+        let hidden = f.sections.iter().flat_map(|s| s.rows.iter().flat_map(|r| &r.1)).filter(|c| !c.shown).count();
+        prop_assert_eq!(to_csv(&f, Lang::Sv).matches(";< 3\r\n").count(), hidden);
+        // No total is shown with exactly one of its parts hidden (children by age).
+        let children: Vec<bool> = f.sections[1].rows.iter().map(|r| r.1[0].shown).collect();
+        prop_assert!(!children[0] || children[1..].iter().filter(|s| !**s).count() != 1);
+    }
+
+    #[test]
+    fn a_case_open_across_a_boundary_counts_on_both_sides(start in 0i32..700, open in 1i32..300, cut in 1i32..299) {
+        let started = d("2025-06-01").add_days(start);
+        let plan = case(&started.to_string(), Some(&started.add_days(open).to_string()), None, &[5]);
+        let boundary = started.add_days(cut.min(open));
+        let before = Period::new(d("2025-01-01"), boundary.add_days(-1)).unwrap();
+        let after = Period::new(boundary, d("2028-12-31")).unwrap();
+        prop_assert!(open_in(&plan, before) && open_in(&plan, after));
+        let counted = |p| unit_figures(std::slice::from_ref(&plan), p, Lang::Sv).sections[0].rows[0].1[0].value;
+        prop_assert_eq!((counted(before), counted(after)), (1.0, 1.0));
     }
 }

@@ -2,19 +2,16 @@
 //! file that could not be counted reported without anything it said.
 
 use crate::analysis_support::*;
+use skyddsnat_core::analysis::period::Period;
+use skyddsnat_core::analysis::stats::{to_csv, unit_figures};
 use skyddsnat_core::analysis::unit_files::{
-    csv_file_text, import_text, status_line, summarize_slots, summarize_texts, NoteKind, Problem,
-    Slot,
+    import_text, status_line, summarize_slots, summarize_texts, NoteKind, Problem, Slot,
 };
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::file::seal::{seal, KdfParams};
 use skyddsnat_core::file::{self, anonymous};
 use skyddsnat_core::i18n::trf;
 use skyddsnat_core::*;
-
-fn today() -> Date {
-    d("2026-11-23")
-}
 
 /// The sample family's plan, closed on 2026-11-20 with the placement avoided.
 fn closed_plan() -> Plan {
@@ -32,7 +29,7 @@ fn closed_plan() -> Plan {
 #[test]
 fn import_errors_keep_the_kind_and_drop_what_the_file_said() {
     let hostile = r#"{"format": "Fatima Ali", "schema_version": 1}"#;
-    let summary = summarize_texts(&[hostile], today());
+    let summary = summarize_texts(&[hostile]);
     let message = summary.notes[0].message(Lang::En);
     assert!(!message.contains("Fatima"), "{message}");
     assert!(
@@ -112,13 +109,12 @@ fn a_name_used_as_a_key_or_a_value_never_survives_the_rule() {
 fn the_same_file_twice_counts_once_and_is_named_by_position() {
     let text = file::to_json(&sample_plan());
     let closed = file::to_json(&closed_plan());
-    let summary = summarize_texts(&[&text, &closed, &text], today());
+    let summary = summarize_texts(&[&text, &closed, &text]);
     assert_eq!((summary.files, summary.counted), (3, 2));
     assert_eq!(summary.notes.len(), 1);
     assert_eq!(summary.notes[0].position, 3);
     assert_eq!(summary.notes[0].what, NoteKind::Duplicate { of: 1 });
-    let stats = summary.stats.expect("all read");
-    assert_eq!((stats.plans, stats.active, stats.closed), (2, 1, 1));
+    assert_eq!(summary.plans.expect("all read").len(), 2);
     assert_eq!(
         summary.notes[0].message(Lang::Sv),
         trf(
@@ -140,7 +136,7 @@ fn a_sealed_file_is_reported_as_sealed_and_not_counted() {
     let sealed = seal(&text, "lösenfras", [7; 16], [9; 12], cheap).expect("seal");
     let imported = import_text(&sealed);
     assert_eq!(imported.result, Err(Problem::Sealed));
-    let summary = summarize_texts(&[&sealed, &text], today());
+    let summary = summarize_texts(&[&sealed, &text]);
     assert_eq!(summary.counted, 1);
     assert_eq!(summary.notes[0].position, 1);
     let message = summary.notes[0].message(Lang::En);
@@ -151,14 +147,14 @@ fn a_sealed_file_is_reported_as_sealed_and_not_counted() {
 fn nothing_is_counted_while_a_file_is_still_being_read() {
     let text = file::to_json(&sample_plan());
     let slots = [Slot::Done(import_text(&text)), Slot::Pending];
-    let summary = summarize_slots(&slots, today());
+    let summary = summarize_slots(&slots);
     assert_eq!((summary.files, summary.pending, summary.counted), (2, 1, 1));
-    assert_eq!(summary.stats, None, "no half-read table");
+    assert_eq!(summary.plans, None, "no half-read table");
     assert_eq!(
         status_line(&summary, Lang::Sv),
         trf(Lang::Sv, "stats.view.reading", &[("count", "1")])
     );
-    let done = summarize_slots(&slots[..1], today());
+    let done = summarize_slots(&slots[..1]);
     assert_eq!(
         status_line(&done, Lang::En),
         trf(
@@ -170,18 +166,23 @@ fn nothing_is_counted_while_a_file_is_still_being_read() {
 }
 
 #[test]
-fn the_csv_starts_with_a_byte_order_mark_and_holds_the_counts() {
-    let summary = summarize_texts(
-        &[
-            &file::to_json(&sample_plan()),
-            &file::to_json(&closed_plan()),
-        ],
-        today(),
+fn the_files_read_give_the_figures_without_a_name() {
+    let summary = summarize_texts(&[
+        &file::to_json(&sample_plan()),
+        &file::to_json(&closed_plan()),
+    ]);
+    let plans = summary.plans.expect("read");
+    let period = Period::tertial(2026, 3).expect("T3");
+    let csv = to_csv(&unit_figures(&plans, period, Lang::Sv), Lang::Sv);
+    assert!(
+        csv.starts_with("\u{FEFF}Period;Avsnitt;Mått;Värde\r\n"),
+        "{csv}"
     );
-    let csv = csv_file_text(summary.stats.as_ref().expect("read"), Lang::Sv);
-    assert!(csv.starts_with("\u{FEFF}Mått;Värde\r\n"), "{csv}");
-    assert!(csv.contains("\r\nPlaner;2\r\n"), "{csv}");
-    assert!(csv.contains("\r\nAvslutade planer;1\r\n"), "{csv}");
+    // Two cases: every figure rests on fewer than three.
+    assert!(
+        csv.contains("\r\nT3 2026;Ärenden;Ärenden i arbetet under perioden;< 3\r\n"),
+        "{csv}"
+    );
     for name in names(&sample_plan()) {
         assert!(!csv.contains(&name), "{name} in the CSV");
     }
