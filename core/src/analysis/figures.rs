@@ -11,7 +11,7 @@ use crate::document::plan::{Allowed, Frequency, PersonKind, Plan, RelationKind, 
 use crate::i18n::labels::Label;
 use crate::i18n::{tr, trf, Lang};
 use crate::map::display_name_of;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// A person named in this many agreements and contingency steps together
 /// carries too much: one illness or late shift and several parts of the plan fail.
@@ -225,9 +225,9 @@ pub fn figures(plan: &Plan) -> Figures {
 /// The people the plan names as a concern for the children: the adult of a
 /// supervision rule that says "never" or "only on a condition", and either
 /// end of a stressful or broken line to a child (the end that is not the child).
-pub fn concerns(plan: &Plan) -> BTreeSet<PersonId> {
+pub fn concerns(plan: &Plan) -> HashSet<PersonId> {
     let children: HashSet<PersonId> = plan.children().iter().map(|c| c.id).collect();
-    let mut out: BTreeSet<PersonId> = plan
+    let mut out: HashSet<PersonId> = plan
         .supervision()
         .iter()
         .filter(|r| matches!(r.allowed, Allowed::Never | Allowed::OnCondition))
@@ -325,11 +325,13 @@ pub fn coverage(plan: &Plan) -> Coverage {
 
 /// People counted per sector in the order the plan's map shows them.
 pub fn by_sector_in_map_order(plan: &Plan, figures: &Figures) -> Vec<(Sector, usize)> {
-    let counts: BTreeMap<Sector, usize> = figures.by_sector.iter().copied().collect();
     plan.settings()
         .sector_order
         .iter()
-        .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
+        .map(|s| {
+            let count = figures.by_sector.iter().find(|(x, _)| x == s);
+            (*s, count.map_or(0, |(_, n)| *n))
+        })
         .collect()
 }
 

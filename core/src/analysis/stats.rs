@@ -32,7 +32,7 @@ use crate::document::plan::{
 };
 use crate::i18n::{decimal, tr, trf, Lang};
 use std::borrow::Borrow;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// The fewest cases a shown figure may rest on.
 pub const MIN_CASES: u32 = 3;
@@ -281,7 +281,7 @@ impl Tally {
             }
         }
 
-        let mut mobilised: BTreeSet<_> = BTreeSet::new();
+        let mut mobilised: HashSet<crate::PersonId> = HashSet::new();
         for m in plan.meetings().iter().filter(|m| period.contains(m.date)) {
             match m.status {
                 MeetingStatus::Held => {
