@@ -124,6 +124,23 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         use_effect_with(state.lang, move |lang| host.lang.set(*lang));
     }
+    // The room view follows every change, selection and "hide names" as
+    // soon as this window has rendered it, and closes with the widget.
+    {
+        let state = state.clone();
+        let deps = (state.room, crate::map::Shown::of(&state), state.tab);
+        use_effect_with(deps, move |(room, ..)| {
+            if !*room {
+                crate::room::close(state.uid);
+            } else if !crate::room::draw(state.uid, crate::room::view_of(&state)) {
+                state.dispatch(Action::SetRoom(false));
+            }
+        });
+    }
+    {
+        let uid = state.uid;
+        use_effect_with((), move |_| move || crate::room::close(uid));
+    }
     // Storage that does not work at all is said at once, not at the first edit.
     {
         let host = host.clone();

@@ -6,3 +6,4 @@ pub mod child_pictures;
 pub mod escape;
 pub mod minutes;
 pub mod print;
+pub mod room;
