@@ -331,8 +331,19 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // A long press on a person (touch): the person's editor, in presentation
+    // mode with the side panel opened for it.
+    let on_open = {
+        let state = state.clone();
+        let panel_open = panel_open.clone();
+        Callback::from(move |id: PersonId| {
+            state.dispatch(Action::Select(crate::state::Selection::Person(id)));
+            state.dispatch(Action::SetTab(Tab::Person));
+            panel_open.set(true);
+        })
+    };
     let main = match state.view {
-        View::Map => html! { <MapView on_relate={on_relate.clone()} /> },
+        View::Map => html! { <MapView on_relate={on_relate.clone()} {on_open} /> },
         View::List => html! { <ListView on_relate={on_relate.clone()} /> },
     };
     let toggle_view = {
