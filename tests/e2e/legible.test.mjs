@@ -133,3 +133,29 @@ test('presentation mode: the map takes the screen; add a person, draw a relation
     await context.close();
   }
 });
+
+test('100 people: the person with the focus shows the whole name, larger than the shortened labels', async () => {
+  const plan = planWithPeople(100);
+  const { context, page } = await openMap(browser, 1280, 720, plan);
+  try {
+    const id = await page.evaluate(() => {
+      const svg = document.querySelector('skyddsnat-plan').shadowRoot.querySelector('.skn-map-svg');
+      const g = [...svg.querySelectorAll('[data-overlay]')].find((o) => o.querySelector('.skn-label').textContent.endsWith('…'));
+      return g && g.getAttribute('data-overlay');
+    });
+    assert.ok(id, 'a shortened label');
+    const svg = page.locator('skyddsnat-plan .skn-map-svg');
+    await svg.locator(`[data-person="${id}"]`).focus();
+    const focused = svg.locator(`[data-focus-label="${id}"] .skn-focus-text`);
+    await focused.waitFor({ state: 'visible', timeout: 2_000 });
+    const full = await svg.locator(`[data-person="${id}"] > title`).textContent();
+    assert.equal(await focused.textContent(), full);
+    const [label, big] = await Promise.all([svg.locator(`[data-overlay="${id}"] .skn-label`).boundingBox(), focused.boundingBox()]);
+    assert.ok(big.height >= label.height * 1.2, `the focused name is ${big.height.toFixed(1)} px, the labels ${label.height.toFixed(1)} px`);
+    // It goes with the focus.
+    await page.locator('skyddsnat-plan').getByRole('button', { name: /^\+ Lägg till person$/ }).focus();
+    await focused.waitFor({ state: 'hidden', timeout: 2_000 });
+  } finally {
+    await context.close();
+  }
+});

@@ -21,8 +21,8 @@ use skyddsnat_core::map::gesture::{
     ZOOM_IN, ZOOM_OUT,
 };
 use skyddsnat_core::map::scene::{
-    chain_badge, chain_letters, highlight_ring, relation_shape, translate, Mark, NodeKind,
-    RelationShape, Scene, Text,
+    chain_badge, chain_letters, focus_label, highlight_ring, relation_shape, translate, Mark,
+    NodeKind, RelationShape, Scene, Text,
 };
 use skyddsnat_core::map::{fit, layout_with, Layout, LayoutOptions, Point, Screen};
 use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
@@ -39,6 +39,7 @@ pub struct MapProps {
     /// Opens the relation dialog: from whom, and to whom if a drag chose it.
     pub on_relate: Callback<(PersonId, Option<PersonId>)>,
     /// Opens a person for editing (a long press on a touch screen).
+    #[prop_or_default]
     pub on_open: Callback<PersonId>,
 }
 
@@ -208,6 +209,8 @@ struct Pressed {
     element: Element,
     /// The node's label, badge and handle.
     overlay: Option<Element>,
+    /// Its whole name while it has the keyboard's focus.
+    focus_label: Option<Element>,
     lines: Vec<AttachedLine>,
     origin: Point,
     radius: f64,
@@ -215,7 +218,8 @@ struct Pressed {
 
 impl Pressed {
     fn draw_at(&mut self, centre: Point) {
-        for el in std::iter::once(&self.element).chain(self.overlay.as_ref()) {
+        let moved = [self.overlay.as_ref(), self.focus_label.as_ref()];
+        for el in std::iter::once(&self.element).chain(moved.into_iter().flatten()) {
             let _ = el.set_attribute("transform", &translate(centre));
         }
         redraw_lines(&mut self.lines, centre, self.radius);
@@ -426,6 +430,7 @@ pub fn MapView(props: &MapProps) -> Html {
                         .map(|(n, element)| Pressed {
                             element,
                             overlay: find(format!("[data-overlay=\"{id}\"]")),
+                            focus_label: find(format!("[data-focus-label=\"{id}\"]")),
                             lines: Vec::new(),
                             origin: n.centre,
                             radius: n.radius,
@@ -932,6 +937,18 @@ fn MapMarks(props: &MarksProps) -> Html {
         (node, overlay)
     });
     let (nodes, overlays): (Vec<Html>, Vec<Html>) = nodes.unzip();
+    // The whole name, larger, on the person with the keyboard's tab stop
+    // (the stylesheet shows it while the map has the focus).
+    let focused = tab_stop.and_then(|id| scene.node(id)).map(|n| {
+        let (frame, text) = focus_label(n, &state.name(n.id));
+        html! {
+            <g class="skn-focus-label" data-focus-label={n.id.to_string()}
+                transform={translate(n.centre)} aria-hidden="true">
+                { mark_html(&frame, "skn-focus-frame") }
+                { text_html(&text, "skn-focus-text") }
+            </g>
+        }
+    });
     let hits = scene.nodes.iter().map(|n| {
         html! {
             <circle key={n.id.to_string()} class="skn-node-hit" data-hit={n.id.to_string()}
@@ -953,6 +970,7 @@ fn MapMarks(props: &MarksProps) -> Html {
             <line ref={props.preview_ref.clone()} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
             <g class="skn-nodes">{ for nodes }</g>
             <g class="skn-overlays">{ for overlays }</g>
+            { for focused }
         </>
     }
 }
