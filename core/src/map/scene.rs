@@ -382,12 +382,16 @@ impl Scene {
         for t in &sector_titles {
             bounds = union(bounds, t.rect);
         }
+        // Paper keeps its margin; on the screen, above and below, each
+        // unit of margin is height the names lose on a wide screen (the
+        // sector titles at the sides keep theirs: their width is estimated).
         let pad = 12.0 * k;
+        let pad_y = if screen { 4.0 * k } else { pad };
         let frame = Rect {
             x: bounds.x - pad,
-            y: bounds.y - pad,
+            y: bounds.y - pad_y,
             w: bounds.w + 2.0 * pad,
-            h: bounds.h + 2.0 * pad,
+            h: bounds.h + 2.0 * pad_y,
         };
         let relations = plan
             .relations()
