@@ -52,9 +52,9 @@ header{grid-column:1/3;padding:8px 24px;border-bottom:2px solid #111827;white-sp
 h1{display:inline;font-size:28px;margin:0}\
 main{min-width:0;min-height:0}\
 main svg{display:block;width:100%;height:100%}\
-aside{width:32vw;overflow:auto;padding:12px 24px;border-left:2px solid #111827}\
-h2{font-size:30px;margin:0 0 12px}h3{font-size:26px;margin:16px 0 6px}\
-ol,ul{margin:0;padding:0;list-style:none}li{margin:0 0 12px}\
+aside{width:32vw;overflow:auto;padding:12px 24px;border-left:2px solid #111827;font-size:22px}\
+h2{font-size:27px;margin:0 0 10px}h3{font-size:24px;margin:14px 0 6px}\
+ol,ul{margin:0;padding:0;list-style:none}li{margin:0 0 10px}\
 .letter{display:inline-block;min-width:3.6em;font-weight:700;color:#fff;background:#1d4ed8;border-radius:6px;padding:0 8px;margin-right:8px}\
 .who{font-weight:700}.score{font-weight:700;font-size:32px;margin-left:12px}\
 .empty{color:#374151}";
