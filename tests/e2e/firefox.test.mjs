@@ -153,3 +153,42 @@ test('Firefox: the embed build runs under the strict CSP on the intranet example
     await server.close();
   }
 });
+
+test('Firefox: the room view opens from the offline file and follows an edit', async () => {
+  await firefox.goto(SINGLE_FILE_URL);
+  await firefox.waitFor(MAP_SHOWN, 'the sample map');
+  const main = await firefox.call('GET', `${firefox.session}/window`);
+  await firefox.run(`
+    const root = document.querySelector('skyddsnat-plan').shadowRoot;
+    [...root.querySelectorAll('button')].find((b) => /^(Rumsvy|Room view)$/.test(b.textContent)).click();`);
+  let handles = [];
+  for (let i = 0; i < 50 && handles.length < 2; i++) {
+    handles = await firefox.call('GET', `${firefox.session}/window/handles`);
+    await sleep(100);
+  }
+  const room = handles.find((h) => h !== main);
+  assert.ok(room, 'the room window opened');
+  try {
+    await firefox.call('POST', `${firefox.session}/window`, { handle: room });
+    const shown = await firefox.waitFor(
+      `const svg = document.querySelector('main svg');
+       return svg && { text: document.body.textContent, sheets: document.adoptedStyleSheets.length };`,
+      'the map in the room view',
+      5_000,
+    );
+    for (const child of SAMPLE_CHILDREN) assert.ok(shown.text.includes(child), `${child} is not in the room view`);
+    assert.equal(shown.sheets, 1, 'the room stylesheet is adopted');
+    await firefox.call('POST', `${firefox.session}/window`, { handle: main });
+    await firefox.run(`
+      const element = document.querySelector('skyddsnat-plan');
+      const plan = element.plan;
+      plan.people[0].name = 'Räven Firefoxa';
+      element.plan = plan;`);
+    await firefox.call('POST', `${firefox.session}/window`, { handle: room });
+    await firefox.waitFor(`return document.body.textContent.includes('Räven')`, 'the edit in the room view', 5_000);
+  } finally {
+    await firefox.call('POST', `${firefox.session}/window`, { handle: room }).catch(() => {});
+    await firefox.call('DELETE', `${firefox.session}/window`).catch(() => {});
+    await firefox.call('POST', `${firefox.session}/window`, { handle: main });
+  }
+});

@@ -27,6 +27,26 @@ try {
         const shown = path.join(out, `skyddsnat-${lang}-${width}x${height}-presentation.png`);
         await page.screenshot({ path: shown });
         console.log(shown);
+        // The room view (a second window for the room's screen): the map,
+        // then with an agreement chosen in the main window.
+        const [room] = await Promise.all([
+          context.waitForEvent('page'),
+          widget.host.getByRole('button', { name: /^(Rumsvy|Room view)$/ }).click(),
+        ]);
+        await room.setViewportSize({ width, height });
+        await room.locator('main svg').waitFor();
+        await page.waitForTimeout(300);
+        const roomMap = path.join(out, `skyddsnat-${lang}-room-${width}x${height}.png`);
+        await room.screenshot({ path: roomMap });
+        console.log(roomMap);
+        await widget.host.getByRole('button', { name: /^(Sidopanel|Side panel)$/ }).click();
+        await widget.host.getByRole('tab', { name: 'Plan' }).click();
+        await widget.host.locator('.skn-agreement-head').first().click();
+        await room.locator('aside').waitFor();
+        await page.waitForTimeout(300);
+        const roomAgreement = path.join(out, `skyddsnat-${lang}-room-${width}x${height}-agreement.png`);
+        await room.screenshot({ path: roomAgreement });
+        console.log(roomAgreement);
       }
       await context.close();
     }

@@ -124,6 +124,23 @@ pub fn App(props: &AppProps) -> Html {
         let host = host.clone();
         use_effect_with(state.lang, move |lang| host.lang.set(*lang));
     }
+    // The room view follows every change, selection and "hide names" as
+    // soon as this window has rendered it, and closes with the widget.
+    {
+        let state = state.clone();
+        let deps = (state.room, crate::map::Shown::of(&state), state.tab);
+        use_effect_with(deps, move |(room, ..)| {
+            if !*room {
+                crate::room::close(state.uid);
+            } else if !crate::room::draw(state.uid, crate::room::view_of(&state)) {
+                state.dispatch(Action::SetRoom(false));
+            }
+        });
+    }
+    {
+        let uid = state.uid;
+        use_effect_with((), move |_| move || crate::room::close(uid));
+    }
     // Storage that does not work at all is said at once, not at the first edit.
     {
         let host = host.clone();
@@ -314,8 +331,19 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // A long press on a person (touch): the person's editor, in presentation
+    // mode with the side panel opened for it.
+    let on_open = {
+        let state = state.clone();
+        let panel_open = panel_open.clone();
+        Callback::from(move |id: PersonId| {
+            state.dispatch(Action::Select(crate::state::Selection::Person(id)));
+            state.dispatch(Action::SetTab(Tab::Person));
+            panel_open.set(true);
+        })
+    };
     let main = match state.view {
-        View::Map => html! { <MapView on_relate={on_relate.clone()} /> },
+        View::Map => html! { <MapView on_relate={on_relate.clone()} {on_open} /> },
         View::List => html! { <ListView on_relate={on_relate.clone()} /> },
     };
     let toggle_view = {

@@ -85,25 +85,10 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
         }
     }
     if !css.is_empty() {
-        // The sheet must be built by the frame's own window to be adoptable there.
         let win = frame
             .content_window()
             .ok_or_else(|| JsValue::from_str("print frame has no window"))?;
-        let sheet = js_sys::Reflect::get(&win, &"CSSStyleSheet".into())
-            .ok()
-            .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
-            .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).ok());
-        if let Some(sheet) = sheet {
-            let replace = js_sys::Reflect::get(&sheet, &"replaceSync".into())?;
-            if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
-                replace.call1(&sheet, &JsValue::from_str(&css))?;
-                js_sys::Reflect::set(
-                    &doc,
-                    &"adoptedStyleSheets".into(),
-                    &js_sys::Array::of1(&sheet),
-                )?;
-            }
-        }
+        adopt_style(&win, &doc, &css)?;
     }
     if let Some(win) = frame.content_window() {
         AFTER_PRINT.with(|after| {
@@ -125,6 +110,29 @@ pub fn print_html(host: &Element, html: &str) -> Result<(), JsValue> {
                 win.add_event_listener_with_callback("afterprint", remove.as_ref().unchecked_ref());
         });
         win.print()?;
+    }
+    Ok(())
+}
+
+/// Gives `doc` (of window `win`, another frame or window) the stylesheet
+/// `css` as a constructed sheet: a strict `style-src 'self'`, which that
+/// document inherits from this page, blocks a `<style>` but not this. The
+/// sheet must be built by the document's own window to be adoptable there.
+pub fn adopt_style(win: &JsValue, doc: &JsValue, css: &str) -> Result<(), JsValue> {
+    let sheet = js_sys::Reflect::get(win, &"CSSStyleSheet".into())
+        .ok()
+        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
+        .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).ok());
+    if let Some(sheet) = sheet {
+        let replace = js_sys::Reflect::get(&sheet, &"replaceSync".into())?;
+        if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
+            replace.call1(&sheet, &JsValue::from_str(css))?;
+            js_sys::Reflect::set(
+                doc,
+                &"adoptedStyleSheets".into(),
+                &js_sys::Array::of1(&sheet),
+            )?;
+        }
     }
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod map;
 pub mod panels;
 pub mod passphrase;
 pub mod print_dialog;
+pub mod room;
 pub mod start;
 pub mod state;
 pub mod stats_view;

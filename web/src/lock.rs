@@ -150,6 +150,8 @@ pub fn lock_now() {
 /// Drops the key and tells this page's widgets to clear their screens.
 fn lock_here() {
     KEY.with(|k| k.borrow_mut().take());
+    // Before anything else: no family's map stays on the room's screen.
+    crate::room::close_all();
     if let Some(w) = web_sys::window() {
         if let Ok(event) = web_sys::Event::new(LOCKED_EVENT) {
             let _ = w.dispatch_event(&event);

@@ -72,6 +72,8 @@ pub struct AppState {
     pub lang: Lang,
     pub hide_names: bool,
     pub presentation: bool,
+    /// The room view (a second window for the room's screen) is open.
+    pub room: bool,
     /// Nothing can be changed: the host made the widget a viewer, or the
     /// case is closed (then only the case itself can change: reopening).
     /// Derived by [`AppState::sync_readonly`] after every change of the plan.
@@ -111,6 +113,7 @@ pub enum Action {
     SetLang(Lang),
     SetHideNames(bool),
     SetPresentation(bool),
+    SetRoom(bool),
     Announce(String),
     SetView(View),
     SetStorage(StorageStatus),
@@ -132,6 +135,7 @@ impl AppState {
             lang,
             hide_names: false,
             presentation: false,
+            room: false,
             readonly: readonly || closed,
             viewer: readonly,
             selection: Selection::None,
@@ -245,6 +249,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => s.lang = lang,
             Action::SetHideNames(on) => s.hide_names = on,
             Action::SetPresentation(on) => s.presentation = on,
+            Action::SetRoom(on) => s.room = on,
             Action::Announce(text) => s.announcement = text,
             Action::SetView(view) => s.view = view,
             Action::SetStorage(status) => s.storage = status,
@@ -293,6 +298,7 @@ impl PartialEq for AppState {
             && self.lang == other.lang
             && self.hide_names == other.hide_names
             && self.presentation == other.presentation
+            && self.room == other.room
             && self.readonly == other.readonly
             && self.viewer == other.viewer
             && self.selection == other.selection

@@ -93,6 +93,25 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             set_fullscreen(&root, on);
         })
     };
+    let room = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let on = !(app.room && crate::room::is_open(app.uid));
+            if on {
+                let dispatcher = app.dispatcher();
+                let closed = Callback::from(move |()| dispatcher.dispatch(Action::SetRoom(false)));
+                if !crate::room::open(app.uid, crate::room::view_of(&app), closed) {
+                    app.dispatch(Action::Notice(Some(t(&app, "room.blocked"))));
+                    return;
+                }
+            }
+            app.dispatch(Action::SetRoom(on));
+            app.dispatch(Action::Announce(t(
+                &app,
+                if on { "room.opened" } else { "room.closed" },
+            )));
+        })
+    };
     let set_lang = |lang: Lang| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(lang)))
@@ -308,6 +327,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </button>
                 <button type="button" class="skn-button skn-toggle" onclick={presentation} aria-pressed={pressed(app.presentation)}>
                     { t(s, "app.presentation") }
+                </button>
+                <button type="button" class="skn-button skn-toggle" onclick={room} aria-pressed={pressed(app.room)}
+                    title={t(s, "room.hint")}>
+                    { t(s, "room.button") }
                 </button>
                 <div class="skn-lang" role="group" aria-label={t(s, "app.language")}>
                     <button type="button" class="skn-button skn-toggle" lang="sv" onclick={set_lang(Lang::Sv)}

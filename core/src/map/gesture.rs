@@ -21,6 +21,8 @@ pub const ZOOM_IN: f64 = 1.25;
 pub const ZOOM_OUT: f64 = 0.8;
 /// Pointer travel in pixels before a press counts as a drag (a shaky click is a click).
 pub const DRAG_THRESHOLD: f64 = 4.0;
+/// A finger held this long on a person, without moving, opens them (ms).
+pub const LONG_PRESS_MS: f64 = 500.0;
 
 /// A rectangle of the map shown on screen (the SVG `viewBox`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -148,6 +150,8 @@ pub struct Pointer {
     pub at: Option<Point>,
     /// Map units per pixel at the time.
     pub units_per_pixel: f64,
+    /// When, in ms (the event's `timeStamp`: the core reads no clock).
+    pub time: f64,
 }
 
 /// What the pointer is doing.
@@ -163,11 +167,18 @@ pub enum Gesture {
         grab: Point,
         movable: bool,
         moved: bool,
+        /// The pointer's latest pixel (a second finger starts a pinch from it).
+        last_px: (f64, f64),
+        /// When it was pressed, for a long press ([`Gesture::hold`]).
+        since: f64,
     },
+    /// A long press opened the person: nothing more until the finger lifts.
+    Held,
     /// Pressed on the background or a line: pans once it moves.
     Pan {
         pointer: i32,
         start_px: (f64, f64),
+        last_px: (f64, f64),
         camera: Camera,
         moved: bool,
         /// Pressed on a relation line: a click (no pan) opens it for editing.
@@ -179,6 +190,43 @@ pub enum Gesture {
         pointer: i32,
         origin: Point,
     },
+    /// Two fingers: the map zooms by their spread and pans with their
+    /// midpoint, the map point first between them staying between them.
+    Pinch(Pinch),
+}
+
+/// The two fingers of a pinch: where they started and are now (pixels),
+/// the camera and scale then, and the map point between them then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pinch {
+    pointers: [i32; 2],
+    start: [(f64, f64); 2],
+    now: [(f64, f64); 2],
+    camera: Camera,
+    units_per_pixel: f64,
+    anchor: Point,
+}
+
+impl Pinch {
+    /// The camera for the fingers as they are now.
+    pub fn camera(&self) -> Camera {
+        let spread = |p: &[(f64, f64); 2]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1).max(1.0);
+        let mid = |p: &[(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
+        let c0 = self.camera;
+        let zoom = (c0.zoom * spread(&self.now) / spread(&self.start)).clamp(MIN_ZOOM, MAX_ZOOM);
+        let (u0, u1) = (self.units_per_pixel, self.units_per_pixel * c0.zoom / zoom);
+        let ((x0, y0), (x1, y1)) = (mid(&self.start), mid(&self.now));
+        let a = self.anchor;
+        // The anchor sat (a − c0) / u0 pixels from the screen's middle,
+        // under the first midpoint; it stays under the midpoint.
+        Camera {
+            zoom,
+            centre: Point::new(
+                a.x - (x1 - x0 + (a.x - c0.centre.x) / u0) * u1,
+                a.y - (y1 - y0 + (a.y - c0.centre.y) / u0) * u1,
+            ),
+        }
+    }
 }
 
 /// What a pointer move changes on screen.
@@ -230,6 +278,8 @@ pub enum Outcome {
         from: PersonId,
         to: Option<PersonId>,
     },
+    /// A long press on a person: open them for editing.
+    Open(PersonId),
 }
 
 impl Gesture {
@@ -263,12 +313,15 @@ impl Gesture {
                     grab: Point::new(at.x - n.centre.x, at.y - n.centre.y),
                     movable: !readonly && !n.child,
                     moved: false,
+                    last_px: p.px,
+                    since: p.time,
                 },
                 _ => Gesture::Idle,
             },
             Target::Handle(_) | Target::Relation(..) | Target::Background => Gesture::Pan {
                 pointer: p.id,
                 start_px: p.px,
+                last_px: p.px,
                 camera,
                 moved: false,
                 relation: match target {
@@ -276,6 +329,84 @@ impl Gesture {
                     _ => None,
                 },
             },
+        }
+    }
+
+    /// A second pointer went down (a second finger): a press on a person
+    /// or a pan becomes a pinch (a drag under way is dropped: the shell
+    /// puts the person back). `camera` is the map's camera before this
+    /// gesture. `true` if it is a pinch now; drawing a relation ignores it.
+    pub fn second_press(&mut self, camera: Camera, p: &Pointer) -> bool {
+        let (first, last_px, camera) = match self {
+            Gesture::Node {
+                pointer, last_px, ..
+            } => (*pointer, *last_px, camera),
+            Gesture::Pan {
+                pointer,
+                start_px,
+                last_px,
+                camera,
+                moved,
+                ..
+            } => {
+                let (dx, dy) = (last_px.0 - start_px.0, last_px.1 - start_px.1);
+                let shown = if *moved {
+                    camera.panned(dx, dy, p.units_per_pixel)
+                } else {
+                    *camera
+                };
+                (*pointer, *last_px, shown)
+            }
+            _ => return false,
+        };
+        let Some(at) = p.at else {
+            return false;
+        };
+        if first == p.id {
+            return false;
+        }
+        let u = p.units_per_pixel;
+        let mid = ((last_px.0 + p.px.0) / 2.0, (last_px.1 + p.px.1) / 2.0);
+        *self = Gesture::Pinch(Pinch {
+            pointers: [first, p.id],
+            start: [last_px, p.px],
+            now: [last_px, p.px],
+            camera,
+            units_per_pixel: u,
+            anchor: Point::new(at.x + (mid.0 - p.px.0) * u, at.y + (mid.1 - p.px.1) * u),
+        });
+        true
+    }
+
+    /// Whether pointer `id` takes part in this gesture (the release of
+    /// another finger must not end it).
+    pub fn owns(&self, id: i32) -> bool {
+        match self {
+            Gesture::Idle => false,
+            Gesture::Held => true,
+            Gesture::Node { pointer, .. }
+            | Gesture::Pan { pointer, .. }
+            | Gesture::Link { pointer, .. } => *pointer == id,
+            Gesture::Pinch(p) => p.pointers.contains(&id),
+        }
+    }
+
+    /// The shell's timer after a touch press, at `now` ms (the clock of the
+    /// events' `timeStamp`): a press on a person held [`LONG_PRESS_MS`]
+    /// without becoming a drag opens them. A timer of an earlier press
+    /// finds a later one too young, or none, and does nothing.
+    pub fn hold(&mut self, now: f64) -> Outcome {
+        match *self {
+            Gesture::Node {
+                id,
+                moved: false,
+                since,
+                ..
+            } if now - since >= LONG_PRESS_MS => {
+                *self = Gesture::Held;
+                Outcome::Open(id)
+            }
+            _ => Outcome::None,
         }
     }
 
@@ -291,7 +422,7 @@ impl Gesture {
     pub fn motion(&mut self, p: &Pointer) -> Motion {
         let travelled = |start: (f64, f64)| (p.px.0 - start.0).hypot(p.px.1 - start.1);
         match self {
-            Gesture::Idle => Motion::None,
+            Gesture::Idle | Gesture::Held => Motion::None,
             Gesture::Node {
                 id,
                 pointer,
@@ -299,8 +430,14 @@ impl Gesture {
                 grab,
                 movable,
                 moved,
+                last_px,
+                ..
             } => {
-                if p.id != *pointer || !*movable {
+                if p.id != *pointer {
+                    return Motion::None;
+                }
+                *last_px = p.px;
+                if !*movable {
                     return Motion::None;
                 }
                 let started = !*moved;
@@ -321,11 +458,16 @@ impl Gesture {
             Gesture::Pan {
                 pointer,
                 start_px,
+                last_px,
                 camera,
                 moved,
                 ..
             } => {
-                if p.id != *pointer || (!*moved && travelled(*start_px) < DRAG_THRESHOLD) {
+                if p.id != *pointer {
+                    return Motion::None;
+                }
+                *last_px = p.px;
+                if !*moved && travelled(*start_px) < DRAG_THRESHOLD {
                     return Motion::None;
                 }
                 *moved = true;
@@ -341,13 +483,29 @@ impl Gesture {
                 Some(to) if p.id == *pointer => Motion::Link { from: *origin, to },
                 _ => Motion::None,
             },
+            Gesture::Pinch(pinch) => match pinch.pointers.iter().position(|id| *id == p.id) {
+                Some(i) => {
+                    pinch.now[i] = p.px;
+                    Motion::Pan(pinch.camera())
+                }
+                None => Motion::None,
+            },
         }
     }
 
-    /// The pointer went up (or the browser cancelled the gesture).
+    /// The pointer went up (or the browser cancelled the gesture). One
+    /// finger of a pinch lifting ends it; the shell asks [`Gesture::owns`]
+    /// first, so another pointer's release ends nothing.
     pub fn release(self, p: &Pointer, cancelled: bool, plan: &Plan, layout: &Layout) -> Outcome {
         match self {
-            Gesture::Idle => Outcome::None,
+            Gesture::Idle | Gesture::Held => Outcome::None,
+            Gesture::Pinch(_) if cancelled => Outcome::RestoreView,
+            Gesture::Pinch(mut pinch) => {
+                if let Some(i) = pinch.pointers.iter().position(|id| *id == p.id) {
+                    pinch.now[i] = p.px;
+                }
+                Outcome::Camera(pinch.camera())
+            }
             Gesture::Node { .. } | Gesture::Link { .. } if cancelled => Outcome::None,
             Gesture::Node {
                 id, moved: false, ..

@@ -779,7 +779,10 @@ fn arrowheads(items: &[Item], nodes: &[Node], sizes: &Sizes) -> Vec<Rect> {
                 let a = &nodes[*index.get(from)?];
                 let head =
                     super::scene::arrowhead(a.centre, a.radius, b.centre, b.radius, sizes.mark);
-                Some(bounds(&head))
+                // The screen's names are large and their boxes estimated:
+                // a little room, so a pixel of error does not touch a head.
+                let margin = if sizes.inside { 4.0 * sizes.mark } else { 0.0 };
+                Some(inflate(bounds(&head), margin))
             })
         })
         .collect()

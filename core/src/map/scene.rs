@@ -382,12 +382,16 @@ impl Scene {
         for t in &sector_titles {
             bounds = union(bounds, t.rect);
         }
+        // Paper keeps its margin; on the screen, above and below, each
+        // unit of margin is height the names lose on a wide screen (the
+        // sector titles at the sides keep theirs: their width is estimated).
         let pad = 12.0 * k;
+        let pad_y = if screen { 4.0 * k } else { pad };
         let frame = Rect {
             x: bounds.x - pad,
-            y: bounds.y - pad,
+            y: bounds.y - pad_y,
             w: bounds.w + 2.0 * pad,
-            h: bounds.h + 2.0 * pad,
+            h: bounds.h + 2.0 * pad_y,
         };
         let relations = plan
             .relations()
@@ -487,6 +491,45 @@ pub fn highlight_ring(node: &NodeMark) -> Mark {
         },
         paint: Paint::line(HIGHLIGHT, 3.0),
     }
+}
+
+/// A focused person's whole name, a quarter larger than the labels, in a
+/// framed box over the node's label (centred on it): a crowded map
+/// shortens labels ("Ingrid L…"), and the keyboard's focus shows the name
+/// legibly without a pointer to hover with. `name` is the name as shown
+/// (names hidden or not).
+pub fn focus_label(node: &NodeMark, name: &str) -> (Mark, Text) {
+    let label = &node.label;
+    let ts = label.size / LABEL_FONT;
+    let size = label.size * 1.25;
+    let (w, h) = (
+        crate::map::label_width(name) * ts * 1.25,
+        label.rect.h * 1.25,
+    );
+    let (cx, cy) = (
+        label.rect.x + label.rect.w / 2.0,
+        label.rect.y + label.rect.h / 2.0,
+    );
+    let rect = Rect {
+        x: cx - w / 2.0,
+        y: cy - h / 2.0,
+        w,
+        h,
+    };
+    let frame = Mark {
+        shape: Shape::Rect { rect, rx: 4.0 * ts },
+        paint: Paint::solid(WHITE, TEXT, 2.0 * ts),
+    };
+    let text = Text {
+        lines: vec![(name.to_string(), Point::new(cx, cy + 0.345 * size))],
+        anchor: Anchor::Middle,
+        size,
+        bold: false,
+        fill: TEXT,
+        halo: false,
+        rect,
+    };
+    (frame, text)
 }
 
 /// The letters of the plan A–D steps `id` is in, in `chain` order ("A",

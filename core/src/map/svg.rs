@@ -8,13 +8,13 @@
 //! [`crate::papers::escape`].
 
 use crate::document::ids::PersonId;
-use crate::document::plan::Plan;
+use crate::document::plan::{Plan, Step};
 use crate::i18n::{tr, trf, Lang};
 use crate::map::scene::{
-    highlight_ring, legend, legend_symbol, legend_symbol_text, translate, union, Mark, Scene,
-    Symbol, Text, MUTED_TEXT, RING_LINE, TEXT, WHITE,
+    chain_badge, chain_letters, highlight_ring, legend, legend_symbol, legend_symbol_text,
+    translate, union, Mark, Scene, Symbol, Text, MUTED_TEXT, RING_LINE, TEXT, WHITE,
 };
-use crate::map::{layout_with, LayoutOptions, Point, Rect};
+use crate::map::{fit, layout_with, LayoutOptions, Point, Rect, Screen};
 use crate::papers::escape::{escape, num};
 use std::fmt::Write;
 
@@ -48,10 +48,36 @@ pub fn map_svg(plan: &Plan, lang: Lang, opts: &SvgOptions) -> String {
         let load = scene.legend.iter().any(|(s, _)| *s == Symbol::Load);
         scene.legend = legend(lang, load, true);
     }
-    write(plan, lang, opts, &scene)
+    write(plan, lang, opts, &scene, &[], true)
 }
 
-fn write(plan: &Plan, lang: Lang, opts: &SvgOptions, scene: &Scene) -> String {
+/// The map of `plan` as a screen `screen` draws it ([`fit`]: names a size
+/// in screen pixels), without the legend: the room view's map. The people
+/// of `chain` (a chosen agreement's plan A–D) carry their steps' letters,
+/// as on the widget's map.
+pub fn screen_svg(
+    plan: &Plan,
+    lang: Lang,
+    opts: &SvgOptions,
+    chain: &[Step],
+    screen: Screen,
+) -> String {
+    let options = LayoutOptions {
+        hide_names: opts.hide_names,
+        ..Default::default()
+    };
+    let (_, scene) = fit(plan, lang, &options, screen);
+    write(plan, lang, opts, &scene, chain, false)
+}
+
+fn write(
+    plan: &Plan,
+    lang: Lang,
+    opts: &SvgOptions,
+    scene: &Scene,
+    chain: &[Step],
+    with_legend: bool,
+) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let k = scene.k;
     let map = scene.frame;
@@ -61,13 +87,17 @@ fn write(plan: &Plan, lang: Lang, opts: &SvgOptions, scene: &Scene) -> String {
         w: map.w - 24.0 * k,
         h: legend_height(&scene.legend, map.w - 24.0 * k, k),
     };
-    let view = union(
-        map,
-        Rect {
-            h: legend_box.h + 12.0 * k,
-            ..legend_box
-        },
-    );
+    let view = if with_legend {
+        union(
+            map,
+            Rect {
+                h: legend_box.h + 12.0 * k,
+                ..legend_box
+            },
+        )
+    } else {
+        map
+    };
     let title = map_title(plan, lang, opts.hide_names);
     let desc = trf(
         lang,
@@ -140,6 +170,12 @@ fn write(plan: &Plan, lang: Lang, opts: &SvgOptions, scene: &Scene) -> String {
         }
         mark(&mut out, &n.label_box);
         text(&mut out, &n.label, "label");
+        let letters = chain_letters(chain, n.id);
+        if !letters.is_empty() {
+            let (disc, letters) = chain_badge(n, &letters);
+            mark(&mut out, &disc);
+            text(&mut out, &letters, "chain");
+        }
         if let Some(b) = &n.badge {
             out.push_str("<g class=\"load\">");
             mark(&mut out, &b.circle);
@@ -149,7 +185,9 @@ fn write(plan: &Plan, lang: Lang, opts: &SvgOptions, scene: &Scene) -> String {
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
-    legend_block(&mut out, lang, &scene.legend, legend_box, k);
+    if with_legend {
+        legend_block(&mut out, lang, &scene.legend, legend_box, k);
+    }
     out.push_str("</svg>\n");
     out
 }

@@ -6,4 +6,5 @@ pub mod child_pictures;
 pub mod escape;
 pub mod minutes;
 pub mod print;
+pub mod room;
 pub mod unit_report;

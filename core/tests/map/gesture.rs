@@ -5,7 +5,7 @@
 use skyddsnat_core::document::sample::sample_plan;
 use skyddsnat_core::map::gesture::{
     key, Camera, Gesture, KeyContext, KeyOutcome, Motion, Outcome, Pointer, Target, ViewBox,
-    DRAG_THRESHOLD, MAX_ZOOM, MIN_ZOOM,
+    DRAG_THRESHOLD, LONG_PRESS_MS, MAX_ZOOM, MIN_ZOOM,
 };
 use skyddsnat_core::map::scene::Scene;
 use skyddsnat_core::map::{layout, Layout, Point};
@@ -36,6 +36,7 @@ fn at(at: Point) -> Pointer {
         px: (at.x, at.y),
         at: Some(at),
         units_per_pixel: 1.0,
+        time: 0.0,
     }
 }
 
@@ -358,4 +359,192 @@ fn plus_minus_and_zero_zoom_and_other_keys_are_left_to_the_browser() {
     );
     assert_eq!(key(&cx, id, "Tab"), KeyOutcome::Ignored);
     assert_eq!(key(&cx, id, "a"), KeyOutcome::Ignored);
+}
+
+/// A pointer `id` at pixel `px` of a screen whose middle shows the
+/// camera's centre at one map unit per pixel, at `time` ms.
+fn finger(m: &Map, id: i32, px: (f64, f64), time: f64) -> Pointer {
+    let c = m.camera.centre;
+    Pointer {
+        id,
+        px,
+        at: Some(Point::new(c.x + px.0, c.y + px.1)),
+        units_per_pixel: 1.0,
+        time,
+    }
+}
+
+fn near(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+#[test]
+fn two_fingers_pinch_zoom_by_their_spread_and_pan_with_their_midpoint() {
+    let m = map();
+    let c = m.camera.centre;
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Background,
+        false,
+        &finger(&m, 1, (-50.0, 20.0), 0.0),
+    );
+    assert!(g.second_press(m.camera, &finger(&m, 2, (50.0, 20.0), 10.0)));
+    assert!(g.owns(1) && g.owns(2) && !g.owns(3));
+    // Spread to twice the distance about the same midpoint: twice the zoom,
+    // and the map point between the fingers stays between them.
+    g.motion(&finger(&m, 1, (-100.0, 20.0), 20.0));
+    let Motion::Pan(cam) = g.motion(&finger(&m, 2, (100.0, 20.0), 20.0)) else {
+        panic!("a pinch moves the camera");
+    };
+    assert!(near(cam.zoom, 2.0), "zoom {}", cam.zoom);
+    let anchor = Point::new(c.x, c.y + 20.0);
+    let under_mid = Point::new(cam.centre.x + 0.0 * 0.5, cam.centre.y + 20.0 * 0.5);
+    assert!(near(under_mid.x, anchor.x) && near(under_mid.y, anchor.y));
+    // Both fingers 30 px to the right: the map follows them.
+    g.motion(&finger(&m, 1, (-70.0, 20.0), 30.0));
+    let Motion::Pan(moved) = g.motion(&finger(&m, 2, (130.0, 20.0), 30.0)) else {
+        panic!("a pinch moves the camera");
+    };
+    assert!(near(moved.centre.x, cam.centre.x - 30.0 * 0.5));
+    // A third finger's release ends nothing; one of the two ends the pinch.
+    assert!(!g.owns(7));
+    match g.release(
+        &finger(&m, 2, (130.0, 20.0), 40.0),
+        false,
+        &m.plan,
+        &m.layout,
+    ) {
+        Outcome::Camera(end) => assert_eq!(end, moved),
+        other => panic!("expected the pinch's camera, got {other:?}"),
+    }
+    // Zoom stays within its limits however far the fingers spread.
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Background,
+        false,
+        &finger(&m, 1, (-1.0, 0.0), 0.0),
+    );
+    g.second_press(m.camera, &finger(&m, 2, (1.0, 0.0), 0.0));
+    let Motion::Pan(far) = g.motion(&finger(&m, 2, (5000.0, 0.0), 1.0)) else {
+        panic!("a pinch moves the camera");
+    };
+    assert_eq!(far.zoom, MAX_ZOOM);
+}
+
+#[test]
+fn a_second_finger_turns_a_press_on_a_person_into_a_pinch_but_not_a_relation_line() {
+    let m = map();
+    let (id, c) = a_person(&m);
+    let on_node = |pid: i32, px: (f64, f64)| Pointer {
+        id: pid,
+        px,
+        at: Some(Point::new(c.x + px.0, c.y + px.1)),
+        units_per_pixel: 1.0,
+        time: 0.0,
+    };
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Node(id),
+        false,
+        &on_node(1, (0.0, 0.0)),
+    );
+    assert!(matches!(
+        g.motion(&on_node(1, (10.0, 0.0))),
+        Motion::DragStarted { .. }
+    ));
+    assert!(g.second_press(m.camera, &on_node(2, (80.0, 0.0))));
+    assert!(matches!(g, Gesture::Pinch(_)));
+    // The same finger again is no second finger.
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Node(id),
+        false,
+        &on_node(1, (0.0, 0.0)),
+    );
+    assert!(!g.second_press(m.camera, &on_node(1, (0.0, 0.0))));
+    let mut link = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Handle(id),
+        false,
+        &on_node(1, (0.0, 0.0)),
+    );
+    assert!(!link.second_press(m.camera, &on_node(2, (80.0, 0.0))));
+    assert!(link.link_origin().is_some());
+    assert!(
+        !link.owns(2),
+        "the second finger's release does not end the line"
+    );
+}
+
+#[test]
+fn a_long_press_on_a_person_opens_them_and_nothing_else_happens_until_the_finger_lifts() {
+    let m = map();
+    let (id, c) = a_person(&m);
+    let p = |time: f64, dx: f64| Pointer {
+        time,
+        ..at(shifted(c, dx, 0.0))
+    };
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Node(id),
+        false,
+        &p(1000.0, 0.0),
+    );
+    assert_eq!(
+        g.hold(1000.0 + LONG_PRESS_MS - 1.0),
+        Outcome::None,
+        "too soon"
+    );
+    assert_eq!(g.hold(1000.0 + LONG_PRESS_MS), Outcome::Open(id));
+    assert_eq!(g.motion(&p(1600.0, 40.0)), Motion::None, "no drag after it");
+    assert!(g.owns(1));
+    assert_eq!(
+        g.release(&p(1700.0, 40.0), false, &m.plan, &m.layout),
+        Outcome::None
+    );
+    // A press that became a drag is not a long press; nor is a pan.
+    let mut g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Node(id),
+        false,
+        &p(0.0, 0.0),
+    );
+    g.motion(&p(100.0, 20.0));
+    assert_eq!(g.hold(LONG_PRESS_MS * 2.0), Outcome::None);
+    let mut pan = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Background,
+        false,
+        &p(0.0, 0.0),
+    );
+    assert_eq!(pan.hold(LONG_PRESS_MS * 2.0), Outcome::None);
+    // A quick tap stays a click.
+    let g = Gesture::press(
+        &m.layout,
+        false,
+        m.camera,
+        Target::Node(id),
+        false,
+        &p(0.0, 0.0),
+    );
+    assert_eq!(
+        g.release(&p(120.0, 0.0), false, &m.plan, &m.layout),
+        Outcome::Select(id)
+    );
 }

@@ -21,8 +21,8 @@ use skyddsnat_core::map::gesture::{
     ZOOM_IN, ZOOM_OUT,
 };
 use skyddsnat_core::map::scene::{
-    chain_badge, chain_letters, highlight_ring, relation_shape, translate, Mark, NodeKind,
-    RelationShape, Scene, Text,
+    chain_badge, chain_letters, focus_label, highlight_ring, relation_shape, translate, Mark,
+    NodeKind, RelationShape, Scene, Text,
 };
 use skyddsnat_core::map::{fit, layout_with, Layout, LayoutOptions, Point, Screen};
 use skyddsnat_core::{Edit, Label, PersonId, Place, Plan, RelationKind};
@@ -38,6 +38,9 @@ use yew::virtual_dom::VTag;
 pub struct MapProps {
     /// Opens the relation dialog: from whom, and to whom if a drag chose it.
     pub on_relate: Callback<(PersonId, Option<PersonId>)>,
+    /// Opens a person for editing (a long press on a touch screen).
+    #[prop_or_default]
+    pub on_open: Callback<PersonId>,
 }
 
 /// Memo key: the plan by identity (every edit makes a new `Rc`), so a
@@ -206,6 +209,8 @@ struct Pressed {
     element: Element,
     /// The node's label, badge and handle.
     overlay: Option<Element>,
+    /// Its whole name while it has the keyboard's focus.
+    focus_label: Option<Element>,
     lines: Vec<AttachedLine>,
     origin: Point,
     radius: f64,
@@ -213,7 +218,8 @@ struct Pressed {
 
 impl Pressed {
     fn draw_at(&mut self, centre: Point) {
-        for el in std::iter::once(&self.element).chain(self.overlay.as_ref()) {
+        let moved = [self.overlay.as_ref(), self.focus_label.as_ref()];
+        for el in std::iter::once(&self.element).chain(moved.into_iter().flatten()) {
             let _ = el.set_attribute("transform", &translate(centre));
         }
         redraw_lines(&mut self.lines, centre, self.radius);
@@ -249,6 +255,10 @@ fn target_of(e: &PointerEvent) -> (Target, Option<Element>) {
     if let Some(id) = closest("[data-handle]").and_then(|h| person_attr(&h, "data-handle")) {
         return (Target::Handle(id), None);
     }
+    // The wider circle under a person that a finger can hit (44 px).
+    if let Some(id) = person_attr(&t, "data-hit") {
+        return (Target::Node(id), None);
+    }
     if let Some(el) = closest("[data-person]") {
         if let Some(id) = person_attr(&el, "data-person") {
             return (Target::Node(id), Some(el));
@@ -276,6 +286,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let focus = use_state(|| Option::<PersonId>::None);
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pressed = use_mut_ref(|| Option::<Pressed>::None);
+    // The long-press timer of a touch on a person (dropping it cancels it).
+    let hold = use_mut_ref(|| Option::<gloo::timers::callback::Timeout>::None);
     // The map's size on screen, from a ResizeObserver: the layout gives
     // names a size in screen pixels (`map::fit`), so it depends on it.
     let area = use_state_eq(|| Option::<(f64, f64)>::None);
@@ -319,7 +331,7 @@ pub fn MapView(props: &MapProps) -> Html {
     // --- pointer input -------------------------------------------------------
     let pointer = {
         let svg_ref = svg_ref.clone();
-        move |id: i32, client_x: f64, client_y: f64| -> Pointer {
+        move |id: i32, client_x: f64, client_y: f64, time: f64| -> Pointer {
             let at = svg_ref.cast::<web_sys::SvgsvgElement>().and_then(|svg| {
                 let r = svg.view_box().base_val()?;
                 let vb = ViewBox {
@@ -347,6 +359,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 px: (client_x, client_y),
                 at: at.map(|(p, _)| p),
                 units_per_pixel: at.map_or(1.0, |(_, u)| u),
+                time,
             }
         }
     };
@@ -357,6 +370,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 e.pointer_id(),
                 f64::from(e.client_x()),
                 f64::from(e.client_y()),
+                e.time_stamp(),
             )
         }
     };
@@ -369,14 +383,29 @@ pub fn MapView(props: &MapProps) -> Html {
         let svg_ref = svg_ref.clone();
         let preview_ref = preview_ref.clone();
         let read = read.clone();
+        let hold = hold.clone();
+        let on_open = props.on_open.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 || !e.is_primary() {
-                return;
-            }
             let Some(svg) = svg_ref.cast::<Element>() else {
                 return;
             };
             let p = read(&e);
+            // A second finger: a pinch, unless a relation is being drawn.
+            if !e.is_primary() {
+                if gesture.borrow_mut().second_press(cam, &p) {
+                    hold.borrow_mut().take();
+                    if let Some(mut node) = pressed.borrow_mut().take() {
+                        let _ = node.element.class_list().remove_1("skn-node--dragging");
+                        let origin = node.origin;
+                        node.draw_at(origin);
+                    }
+                    let _ = svg.set_pointer_capture(p.id);
+                }
+                return;
+            }
+            if e.button() != 0 {
+                return;
+            }
             let (target, element) = target_of(&e);
             let next = Gesture::press(
                 &drawing.layout,
@@ -401,6 +430,7 @@ pub fn MapView(props: &MapProps) -> Html {
                         .map(|(n, element)| Pressed {
                             element,
                             overlay: find(format!("[data-overlay=\"{id}\"]")),
+                            focus_label: find(format!("[data-focus-label=\"{id}\"]")),
                             lines: Vec::new(),
                             origin: n.centre,
                             radius: n.radius,
@@ -412,7 +442,23 @@ pub fn MapView(props: &MapProps) -> Html {
                 show_link(&line, origin, at);
             }
             let _ = svg.set_pointer_capture(p.id);
+            let on_node = matches!(next, Gesture::Node { .. });
             *gesture.borrow_mut() = next;
+            // A finger held still on a person opens them: the core decides
+            // from the time the timer reads (the events' clock).
+            *hold.borrow_mut() = (on_node && e.pointer_type() == "touch").then(|| {
+                let gesture = gesture.clone();
+                let on_open = on_open.clone();
+                gloo::timers::callback::Timeout::new(gesture::LONG_PRESS_MS as u32, move || {
+                    let now = web_sys::window()
+                        .and_then(|w| w.performance())
+                        .map_or(0.0, |p| p.now());
+                    let outcome = gesture.borrow_mut().hold(now);
+                    if let Outcome::Open(id) = outcome {
+                        on_open.emit(id);
+                    }
+                })
+            });
         })
     };
 
@@ -466,9 +512,16 @@ pub fn MapView(props: &MapProps) -> Html {
         let read = read.clone();
         let set_camera = set_camera.clone();
         let on_relate = props.on_relate.clone();
+        let on_open = props.on_open.clone();
+        let hold = hold.clone();
         Callback::from(move |(e, cancelled): (PointerEvent, bool)| {
-            let g = std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle);
             let p = read(&e);
+            // Another finger lifting ends nothing (a pinch ends with its own).
+            if !gesture.borrow().owns(p.id) {
+                return;
+            }
+            hold.borrow_mut().take();
+            let g = std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle);
             if let Some(svg) = svg_ref.cast::<Element>() {
                 if svg.has_pointer_capture(p.id) {
                     let _ = svg.release_pointer_capture(p.id);
@@ -517,6 +570,7 @@ pub fn MapView(props: &MapProps) -> Html {
                     }
                 }
                 Outcome::Relate { from, to } => on_relate.emit((from, to)),
+                Outcome::Open(id) => on_open.emit(id),
             }
         })
     };
@@ -531,7 +585,8 @@ pub fn MapView(props: &MapProps) -> Html {
         let set_camera = set_camera.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let Some(at) = pointer(0, f64::from(e.client_x()), f64::from(e.client_y())).at else {
+            let Some(at) = pointer(0, f64::from(e.client_x()), f64::from(e.client_y()), 0.0).at
+            else {
                 return;
             };
             // Lines (deltaMode 1) scroll about 16 px each.
@@ -629,6 +684,18 @@ pub fn MapView(props: &MapProps) -> Html {
         .filter(|id| scene.node(*id).is_some())
         .or_else(|| scene.nodes.first().map(|n| n.id));
 
+    // A finger needs 44 px: each person has a circle that wide under it
+    // (CSS lets it take presses in presentation mode and on touch screens).
+    let hit_radius = screen.map_or(0.0, |s| 22.0 / (s.width / frame.w).min(s.height / frame.h));
+    let oncontextmenu = {
+        let gesture = gesture.clone();
+        // No browser menu over a long press on a person or a pinch.
+        Callback::from(move |e: MouseEvent| {
+            if *gesture.borrow() != Gesture::Idle {
+                e.prevent_default();
+            }
+        })
+    };
     let describe_id = app.dom_id("map-help");
     html! {
         <div class="skn-map">
@@ -636,9 +703,9 @@ pub fn MapView(props: &MapProps) -> Html {
                 preserveAspectRatio="xMidYMid meet" role="group"
                 aria-label={t(state, "map.label")} aria-describedby={describe_id.clone()}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}
-                {onkeydown} {onfocusin}>
+                {onkeydown} {onfocusin} {oncontextmenu}>
                 <MapMarks app={app.clone()} drawing={DrawingRef(drawing.clone())} {tab_stop}
-                    preview_ref={preview_ref} shown={Shown::of(&app)} />
+                    preview_ref={preview_ref} shown={Shown::of(&app)} {hit_radius} />
             </svg>
             <p id={describe_id} class="skn-visually-hidden">{ t(state, "map.keys_help") }</p>
             <div class="skn-zoom" role="group" aria-label={t(state, "map.zoom")}>
@@ -672,6 +739,8 @@ struct MarksProps {
     /// What the marks show, as of this render (the handle above always reads
     /// the latest state, so it cannot tell an old render from a new one).
     shown: Shown,
+    /// The radius of a person's touch target, in map units (44 px wide).
+    hit_radius: f64,
 }
 
 /// The state a list or map of the whole network shows: the plan (by
@@ -708,6 +777,7 @@ impl PartialEq for MarksProps {
             && self.drawing == other.drawing
             && self.tab_stop == other.tab_stop
             && self.preview_ref == other.preview_ref
+            && self.hit_radius == other.hit_radius
     }
 }
 
@@ -867,6 +937,25 @@ fn MapMarks(props: &MarksProps) -> Html {
         (node, overlay)
     });
     let (nodes, overlays): (Vec<Html>, Vec<Html>) = nodes.unzip();
+    // The whole name, larger, on the person with the keyboard's tab stop
+    // (the stylesheet shows it while the map has the focus).
+    let focused = tab_stop.and_then(|id| scene.node(id)).map(|n| {
+        let (frame, text) = focus_label(n, &state.name(n.id));
+        html! {
+            <g class="skn-focus-label" data-focus-label={n.id.to_string()}
+                transform={translate(n.centre)} aria-hidden="true">
+                { mark_html(&frame, "skn-focus-frame") }
+                { text_html(&text, "skn-focus-text") }
+            </g>
+        }
+    });
+    let hits = scene.nodes.iter().map(|n| {
+        html! {
+            <circle key={n.id.to_string()} class="skn-node-hit" data-hit={n.id.to_string()}
+                cx={format!("{:.1}", n.centre.x)} cy={format!("{:.1}", n.centre.y)}
+                r={format!("{:.1}", props.hit_radius.max(n.radius))} />
+        }
+    });
 
     html! {
         <>
@@ -877,9 +966,11 @@ fn MapMarks(props: &MarksProps) -> Html {
                 { for ring_labels }
             </g>
             <g class="skn-relations">{ for relations }</g>
+            <g class="skn-hits" aria-hidden="true">{ for hits }</g>
             <line ref={props.preview_ref.clone()} class="skn-link-preview skn-hidden" x1="0" y1="0" x2="0" y2="0" />
             <g class="skn-nodes">{ for nodes }</g>
             <g class="skn-overlays">{ for overlays }</g>
+            { for focused }
         </>
     }
 }
