@@ -243,10 +243,10 @@ class SkyddsnatPlan extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this._handle) return;
-    // The page's language wins over what the user chose before.
-    if (name === 'lang') this._lang = null;
     // The widget takes its options once; remount with the current plan.
     this._unmount();
+    // The page's language wins over what the user chose before.
+    if (name === 'lang') this._lang = null;
     this._mount();
   }
 
