@@ -176,10 +176,10 @@ fn overdue_of(plan: &Plan, agreements: &[Agreement], today: Date) -> Vec<DueChec
         .check_ins()
         .iter()
         .map(|c| {
-            let check = c.check.map(usize::from).filter(|&i| {
-                plan.agreement(c.agreement)
-                    .is_some_and(|a| i < a.checks.len())
-            });
+            let check = c
+                .check
+                .map(usize::from)
+                .filter(|&i| plan.check(c.agreement, i).is_some());
             (c.agreement, check, c.date)
         })
         .collect();
@@ -421,7 +421,7 @@ pub fn person_record(plan: &Plan, person: PersonId, today: Date) -> PersonRecord
             Some(by) => by == person,
             None => c
                 .check
-                .and_then(|i| plan.agreement(c.agreement)?.checks.get(usize::from(i)))
+                .and_then(|i| plan.check(c.agreement, usize::from(i)))
                 .is_some_and(|check| check.by.contains(&person)),
         };
         if !theirs {

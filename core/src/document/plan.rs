@@ -1225,6 +1225,11 @@ impl Plan {
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
     }
+    /// Check `index` of agreement `id`, if both exist: what a check-in's
+    /// `check` names.
+    pub fn check(&self, id: AgreementId, index: usize) -> Option<&Check> {
+        self.agreement(id)?.checks.get(index)
+    }
     pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)
     }

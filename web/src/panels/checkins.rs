@@ -11,7 +11,8 @@ use skyddsnat_core::document::plan::step_letter;
 use skyddsnat_core::i18n::labels::{format_date, how_label};
 use skyddsnat_core::i18n::{tr, trf};
 use skyddsnat_core::{
-    AgreementId, CheckIn, CheckInId, CheckOutcome, Date, Edit, Label, Method, PersonId, TimeOfDay,
+    AgreementId, CheckIn, CheckInId, CheckOutcome, Date, Edit, Label, Method, Person, PersonId,
+    TimeOfDay,
 };
 use yew::prelude::*;
 
@@ -35,7 +36,7 @@ fn check_in(
     time: Option<TimeOfDay>,
     outcome: CheckOutcome,
 ) -> CheckIn {
-    let planned = check.and_then(|i| state.plan.agreement(agreement)?.checks.get(i));
+    let planned = check.and_then(|i| state.plan.check(agreement, i));
     CheckIn {
         id: CheckInId(state.plan.next_id::<CheckIn>()),
         agreement,
@@ -51,12 +52,16 @@ fn check_in(
 }
 
 /// "Birgitta (070-174 06 05)", or the name and "protected identity" for a
-/// person whose contact details are never shown.
+/// person whose contact details are never shown; as on the printed papers,
+/// no number while names are hidden.
 fn reachable(state: &AppState, id: PersonId) -> String {
     let name = display_name(state, id);
-    match state.plan.person(id) {
-        Some(p) if p.protected => format!("{name} ({})", tr(state.lang, "print.protected")),
-        Some(p) if !p.phone.trim().is_empty() => format!("{name} ({})", p.phone.trim()),
+    let person = state.plan.person(id);
+    if person.is_some_and(|p| p.protected) {
+        return format!("{name} ({})", tr(state.lang, "print.protected"));
+    }
+    match person.and_then(Person::visible_phone) {
+        Some(phone) if !state.hide_names => format!("{name} ({phone})"),
         _ => name,
     }
 }
@@ -106,10 +111,7 @@ pub fn QuickLog(props: &QuickLogProps) -> Html {
         if date == app.today {
             now()
         } else {
-            app.plan
-                .agreement(agreement)
-                .and_then(|a| a.checks.get(check))
-                .and_then(|c| c.time)
+            app.plan.check(agreement, check).and_then(|c| c.time)
         }
     };
     let kept = {
@@ -401,10 +403,7 @@ pub fn CheckInForm(props: &CheckInFormProps) -> Html {
 
 /// Who and how, as the check was planned (the first of those who check).
 fn fill_from_check(state: &AppState, d: &mut Draft) {
-    let planned = d
-        .agreement
-        .and_then(|a| state.plan.agreement(a))
-        .and_then(|a| a.checks.get(d.check?));
+    let planned = d.agreement.and_then(|a| state.plan.check(a, d.check?));
     d.by = planned.and_then(|c| c.by.first().copied());
     d.how = planned.map(|c| c.method);
 }
