@@ -27,6 +27,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launch, startServer, samplePlan, SINGLE_FILE, SINGLE_FILE_URL, REPO, Widget } from './widget.mjs';
+// The same grown networks (realistic names) as the legibility tests.
+import { planWithPeople } from './legible.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 
@@ -39,33 +41,6 @@ function p95(xs) {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
 }
 const ms = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
-
-/** The sample family grown to `people` people (children not counted). */
-export function planWithPeople(people) {
-  const plan = samplePlan();
-  const template = plan.people.find((p) => p.kind === 'private') || plan.people[0];
-  const ids = [...plan.people.map((p) => p.id), ...plan.children.map((c) => c.id)];
-  let next = Math.max(...ids) + 1;
-  const sectors = ['family', 'relatives', 'friends_neighbours', 'school', 'professionals', 'leisure'];
-  let i = 0;
-  while (plan.people.length < people) {
-    const sector = sectors[i % sectors.length];
-    plan.people.push({
-      ...template,
-      id: next,
-      name: `P${next}`,
-      role: '',
-      note: '',
-      phone: '',
-      lives_with_child: false,
-      protected: false,
-      place: { ...template.place, ring: 1 + (i % 3), sector, along: (i * 137) % 1001, depth: (i * 311) % 1001 },
-    });
-    next++;
-    i++;
-  }
-  return plan;
-}
 
 /** The map with `n` people, or the start screen (the offline file since
  * schema version 4), whichever the page shows first. */
